@@ -1,0 +1,201 @@
+import type { ChatPlatform } from '../domain/chat-identity.js';
+import type { CompanyDecision, UserDecision } from '../domain/decisions.js';
+import type { ErrorCode, ErrorDetails } from '../domain/errors.js';
+import type { ApplyResult, LicenceCheck, PlanCounts } from '../domain/plan-model.js';
+import type { Provider } from '../domain/provider.js';
+import type { CompanyStatus, DuplicateCandidate, MissingRow } from '../domain/review.js';
+import type { RunStatus } from '../domain/run.js';
+import type { CredentialField } from '../ports/psa-gateway.js';
+import type { CompanyBulkAction, UserBulkAction } from './intents.js';
+
+/**
+ * Platform-neutral views. Chat adapters render them and nothing else; every string that came from
+ * a PSA or a user (names, emails, reasons quoting names) is untrusted and must be escaped by the
+ * renderer for its surface.
+ */
+
+export interface PageInfo {
+  readonly page: number;
+  readonly pageSize: number;
+  readonly totalItems: number;
+  readonly totalPages: number;
+}
+
+export interface RunHeader {
+  readonly runId: string;
+  readonly provider: Provider;
+  readonly status: RunStatus;
+  readonly requesterName: string;
+  /** Bumped on every change; a click carrying an older version is stale. */
+  readonly version: number;
+}
+
+export interface ReviewRowView {
+  readonly psaCompanyId: number;
+  readonly name: string;
+  readonly status: CompanyStatus;
+  readonly typeNames: readonly string[];
+  readonly statusName: string | null;
+  readonly active: boolean;
+  readonly lastImportedAt: string | null;
+  readonly mappedTo: { readonly id: string; readonly name: string } | null;
+  readonly candidates: readonly DuplicateCandidate[];
+  readonly decision: CompanyDecision;
+  /** Name of the managed company a map/keep decision lands in. */
+  readonly targetName: string | null;
+  /** Decisions the admin may pick for this row. */
+  readonly allowed: readonly CompanyDecision['kind'][];
+}
+
+export interface BulkOffer<A> {
+  readonly action: A;
+  /** How many rows it would change, for labels like "Create all 480 unmapped". */
+  readonly count: number;
+}
+
+export interface ReviewView {
+  readonly kind: 'review';
+  readonly run: RunHeader;
+  readonly totals: { readonly mapped: number; readonly unmapped: number; readonly duplicates: number };
+  readonly rows: readonly ReviewRowView[];
+  readonly paging: PageInfo;
+  readonly notInPsa: readonly MissingRow[];
+  readonly counts: PlanCounts;
+  readonly bulk: readonly BulkOffer<CompanyBulkAction>[];
+}
+
+export interface ContactRowView {
+  readonly psaContactId: number;
+  readonly psaCompanyId: number;
+  readonly name: string;
+  readonly email: string | null;
+  readonly active: boolean;
+  readonly typeNames: readonly string[];
+  readonly decision: UserDecision;
+  /** Human-readable reason the contact cannot be granted (the red X); null when eligible. */
+  readonly ineligibleReason: string | null;
+  readonly previouslyImported: boolean;
+  readonly sameEmailUser: { readonly id: string; readonly email: string } | null;
+  readonly allowed: readonly UserDecision['kind'][];
+}
+
+export interface UsersCompanySummary {
+  readonly psaCompanyId: number;
+  readonly name: string;
+  readonly granted: number;
+  readonly eligible: number;
+  readonly ineligible: number;
+}
+
+export interface UsersView {
+  readonly kind: 'users';
+  readonly run: RunHeader;
+  /** Null for the overview of every selected company. */
+  readonly company: { readonly psaCompanyId: number; readonly name: string } | null;
+  /** Overview: one summary per selected company (paged). */
+  readonly companies: readonly UsersCompanySummary[];
+  /** One company: its contacts (paged). */
+  readonly contacts: readonly ContactRowView[];
+  readonly contactTypes: readonly string[];
+  readonly paging: PageInfo;
+  readonly counts: PlanCounts;
+  readonly licences: LicenceCheck;
+  readonly bulk: readonly BulkOffer<UserBulkAction>[];
+}
+
+export type ApprovalState = 'pending' | 'approved' | 'rejected' | 'expired' | 'cancelled';
+
+export interface ApprovalView {
+  readonly kind: 'approval';
+  readonly run: RunHeader;
+  readonly state: ApprovalState;
+  readonly counts: PlanCounts;
+  readonly licences: LicenceCheck;
+  readonly expiresAt: string | null;
+  /** Platform user ids of the requester and of the admins allowed to approve (Teams refresh). */
+  readonly requester: { readonly platform: ChatPlatform; readonly userId: string };
+  readonly approvers: readonly { readonly platform: ChatPlatform; readonly userId: string }[];
+  readonly approverName: string | null;
+  readonly rejectReason: string | null;
+}
+
+export interface ResultView {
+  readonly kind: 'result';
+  readonly run: RunHeader;
+  readonly approverName: string | null;
+  readonly result: ApplyResult;
+  readonly requestCount: number;
+}
+
+export interface ProgressView {
+  readonly kind: 'progress';
+  readonly runId: string;
+  readonly provider: Provider;
+  readonly phase: 'companies' | 'contacts';
+  readonly done: number;
+  readonly total: number | null;
+}
+
+export interface RunSummary {
+  readonly runId: string;
+  readonly provider: Provider;
+  readonly status: RunStatus;
+  readonly requesterName: string;
+  readonly approverName: string | null;
+  readonly createdAt: string;
+  readonly result: ApplyResult | null;
+  readonly failureCode: ErrorCode | null;
+}
+
+export type View =
+  | {
+      readonly kind: 'help';
+      readonly commands: readonly { readonly usage: string; readonly summary: string }[];
+    }
+  /** Our own words (never untrusted text) plus optional untrusted `subject` to escape. */
+  | {
+      readonly kind: 'notice';
+      readonly tone: 'info' | 'success' | 'warning';
+      readonly text: string;
+      readonly subject?: string;
+    }
+  | { readonly kind: 'error'; readonly code: ErrorCode; readonly details: ErrorDetails }
+  | {
+      readonly kind: 'credentials-form';
+      readonly provider: Provider;
+      readonly fields: readonly CredentialField[];
+    }
+  | { readonly kind: 'connected'; readonly provider: Provider }
+  | ProgressView
+  | ReviewView
+  | UsersView
+  | ApprovalView
+  | ResultView
+  | {
+      readonly kind: 'status';
+      readonly open: readonly RunSummary[];
+      readonly integrations: readonly Provider[];
+    }
+  | { readonly kind: 'history'; readonly runs: readonly RunSummary[] }
+  | {
+      readonly kind: 'admins';
+      readonly admins: readonly {
+        readonly platform: ChatPlatform;
+        readonly userId: string;
+        readonly displayName: string;
+      }[];
+      readonly approvalPolicy: 'second-admin' | 'self';
+    }
+  | { readonly kind: 'licenses'; readonly total: number; readonly used: number; readonly free: number }
+  | {
+      readonly kind: 'companies';
+      readonly companies: readonly { readonly id: string; readonly name: string }[];
+      readonly total: number;
+    }
+  | {
+      readonly kind: 'company-options';
+      readonly options: readonly { readonly id: string; readonly name: string }[];
+    }
+  | { readonly kind: 'export'; readonly runId: string; readonly filename: string; readonly csv: string };
+
+export type ViewKind = View['kind'];

@@ -1,0 +1,89 @@
+import type { ChatPlatform } from './chat-identity.js';
+import type { DecisionOverrides } from './decisions.js';
+import type { ApplyResult, ContactRow } from './plan-model.js';
+import type { Provider } from './provider.js';
+import type { CompanyFilter } from './psa-records.js';
+import type { Review } from './review.js';
+
+/**
+ * The life of one import. Only the transitions in RUN_TRANSITIONS are allowed; every transition is
+ * a compare-and-set on `version`, so a double click or a retry finds the run already moved.
+ */
+export type RunStatus =
+  | 'fetching'
+  | 'reviewing-companies'
+  | 'fetching-contacts'
+  | 'reviewing-users'
+  | 'pending-approval'
+  | 'applied'
+  | 'rejected'
+  | 'cancelled'
+  | 'expired'
+  | 'failed';
+
+export const FINISHED_STATUSES: readonly RunStatus[] = [
+  'applied',
+  'rejected',
+  'cancelled',
+  'expired',
+  'failed',
+];
+
+export const RUN_TRANSITIONS: Readonly<Record<RunStatus, readonly RunStatus[]>> = {
+  fetching: ['reviewing-companies', 'failed', 'cancelled', 'expired'],
+  'reviewing-companies': ['fetching-contacts', 'cancelled', 'expired'],
+  'fetching-contacts': ['reviewing-users', 'reviewing-companies', 'failed', 'cancelled', 'expired'],
+  'reviewing-users': ['pending-approval', 'reviewing-companies', 'fetching-contacts', 'cancelled', 'expired'],
+  'pending-approval': ['applied', 'rejected', 'cancelled', 'expired', 'reviewing-users'],
+  applied: [],
+  rejected: [],
+  cancelled: [],
+  expired: [],
+  failed: [],
+};
+
+export function isFinished(status: RunStatus): boolean {
+  return FINISHED_STATUSES.includes(status);
+}
+
+export function canTransition(from: RunStatus, to: RunStatus): boolean {
+  return RUN_TRANSITIONS[from].includes(to);
+}
+
+/** Where the run's thread lives on its chat surface; opaque to the core (adapter-owned JSON). */
+export interface ThreadRef {
+  readonly platform: ChatPlatform;
+  readonly data: string;
+}
+
+export interface ImportRun {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly integrationId: string;
+  readonly provider: Provider;
+  /** `${platform}:${userId}` of the admin who started it. */
+  readonly requesterKey: string;
+  readonly requesterName: string;
+  readonly status: RunStatus;
+  /** Incremented by every update; updates are compare-and-set on it. */
+  readonly version: number;
+  /** Fencing token of the integration lease this run holds. */
+  readonly leaseToken: number;
+  readonly filter: CompanyFilter;
+  readonly review: Review | null;
+  readonly contacts: readonly ContactRow[] | null;
+  readonly overrides: DecisionOverrides;
+  readonly thread: ThreadRef | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly submittedAt: string | null;
+  readonly approvalExpiresAt: string | null;
+  readonly approverKey: string | null;
+  readonly approverName: string | null;
+  readonly rejectReason: string | null;
+  readonly result: ApplyResult | null;
+  /** Requests this run made to the PSA (shown in the result; Autotask's hourly budget). */
+  readonly requestCount: number;
+  /** Error code when status is `failed`. */
+  readonly failureCode: string | null;
+}
