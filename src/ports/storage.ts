@@ -55,6 +55,7 @@ export type RunPatch = Partial<
   Pick<
     ImportRun,
     | 'status'
+    | 'filter'
     | 'review'
     | 'contacts'
     | 'overrides'

@@ -1,0 +1,60 @@
+import type { Actor, ChatPlatform } from '../domain/chat-identity.js';
+import type { Provider } from '../domain/provider.js';
+import type { CompanyStatus } from '../domain/review.js';
+import type { PsaCredentials } from '../ports/psa-gateway.js';
+import type { Intent } from './intents.js';
+import type { ProgressView, View } from './views.js';
+
+/** What chat adapters call. `handle` never throws for expected failures: it returns an error view. */
+export interface ImportBot {
+  handle(actor: Actor, intent: Intent, onProgress?: (progress: ProgressView) => void): Promise<View>;
+  /**
+   * True the first time a request key is seen (Slack retry, Teams activity id, button click id),
+   * false for every replay while the key is remembered.
+   */
+  claimOnce(key: string, ttlMs: number): Promise<boolean>;
+}
+
+/** Identifies a tenant from outside a chat (CLI, boot): the workspace it is linked to. */
+export interface WorkspaceRef {
+  readonly platform: ChatPlatform;
+  readonly workspaceId: string;
+}
+
+export interface BootstrapInput extends WorkspaceRef {
+  readonly tenantName: string;
+  readonly admins: readonly { readonly userId: string; readonly displayName: string }[];
+  /** Set the licence pool total when the tenant has none yet. */
+  readonly licences?: number;
+}
+
+export interface DiffLine {
+  readonly psaCompanyId: number;
+  readonly name: string;
+  readonly status: CompanyStatus | 'not-in-psa';
+  readonly reason: string;
+  readonly candidates: readonly { readonly id: string; readonly name: string; readonly reason: string }[];
+  readonly typeNames: readonly string[];
+  readonly active: boolean | null;
+  readonly lastImportedAt: string | null;
+}
+
+/**
+ * Operator tasks for the composition root and the command line (trusted: whoever runs them has
+ * the database and the key). Not reachable from chat.
+ */
+export interface Maintenance {
+  /** Creates the tenant and links the workspace if needed, adds the admins; idempotent. */
+  bootstrap(input: BootstrapInput): Promise<{ readonly tenantId: string }>;
+  /** Expires abandoned runs and pending approvals past their time; returns how many. */
+  expireStale(): Promise<number>;
+  /** Read-only classification of a fresh fetch: takes no lock, writes nothing. */
+  previewDiff(workspace: WorkspaceRef, provider: Provider, filterText: string): Promise<DiffLine[]>;
+  /** Stores (after testing) credentials, for scripts that connect without a chat. */
+  connect(workspace: WorkspaceRef, provider: Provider, credentials: PsaCredentials): Promise<void>;
+  /** Adds managed companies by name (bulk CSV import); names already present are skipped. */
+  addCompanies(
+    workspace: WorkspaceRef,
+    names: readonly string[],
+  ): Promise<{ readonly added: number; readonly skipped: number }>;
+}

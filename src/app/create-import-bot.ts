@@ -1,0 +1,173 @@
+import type { Actor } from '../domain/chat-identity.js';
+import { AppError, isAppError } from '../domain/errors.js';
+import { PROVIDER_LABELS } from '../domain/provider.js';
+import { type Access, requireAdmin } from './access.js';
+import type { ImportBot, Maintenance } from './bot-api.js';
+import type { AppDeps } from './deps.js';
+import { HELP_VIEW } from './help.js';
+import type { Intent } from './intents.js';
+import { reviewCsv } from './review-csv.js';
+import { loadRun, mutateRun } from './run-guard.js';
+import { approveRun, rejectRun } from './use-cases/approve.js';
+import { cancelRun } from './use-cases/cancel.js';
+import { connectIntegration } from './use-cases/connect.js';
+import { bulkDecideCompanies, decideCompany } from './use-cases/decide-companies.js';
+import { bulkDecideUsers, decideUser } from './use-cases/decide-users.js';
+import { expireIfStale } from './use-cases/expire.js';
+import { backToCompanies, continueToUsers } from './use-cases/fetch-contacts.js';
+import { createMaintenance } from './use-cases/maintenance.js';
+import { addCompanyView, companiesView, searchCompaniesView } from './use-cases/managed-companies.js';
+import { startImport } from './use-cases/start-import.js';
+import { submitForApproval } from './use-cases/submit.js';
+import {
+  addAdmin,
+  adminsView,
+  historyView,
+  licencesView,
+  removeAdmin,
+  statusView,
+} from './use-cases/tenant-admin.js';
+import { approvalView, reviewView, usersView, viewOfRun } from './views/run-view.js';
+import type { ProgressView, View } from './views.js';
+
+const NO_PROGRESS = (): void => {};
+
+async function dispatch(
+  deps: AppDeps,
+  access: Access,
+  intent: Intent,
+  onProgress: (progress: ProgressView) => void,
+): Promise<View> {
+  switch (intent.kind) {
+    case 'help':
+      return HELP_VIEW;
+    case 'connect-form':
+      return {
+        kind: 'credentials-form',
+        provider: intent.provider,
+        fields: deps.psa.credentialFields(intent.provider),
+      };
+    case 'connect':
+      await connectIntegration(deps, access.tenant.id, access.actorKey, intent.provider, intent.credentials);
+      return { kind: 'connected', provider: intent.provider };
+    case 'import': {
+      const run = await startImport(deps, access, intent.provider, intent.filterText, onProgress);
+      return reviewView(deps, run, { page: 0, pageSize: 20 });
+    }
+    case 'show-run': {
+      const run = await expireIfStale(deps, await loadRun(deps.storage.repos, access, intent.runId));
+      return viewOfRun(deps, access, run, intent.paging);
+    }
+    case 'review':
+      return reviewView(deps, await loadRun(deps.storage.repos, access, intent.runId), intent.paging);
+    case 'decide-company': {
+      const run = await decideCompany(deps, access, intent.runId, intent.psaCompanyId, intent.decision);
+      return reviewView(deps, run, intent.paging);
+    }
+    case 'bulk-companies':
+      return reviewView(
+        deps,
+        await bulkDecideCompanies(deps, access, intent.runId, intent.action),
+        intent.paging,
+      );
+    case 'continue-to-users':
+      return usersView(
+        deps,
+        await continueToUsers(deps, access, intent.runId, onProgress),
+        null,
+        intent.paging,
+      );
+    case 'back-to-companies':
+      return reviewView(deps, await backToCompanies(deps, access, intent.runId), intent.paging);
+    case 'users': {
+      const run = await loadRun(deps.storage.repos, access, intent.runId);
+      if (run.contacts === null) throw new AppError('invalid_input', { hint: 'continue to users first' });
+      return usersView(deps, run, intent.psaCompanyId, intent.paging);
+    }
+    case 'decide-user': {
+      const run = await decideUser(deps, access, intent.runId, intent.psaContactId, intent.decision);
+      const row = run.contacts?.find((contact) => contact.contact.psaId === intent.psaContactId);
+      return usersView(deps, run, row?.contact.companyPsaId ?? null, intent.paging);
+    }
+    case 'bulk-users': {
+      const scope = { psaCompanyId: intent.psaCompanyId, contactType: intent.contactType };
+      const run = await bulkDecideUsers(deps, access, intent.runId, scope, intent.action);
+      return usersView(deps, run, intent.psaCompanyId, intent.paging);
+    }
+    case 'submit':
+      return approvalView(deps, access, await submitForApproval(deps, access, intent.runId));
+    case 'approve':
+      return viewOfRun(deps, access, await approveRun(deps, access, intent.runId), { page: 0, pageSize: 20 });
+    case 'reject':
+      return approvalView(deps, access, await rejectRun(deps, access, intent.runId, intent.reason));
+    case 'cancel': {
+      const run = await cancelRun(deps, access, intent.runId);
+      return {
+        kind: 'notice',
+        tone: 'info',
+        text: `The ${PROVIDER_LABELS[run.provider]} import was cancelled and its lock released.`,
+      };
+    }
+    case 'status':
+      return statusView(deps, access);
+    case 'history':
+      return historyView(deps, access);
+    case 'admins-list':
+      return adminsView(deps, access);
+    case 'admins-add':
+      return addAdmin(deps, access, intent);
+    case 'admins-remove':
+      return removeAdmin(deps, access, intent.platform, intent.userId);
+    case 'licenses':
+      return licencesView(deps, access);
+    case 'companies-list':
+      return companiesView(deps, access, intent.query);
+    case 'companies-add':
+      return addCompanyView(deps, access, intent.name);
+    case 'search-companies':
+      return searchCompaniesView(deps, access, intent.query, intent.limit);
+    case 'export-review': {
+      const run = await loadRun(deps.storage.repos, access, intent.runId);
+      return {
+        kind: 'export',
+        runId: run.id,
+        filename: `psa-review-${run.provider}-${run.id}.csv`,
+        csv: reviewCsv(run),
+      };
+    }
+    case 'attach-thread':
+      await mutateRun(deps.storage.repos, deps.clock, intent.runId, (run) => {
+        if (run.tenantId !== access.tenant.id) throw new AppError('run_not_found');
+        return { thread: intent.thread };
+      });
+      return { kind: 'notice', tone: 'info', text: 'Thread attached.' };
+  }
+}
+
+export function createImportBot(deps: AppDeps): { bot: ImportBot; maintenance: Maintenance } {
+  const bot: ImportBot = {
+    async handle(actor: Actor, intent: Intent, onProgress = NO_PROGRESS): Promise<View> {
+      try {
+        const access = await requireAdmin(deps.storage.repos, actor);
+        return await dispatch(deps, access, intent, onProgress);
+      } catch (error) {
+        if (isAppError(error)) {
+          deps.logger.info({ code: error.code, intent: intent.kind }, 'intent refused');
+          return { kind: 'error', code: error.code, details: error.details };
+        }
+        // Unknown failures are logged with their stack for operators; users see the generic words.
+        deps.logger.error({ err: error, intent: intent.kind }, 'intent failed');
+        return { kind: 'error', code: 'internal', details: {} };
+      }
+    },
+    async claimOnce(key: string, ttlMs: number): Promise<boolean> {
+      const now = deps.clock.now();
+      return deps.storage.repos.dedupe.claim(
+        key,
+        now.toISOString(),
+        new Date(now.getTime() + ttlMs).toISOString(),
+      );
+    },
+  };
+  return { bot, maintenance: createMaintenance(deps) };
+}

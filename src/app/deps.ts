@@ -1,0 +1,26 @@
+import type { ApprovalPolicy } from '../domain/chat-identity.js';
+import type { Clock } from '../ports/clock.js';
+import type { IdGenerator } from '../ports/ids.js';
+import type { Logger } from '../ports/logger.js';
+import type { PsaGateway } from '../ports/psa-gateway.js';
+import type { SecretBox } from '../ports/secret-box.js';
+import type { Storage } from '../ports/storage.js';
+
+export interface AppSettings {
+  /** How long an integration lock lasts without activity before another admin may take it. */
+  readonly lockTtlMs: number;
+  /** How long a submitted import waits for approval before it expires. */
+  readonly approvalTtlMs: number;
+  /** For tenants created by bootstrap. */
+  readonly defaultApprovalPolicy: ApprovalPolicy;
+}
+
+export interface AppDeps {
+  readonly storage: Storage;
+  readonly psa: PsaGateway;
+  readonly secrets: SecretBox;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly logger: Logger;
+  readonly settings: AppSettings;
+}

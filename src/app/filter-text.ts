@@ -1,0 +1,58 @@
+import { AppError } from '../domain/errors.js';
+import type { CompanyFilter, FilterChoice, FilterOptions } from '../domain/psa-records.js';
+
+/** Splits on spaces, keeping `key="two words"` together. */
+function tokens(text: string): string[] {
+  return [...text.matchAll(/(?:[^\s"]+|"[^"]*")+/g)].map((match) => match[0].replaceAll('"', ''));
+}
+
+function pick(kind: string, wanted: string, choices: readonly FilterChoice[]): string[] {
+  return wanted
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((part) => {
+      const lower = part.toLowerCase();
+      const found = choices.find((choice) => choice.id === part || choice.name.toLowerCase() === lower);
+      if (found === undefined) {
+        const known = choices.map((choice) => choice.name).join(', ');
+        throw new AppError('invalid_input', {
+          hint: `unknown ${kind} "${part.slice(0, 40)}"; known: ${known}`,
+        });
+      }
+      return found.id;
+    });
+}
+
+/**
+ * Reads the filter part of `/psa import <provider> …`. Without words the sensible default
+ * applies: the PSA's default types and statuses, active companies only.
+ *   type=Client,Prospect   status=Active   inactive (also include inactive)   all (no filter)
+ */
+export function parseFilterText(text: string, options: FilterOptions): CompanyFilter {
+  let typeIds = options.types.filter((choice) => choice.isDefault).map((choice) => choice.id);
+  let statusIds = options.statuses.filter((choice) => choice.isDefault).map((choice) => choice.id);
+  let activeOnly = true;
+  for (const token of tokens(text)) {
+    const [rawKey = '', value = ''] = token.split('=', 2);
+    const key = rawKey.toLowerCase();
+    if (key === 'all' && value === '') {
+      typeIds = [];
+      statusIds = [];
+      activeOnly = false;
+    } else if (key === 'inactive' && value === '') {
+      activeOnly = false;
+      statusIds = [];
+    } else if (key === 'type' || key === 'types') {
+      typeIds = value === '*' ? [] : pick('type', value, options.types);
+    } else if (key === 'status' || key === 'statuses') {
+      statusIds = value === '*' ? [] : pick('status', value, options.statuses);
+      activeOnly = false;
+    } else {
+      throw new AppError('invalid_input', {
+        hint: `unknown filter "${token.slice(0, 40)}"; use type=…, status=…, inactive or all`,
+      });
+    }
+  }
+  return { typeIds, statusIds, activeOnly };
+}

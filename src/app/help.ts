@@ -1,0 +1,28 @@
+import type { View } from './views.js';
+
+export const HELP_VIEW: View = {
+  kind: 'help',
+  commands: [
+    { usage: '/psa help', summary: 'Show these commands.' },
+    {
+      usage: '/psa connect <connectwise|autotask>',
+      summary: 'Store PSA credentials through a private form.',
+    },
+    {
+      usage: '/psa import <connectwise|autotask> [type=…] [status=…] [inactive|all]',
+      summary: 'Fetch PSA companies, review them, pick users and ask another admin to approve.',
+    },
+    { usage: '/psa status', summary: 'Show connected PSAs and imports in progress.' },
+    { usage: '/psa cancel', summary: 'Cancel your import in progress and release the lock.' },
+    { usage: '/psa history', summary: 'Show recent imports and their results.' },
+    {
+      usage: '/psa admins [add <user> | remove <user>]',
+      summary: 'List or change who may run and approve imports.',
+    },
+    { usage: '/psa licenses', summary: 'Show the licence pool.' },
+    {
+      usage: '/psa companies [search text | add <name>]',
+      summary: 'Search or add managed companies by hand.',
+    },
+  ],
+};

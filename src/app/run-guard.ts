@@ -1,0 +1,81 @@
+import { AppError } from '../domain/errors.js';
+import { type ImportRun, isFinished, type RunStatus } from '../domain/run.js';
+import type { Clock } from '../ports/clock.js';
+import type { Repositories, RunPatch } from '../ports/storage.js';
+import type { Access } from './access.js';
+
+export function leaseKey(integrationId: string): string {
+  return `integration:${integrationId}`;
+}
+
+/** Loads a run of the actor's tenant; another tenant's run id reads as not found. */
+export async function loadRun(repos: Repositories, access: Access, runId: string): Promise<ImportRun> {
+  const run = await repos.runs.get(runId);
+  if (run === null || run.tenantId !== access.tenant.id) throw new AppError('run_not_found');
+  return run;
+}
+
+export function requireStatus(run: ImportRun, allowed: readonly RunStatus[]): void {
+  if (allowed.includes(run.status)) return;
+  if (run.status === 'expired' && run.submittedAt !== null) throw new AppError('approval_expired');
+  if (run.status === 'expired') throw new AppError('lock_lost');
+  if (isFinished(run.status)) throw new AppError('run_finished', { hint: run.status });
+  throw new AppError('invalid_input', { hint: `this import is ${describeStatus(run.status)} right now` });
+}
+
+export function describeStatus(status: RunStatus): string {
+  switch (status) {
+    case 'fetching':
+      return 'fetching companies';
+    case 'reviewing-companies':
+      return 'at the company review';
+    case 'fetching-contacts':
+      return 'fetching contacts';
+    case 'reviewing-users':
+      return 'at the user review';
+    case 'pending-approval':
+      return 'waiting for approval';
+    default:
+      return status;
+  }
+}
+
+/** Only the admin who started an import works on it; everyone else meets the integration lock. */
+export function requireRequester(run: ImportRun, access: Access): void {
+  if (run.requesterKey !== access.actorKey) throw new AppError('integration_locked');
+}
+
+/** Extends the run's integration lock; a run that lost its lock cannot go on. */
+export async function touchLease(
+  repos: Repositories,
+  clock: Clock,
+  run: ImportRun,
+  ttlMs: number,
+): Promise<void> {
+  const expiresAt = new Date(clock.now().getTime() + ttlMs).toISOString();
+  const held = await repos.leases.renew(leaseKey(run.integrationId), run.id, run.leaseToken, expiresAt);
+  if (!held) throw new AppError('lock_lost');
+}
+
+const MAX_CAS_ATTEMPTS = 5;
+
+/**
+ * Read-modify-write of a run with compare-and-set. Concurrent writers (a double click, two
+ * replicas) re-read and re-apply `change`, which decides again on the fresh run, so a transition
+ * that is no longer allowed throws instead of overwriting someone else's.
+ */
+export async function mutateRun(
+  repos: Repositories,
+  clock: Clock,
+  runId: string,
+  change: (run: ImportRun) => RunPatch | Promise<RunPatch>,
+): Promise<ImportRun> {
+  for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+    const run = await repos.runs.get(runId);
+    if (run === null) throw new AppError('run_not_found');
+    const patch = await change(run);
+    const updated = await repos.runs.update(run.id, run.version, patch, clock.now().toISOString());
+    if (updated !== null) return updated;
+  }
+  throw new AppError('internal', { hint: 'the import kept changing under us' });
+}

@@ -1,0 +1,94 @@
+import { AppError } from '../../domain/errors.js';
+import { buildPlan } from '../../domain/plan.js';
+import type { ImportRun } from '../../domain/run.js';
+import type { Access } from '../access.js';
+import { audit } from '../audit.js';
+import type { AppDeps } from '../deps.js';
+import { leaseKey, loadRun, mutateRun, requireStatus } from '../run-guard.js';
+import { applyPlan } from './apply-plan.js';
+import { expireIfStale } from './expire.js';
+
+/** The policy is checked here, at the moment of the click, never by hiding buttons. */
+function requireMayApprove(run: ImportRun, access: Access): void {
+  if (access.tenant.approvalPolicy === 'second-admin' && run.requesterKey === access.actorKey) {
+    throw new AppError('cannot_approve_own');
+  }
+}
+
+/**
+ * Approve and apply in ONE transaction: the status change to `applied`, every directory write and
+ * the lock release commit together or not at all. The status change is a compare-and-set that
+ * comes first, so of fifty simultaneous clicks exactly one applies (on PostgreSQL the others wait
+ * on the row lock and then find the version moved; SQLite runs transactions one at a time).
+ */
+export async function approveRun(deps: AppDeps, access: Access, runId: string): Promise<ImportRun> {
+  const before = await expireIfStale(deps, await loadRun(deps.storage.repos, access, runId));
+  requireStatus(before, ['pending-approval']);
+  requireMayApprove(before, access);
+  return deps.storage.transaction(async (repos) => {
+    const run = await repos.runs.get(runId);
+    if (run === null) throw new AppError('run_not_found');
+    requireStatus(run, ['pending-approval']);
+    const lease = await repos.leases.get(leaseKey(run.integrationId));
+    // Fencing: only the run that still holds the integration's lock with its token may write.
+    if (lease === null || lease.holder !== run.id || lease.token !== run.leaseToken)
+      throw new AppError('lock_lost');
+    const now = deps.clock.now().toISOString();
+    const claimed = await repos.runs.update(
+      run.id,
+      run.version,
+      { status: 'applied', approverKey: access.actorKey, approverName: access.actor.displayName },
+      now,
+    );
+    if (claimed === null) throw new AppError('run_finished', { hint: 'approved' });
+    const plan = buildPlan(run.review ?? { inPsa: [], notInPsa: [] }, run.contacts, run.overrides);
+    const result = await applyPlan(deps, repos, run, plan);
+    const finished = await repos.runs.update(run.id, claimed.version, { result }, now);
+    if (finished === null) throw new AppError('internal', { hint: 'run changed during apply' });
+    await repos.leases.release(leaseKey(run.integrationId), run.id, run.leaseToken);
+    const ctx = { repos, clock: deps.clock, ids: deps.ids };
+    await audit(ctx, { tenantId: run.tenantId, runId, actorKey: access.actorKey, action: 'run.approved' });
+    await audit(ctx, {
+      tenantId: run.tenantId,
+      runId,
+      actorKey: access.actorKey,
+      action: 'run.applied',
+      detail: { ...result, errors: result.errors.length },
+    });
+    return finished;
+  });
+}
+
+export async function rejectRun(
+  deps: AppDeps,
+  access: Access,
+  runId: string,
+  reason: string,
+): Promise<ImportRun> {
+  const trimmed = reason.trim().slice(0, 500);
+  if (trimmed === '') throw new AppError('invalid_input', { hint: 'a rejection needs a reason' });
+  const { repos } = deps.storage;
+  await expireIfStale(deps, await loadRun(repos, access, runId));
+  const rejected = await mutateRun(repos, deps.clock, runId, (run) => {
+    requireStatus(run, ['pending-approval']);
+    requireMayApprove(run, access);
+    return {
+      status: 'rejected',
+      rejectReason: trimmed,
+      approverKey: access.actorKey,
+      approverName: access.actor.displayName,
+    };
+  });
+  await repos.leases.release(leaseKey(rejected.integrationId), rejected.id, rejected.leaseToken);
+  await audit(
+    { repos, clock: deps.clock, ids: deps.ids },
+    {
+      tenantId: access.tenant.id,
+      runId,
+      actorKey: access.actorKey,
+      action: 'run.rejected',
+      detail: { reason: trimmed },
+    },
+  );
+  return rejected;
+}

@@ -1,0 +1,93 @@
+import { AppError } from '../../domain/errors.js';
+import type { Access } from '../access.js';
+import { audit } from '../audit.js';
+import type { AppDeps } from '../deps.js';
+import type { View } from '../views.js';
+
+const MAX_NAME = 200;
+
+/** Control characters never belong in a company name; whitespace runs collapse to one space. */
+export function cleanCompanyName(raw: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+  return raw
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Adds managed companies by hand or from a CSV. A name already in the directory (same letters,
+ * any case) is skipped, not duplicated; variants like "Acme, Inc." are left to the import's
+ * duplicate detection, which explains itself.
+ */
+export async function addManagedCompanies(
+  deps: AppDeps,
+  tenantId: string,
+  actorKey: string,
+  rawNames: readonly string[],
+): Promise<{ added: number; skipped: number }> {
+  const names = rawNames.map(cleanCompanyName);
+  const bad = names.find((name) => name === '' || name.length > MAX_NAME);
+  if (bad !== undefined) {
+    throw new AppError('invalid_input', { hint: `company names must have 1 to ${MAX_NAME} characters` });
+  }
+  return deps.storage.transaction(async (repos) => {
+    const seen = new Set(
+      (await repos.companies.listAll(tenantId)).map((company) => company.name.toLowerCase()),
+    );
+    const now = deps.clock.now().toISOString();
+    const fresh = [];
+    for (const name of names) {
+      if (seen.has(name.toLowerCase())) continue;
+      seen.add(name.toLowerCase());
+      fresh.push({ id: deps.ids.next(), name, createdAt: now });
+    }
+    await repos.companies.insertMany(tenantId, fresh);
+    await audit(
+      { repos, clock: deps.clock, ids: deps.ids },
+      {
+        tenantId,
+        runId: null,
+        actorKey,
+        action: 'companies.added',
+        detail: { added: fresh.length, skipped: names.length - fresh.length },
+      },
+    );
+    return { added: fresh.length, skipped: names.length - fresh.length };
+  });
+}
+
+export async function companiesView(deps: AppDeps, access: Access, query: string): Promise<View> {
+  const { repos } = deps.storage;
+  const [companies, total] = await Promise.all([
+    repos.companies.search(access.tenant.id, query.trim(), 50),
+    repos.companies.count(access.tenant.id),
+  ]);
+  return { kind: 'companies', companies: companies.map(({ id, name }) => ({ id, name })), total };
+}
+
+export async function addCompanyView(deps: AppDeps, access: Access, name: string): Promise<View> {
+  const { added } = await addManagedCompanies(deps, access.tenant.id, access.actorKey, [name]);
+  return added === 1
+    ? { kind: 'notice', tone: 'success', text: 'Managed company added:', subject: cleanCompanyName(name) }
+    : {
+        kind: 'notice',
+        tone: 'info',
+        text: 'A managed company with that name already exists:',
+        subject: cleanCompanyName(name),
+      };
+}
+
+export async function searchCompaniesView(
+  deps: AppDeps,
+  access: Access,
+  query: string,
+  limit: number,
+): Promise<View> {
+  const companies = await deps.storage.repos.companies.search(
+    access.tenant.id,
+    query.trim().slice(0, 100),
+    Math.min(100, Math.max(1, limit)),
+  );
+  return { kind: 'company-options', options: companies.map(({ id, name }) => ({ id, name })) };
+}

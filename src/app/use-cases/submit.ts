@@ -1,0 +1,61 @@
+import { freeLicences } from '../../domain/directory.js';
+import { AppError } from '../../domain/errors.js';
+import { checkLicences } from '../../domain/licence-check.js';
+import { buildPlan } from '../../domain/plan.js';
+import type { ImportRun } from '../../domain/run.js';
+import type { Access } from '../access.js';
+import { audit } from '../audit.js';
+import type { AppDeps } from '../deps.js';
+import { leaseKey, mutateRun, requireRequester, requireStatus } from '../run-guard.js';
+
+/**
+ * Step 6: the requester submits the plan for approval. A plan that needs more licences than are
+ * free is refused here, with the numbers, so the admin can grant fewer.
+ */
+export async function submitForApproval(deps: AppDeps, access: Access, runId: string): Promise<ImportRun> {
+  const { repos } = deps.storage;
+  const pool = await repos.licences.get(access.tenant.id);
+  const now = deps.clock.now();
+  const approvalExpiresAt = new Date(now.getTime() + deps.settings.approvalTtlMs).toISOString();
+  const submitted = await mutateRun(repos, deps.clock, runId, async (run) => {
+    requireRequester(run, access);
+    requireStatus(run, ['reviewing-users', 'reviewing-companies']);
+    const plan = buildPlan(run.review ?? { inPsa: [], notInPsa: [] }, run.contacts, run.overrides);
+    const licences = checkLicences(plan, pool);
+    if (!licences.enough) {
+      throw new AppError('insufficient_licenses', {
+        licencesFree: freeLicences(pool),
+        licencesNeeded: licences.needed,
+      });
+    }
+    if (plan.companies.length === 0 && plan.users.length === 0) {
+      throw new AppError('invalid_input', { hint: 'nothing is selected: pick at least one company' });
+    }
+    // The lock is held until the approval is decided or expires, so nobody imports in between.
+    const held = await repos.leases.renew(
+      leaseKey(run.integrationId),
+      run.id,
+      run.leaseToken,
+      approvalExpiresAt,
+    );
+    if (!held) throw new AppError('lock_lost');
+    return { status: 'pending-approval', submittedAt: now.toISOString(), approvalExpiresAt };
+  });
+  await audit(
+    { repos, clock: deps.clock, ids: deps.ids },
+    {
+      tenantId: access.tenant.id,
+      runId,
+      actorKey: access.actorKey,
+      action: 'run.submitted',
+      detail: {
+        counts: buildPlan(
+          submitted.review ?? { inPsa: [], notInPsa: [] },
+          submitted.contacts,
+          submitted.overrides,
+        ).counts,
+      },
+    },
+  );
+  return submitted;
+}

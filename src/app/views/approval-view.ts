@@ -1,0 +1,64 @@
+import type { ApprovalPolicy } from '../../domain/chat-identity.js';
+import type { LicenceCheck, Plan } from '../../domain/plan-model.js';
+import type { ImportRun } from '../../domain/run.js';
+import type { AdminRecord } from '../../ports/storage.js';
+import { parseActorKey } from '../access.js';
+import type { ApprovalState, ApprovalView, ResultView } from '../views.js';
+import { runHeader } from './run-header.js';
+
+function approvalState(run: ImportRun): ApprovalState {
+  switch (run.status) {
+    case 'applied':
+      return 'approved';
+    case 'rejected':
+      return 'rejected';
+    case 'expired':
+      return 'expired';
+    case 'cancelled':
+    case 'failed':
+      return 'cancelled';
+    default:
+      return 'pending';
+  }
+}
+
+/**
+ * The approval message. `approvers` only decides who sees buttons (Teams refresh); the rule itself
+ * is enforced when a click arrives.
+ */
+export function buildApprovalView(
+  run: ImportRun,
+  plan: Plan,
+  licences: LicenceCheck,
+  admins: readonly AdminRecord[],
+  policy: ApprovalPolicy,
+): ApprovalView {
+  const requester = parseActorKey(run.requesterKey);
+  const approvers = admins
+    .filter((admin) => admin.platform === requester.platform)
+    .filter((admin) => policy === 'self' || admin.userId !== requester.userId)
+    .map((admin) => ({ platform: admin.platform, userId: admin.userId }));
+  return {
+    kind: 'approval',
+    run: runHeader(run),
+    state: approvalState(run),
+    counts: plan.counts,
+    licences,
+    expiresAt: run.approvalExpiresAt,
+    requester,
+    approvers,
+    approverName: run.approverName,
+    rejectReason: run.rejectReason,
+  };
+}
+
+export function buildResultView(run: ImportRun): ResultView | null {
+  if (run.result === null) return null;
+  return {
+    kind: 'result',
+    run: runHeader(run),
+    approverName: run.approverName,
+    result: run.result,
+    requestCount: run.requestCount,
+  };
+}
