@@ -1,5 +1,5 @@
 import { AppError } from '../domain/errors.js';
-import { type ImportRun, isFinished, type RunStatus } from '../domain/run.js';
+import { canTransition, type ImportRun, isFinished, type RunStatus } from '../domain/run.js';
 import type { Clock } from '../ports/clock.js';
 import type { Repositories, RunPatch } from '../ports/storage.js';
 import type { Access } from './access.js';
@@ -74,6 +74,9 @@ export async function mutateRun(
     const run = await repos.runs.get(runId);
     if (run === null) throw new AppError('run_not_found');
     const patch = await change(run);
+    if (patch.status !== undefined && patch.status !== run.status && !canTransition(run.status, patch.status)) {
+      requireStatus(run, []);
+    }
     const updated = await repos.runs.update(run.id, run.version, patch, clock.now().toISOString());
     if (updated !== null) return updated;
   }

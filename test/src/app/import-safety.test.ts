@@ -1,0 +1,189 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createImportBot } from '../../../src/app/create-import-bot.js';
+import type { View } from '../../../src/app/views.js';
+import type { Repositories, Storage } from '../../../src/ports/storage.js';
+import { company, contact } from '../../fakes/fake-psa-gateway.js';
+import {
+  type CoreHarness,
+  connect,
+  coreHarness,
+  expectView,
+  TEST_SETTINGS,
+} from '../../support/core-harness.js';
+import { storageDialects, type TestStorage } from '../../support/storage-dialects.js';
+
+const PAGE = { page: 0, pageSize: 50 };
+
+/** Prepares a run up to "waiting for approval": two new companies, three new users. */
+async function pendingRun(h: CoreHarness): Promise<string> {
+  h.psa.companies = [company(1, 'Globex'), company(2, 'Initech')];
+  h.psa.contacts = [
+    contact(11, 1, 'a@globex.test'),
+    contact(12, 1, 'b@globex.test'),
+    contact(21, 2, 'c@initech.test'),
+  ];
+  const review = expectView(
+    await h.bot.handle(h.alice, { kind: 'import', provider: 'connectwise', filterText: '' }),
+    'review',
+  );
+  const runId = review.run.runId;
+  expectView(await h.bot.handle(h.alice, { kind: 'continue-to-users', runId, paging: PAGE }), 'users');
+  await h.bot.handle(h.alice, {
+    kind: 'bulk-users',
+    runId,
+    psaCompanyId: null,
+    action: 'grant-all-eligible',
+    contactType: null,
+    paging: PAGE,
+  });
+  expectView(await h.bot.handle(h.alice, { kind: 'submit', runId }), 'approval');
+  return runId;
+}
+
+async function directorySize(h: CoreHarness): Promise<{ companies: number; users: number; links: number }> {
+  const repos = h.deps.storage.repos;
+  const integration = await repos.integrations.find(h.tenantId, 'connectwise');
+  return {
+    companies: await repos.companies.count(h.tenantId),
+    users: (await repos.users.listAll(h.tenantId)).length,
+    links: integration === null ? 0 : (await repos.contactMap.list(integration.id)).length,
+  };
+}
+
+/** A storage whose next transaction dies half-way through the apply, like a killed process. */
+function crashingOnce(storage: Storage): Storage {
+  let armed = true;
+  return {
+    repos: storage.repos,
+    transaction: (work) =>
+      storage.transaction((repos: Repositories) => {
+        if (!armed) return work(repos);
+        armed = false;
+        return work({
+          ...repos,
+          contactMap: {
+            ...repos.contactMap,
+            upsertMany: async () => {
+              throw new Error('killed mid-apply');
+            },
+          },
+        });
+      }),
+  };
+}
+
+describe.each(storageDialects())('import safety on $name', (dialect) => {
+  let db: TestStorage;
+  let h: CoreHarness;
+
+  beforeEach(async () => {
+    db = await dialect.open();
+    h = await coreHarness(db);
+    expectView(await connect(h), 'connected');
+  });
+  afterEach(async () => db.close());
+
+  it('applies exactly once when fifty approvals arrive at the same moment', async () => {
+    const runId = await pendingRun(h);
+    const views: View[] = await Promise.all(
+      Array.from({ length: 50 }, () => h.bot.handle(h.bob, { kind: 'approve', runId })),
+    );
+    const results = views.filter((view) => view.kind === 'result');
+    expect(results).toHaveLength(1);
+    for (const view of views.filter((candidate) => candidate.kind !== 'result')) {
+      expect(view).toMatchObject({ kind: 'error', code: 'run_finished' });
+    }
+    expect(await directorySize(h)).toEqual({ companies: 2, users: 3, links: 3 });
+    expect((await h.deps.storage.repos.licences.get(h.tenantId)).used).toBe(3);
+  });
+
+  it('leaves nothing behind when the apply dies half-way, and a retry completes it once', async () => {
+    const runId = await pendingRun(h);
+    const crashing = createImportBot({ ...h.deps, storage: crashingOnce(h.deps.storage) }).bot;
+    expect(await crashing.handle(h.bob, { kind: 'approve', runId })).toMatchObject({
+      kind: 'error',
+      code: 'internal',
+    });
+    expect(await directorySize(h)).toEqual({ companies: 0, users: 0, links: 0 });
+    expect((await h.deps.storage.repos.runs.get(runId))?.status).toBe('pending-approval');
+
+    expectView(await crashing.handle(h.bob, { kind: 'approve', runId }), 'result');
+    expect(await directorySize(h)).toEqual({ companies: 2, users: 3, links: 3 });
+    const again = await h.bot.handle(h.bob, { kind: 'approve', runId });
+    expect(again).toMatchObject({ kind: 'error', code: 'run_finished' });
+    expect(await directorySize(h)).toEqual({ companies: 2, users: 3, links: 3 });
+  });
+
+  it('expires a pending approval after its time and then applies nothing', async () => {
+    const runId = await pendingRun(h);
+    h.clock.advance(TEST_SETTINGS.approvalTtlMs + 1);
+    expect(await h.bot.handle(h.bob, { kind: 'approve', runId })).toMatchObject({ code: 'approval_expired' });
+    expect(await directorySize(h)).toEqual({ companies: 0, users: 0, links: 0 });
+    // The lock went with it: another admin can start.
+    expectView(
+      await h.bot.handle(h.bob, { kind: 'import', provider: 'connectwise', filterText: '' }),
+      'review',
+    );
+  });
+
+  it('lets another admin take an abandoned lock, after which the old run cannot go on', async () => {
+    h.psa.companies = [company(1, 'Globex')];
+    const first = expectView(
+      await h.bot.handle(h.alice, { kind: 'import', provider: 'connectwise', filterText: '' }),
+      'review',
+    );
+    expect(
+      await h.bot.handle(h.bob, { kind: 'import', provider: 'connectwise', filterText: '' }),
+    ).toMatchObject({
+      code: 'integration_locked',
+    });
+    h.clock.advance(TEST_SETTINGS.lockTtlMs + 1);
+    expectView(
+      await h.bot.handle(h.bob, { kind: 'import', provider: 'connectwise', filterText: '' }),
+      'review',
+    );
+    const stale = await h.bot.handle(h.alice, {
+      kind: 'decide-company',
+      runId: first.run.runId,
+      psaCompanyId: 1,
+      decision: { kind: 'skip' },
+      paging: PAGE,
+    });
+    expect(stale).toMatchObject({ kind: 'error', code: 'lock_lost' });
+  });
+
+  it('ends the run and frees the lock when the PSA fails, with the fault code', async () => {
+    h.psa.companies = [company(1, 'Globex')];
+    h.psa.fault = 'psa_server_error';
+    expect(
+      await h.bot.handle(h.alice, { kind: 'import', provider: 'connectwise', filterText: '' }),
+    ).toMatchObject({
+      code: 'psa_server_error',
+    });
+    h.psa.fault = null;
+    expectView(
+      await h.bot.handle(h.bob, { kind: 'import', provider: 'connectwise', filterText: '' }),
+      'review',
+    );
+    const history = expectView(await h.bot.handle(h.bob, { kind: 'history' }), 'history');
+    expect(history.runs.map((run) => run.status)).toContain('failed');
+  });
+
+  it('never stores credentials the PSA rejected, and keeps the stored ones encrypted', async () => {
+    const before = await h.deps.storage.repos.integrations.find(h.tenantId, 'connectwise');
+    expect(await connect(h, 'wrong-key')).toMatchObject({ code: 'psa_auth_failed' });
+    const after = await h.deps.storage.repos.integrations.find(h.tenantId, 'connectwise');
+    expect(after?.sealedCredentials).toBe(before?.sealedCredentials);
+    expect(after?.sealedCredentials).not.toContain('good-key');
+  });
+
+  it('lets only the requester cancel, and a cancelled run refuses further clicks', async () => {
+    const runId = await pendingRun(h);
+    expect(await h.bot.handle(h.bob, { kind: 'cancel', runId })).toMatchObject({
+      code: 'integration_locked',
+    });
+    expectView(await h.bot.handle(h.alice, { kind: 'cancel', runId: null }), 'notice');
+    expect(await h.bot.handle(h.bob, { kind: 'approve', runId })).toMatchObject({ code: 'run_finished' });
+    expect(await directorySize(h)).toEqual({ companies: 0, users: 0, links: 0 });
+  });
+});
