@@ -12,6 +12,11 @@ export interface ContactRow {
   /** An existing user of the target managed company with the same email: mapping is proposed. */
   readonly sameEmailUser: { readonly id: string; readonly email: string } | null;
   readonly ineligible: Ineligibility | null;
+  /**
+   * The existing managed company the contact's company lands in (keep or map); null when this
+   * import creates it. Only users of this company can be mapped to.
+   */
+  readonly targetCompanyId?: string | null;
 }
 
 export interface PlannedCompany {

@@ -1,0 +1,27 @@
+import { startSandboxConnectWise } from '../adapters/psa/sandbox/connectwise/sandbox-connectwise.js';
+import { benchImport } from './import-bench.js';
+
+const CONCURRENCY = 6;
+const LATENCY_MS = 50;
+
+/** 5,000 ConnectWise companies and 50,000 contacts behind 50 ms of latency per request. */
+export async function benchConnectWise(): Promise<Record<string, string | number>> {
+  const psa = await startSandboxConnectWise({
+    companies: 5_000,
+    contactsPerCompany: 10,
+    latencyMs: LATENCY_MS,
+  });
+  try {
+    return await benchImport({
+      provider: 'connectwise',
+      credentials: psa.credentials,
+      gateway: { providers: { connectwise: { concurrency: CONCURRENCY } } },
+      concurrency: CONCURRENCY,
+      latencyMs: LATENCY_MS,
+      requests: () => psa.stats().requests,
+      resetStats: () => psa.resetStats(),
+    });
+  } finally {
+    await psa.close();
+  }
+}

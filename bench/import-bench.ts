@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSecretBox } from '../adapters/crypto/secret-box.js';
+import { silentLogger } from '../adapters/log/create-logger.js';
+import type { PsaGatewayOptions } from '../adapters/psa/gateway.js';
+import { createPsaGateway } from '../adapters/psa/gateway.js';
+import { openStorage } from '../adapters/storage/open-storage.js';
+import { createImportBot } from '../src/app/create-import-bot.js';
+import type { View } from '../src/app/views.js';
+import { assessContacts } from '../src/domain/contact-assessment.js';
+import { NO_OVERRIDES } from '../src/domain/decisions.js';
+import { diffCompanies } from '../src/domain/diff.js';
+import { buildPlan } from '../src/domain/plan.js';
+import type { Provider } from '../src/domain/provider.js';
+import { Secret } from '../src/domain/secret.js';
+import { sampleMemory, timed } from './memory-sampler.js';
+
+export interface ImportBenchTarget {
+  readonly provider: Provider;
+  readonly credentials: Readonly<Record<string, string>>;
+  readonly gateway: PsaGatewayOptions;
+  /** Requests the PSA may have in flight at once (per endpoint for Autotask). */
+  readonly concurrency: number;
+  readonly latencyMs: number;
+  /** Requests the sandbox saw since the last reset. */
+  requests(): number;
+  resetStats(): void;
+}
+
+function expect<K extends View['kind']>(view: View, kind: K): Extract<View, { kind: K }> {
+  if (view.kind !== kind)
+    throw new Error(`bench: expected ${kind}, got ${JSON.stringify(view).slice(0, 300)}`);
+  return view as Extract<View, { kind: K }>;
+}
+
+const ALL = { page: 0, pageSize: 1 };
+
+/**
+ * One full import of a large PSA: the fetch measured on its own (requests, time against the
+ * ideal (requests / concurrency) × latency), the plan (diff, contact assessment, plan) in memory,
+ * and the apply through the real core on a fresh SQLite file.
+ */
+export async function benchImport(target: ImportBenchTarget): Promise<Record<string, string | number>> {
+  const memory = sampleMemory();
+  const gateway = createPsaGateway(target.gateway);
+  const session = gateway.open(target.provider, new Secret(target.credentials));
+  const filter = { typeIds: [], statusIds: [], activeOnly: false };
+  target.resetStats();
+  const companies = await timed(() => session.fetchCompanies(filter, () => {}));
+  const contacts = await timed(() =>
+    session.fetchContacts(
+      companies.value.map((company) => company.psaId),
+      () => {},
+    ),
+  );
+  const fetchRequests = target.requests();
+  const fetchMs = companies.ms + contacts.ms;
+  const ideal = Math.round((fetchRequests / target.concurrency) * target.latencyMs);
+
+  const plan = await timed(async () => {
+    const review = diffCompanies({
+      fetched: companies.value,
+      links: [],
+      companies: [],
+      missingCauses: new Map(),
+    });
+    const rows = assessContacts({
+      contacts: contacts.value,
+      review,
+      overrides: NO_OVERRIDES,
+      companies: [],
+      users: [],
+      contactLinks: [],
+    });
+    return buildPlan(review, rows, NO_OVERRIDES);
+  });
+
+  const dir = mkdtempSync(join(tmpdir(), 'psa-bench-'));
+  const opened = await openStorage(join(dir, 'bench.db'), { migrate: true });
+  try {
+    const { bot, maintenance } = createImportBot({
+      storage: opened.storage,
+      psa: gateway,
+      secrets: createSecretBox(randomBytes(32)),
+      clock: { now: () => new Date() },
+      ids: { next: () => randomBytes(12).toString('base64url') },
+      logger: silentLogger(),
+      settings: { lockTtlMs: 3_600_000, approvalTtlMs: 3_600_000, defaultApprovalPolicy: 'second-admin' },
+    });
+    const workspace = { platform: 'terminal', workspaceId: 'bench' } as const;
+    await maintenance.bootstrap({
+      ...workspace,
+      tenantName: 'Bench MSP',
+      admins: [
+        { userId: 'alice', displayName: 'Alice' },
+        { userId: 'bob', displayName: 'Bob' },
+      ],
+      licences: 1_000_000,
+    });
+    const alice = { ...workspace, userId: 'alice', displayName: 'Alice' };
+    const bob = { ...workspace, userId: 'bob', displayName: 'Bob' };
+    expect(
+      await bot.handle(alice, {
+        kind: 'connect',
+        provider: target.provider,
+        credentials: new Secret(target.credentials),
+      }),
+      'connected',
+    );
+    const review = expect(
+      await bot.handle(alice, { kind: 'import', provider: target.provider, filterText: 'all' }),
+      'review',
+    );
+    const runId = review.run.runId;
+    expect(await bot.handle(alice, { kind: 'continue-to-users', runId, paging: ALL }), 'users');
+    const users = expect(
+      await bot.handle(alice, {
+        kind: 'bulk-users',
+        runId,
+        psaCompanyId: null,
+        action: 'grant-all-eligible',
+        contactType: null,
+        paging: ALL,
+      }),
+      'users',
+    );
+    expect(await bot.handle(alice, { kind: 'submit', runId }), 'approval');
+    const applied = await timed(() => bot.handle(bob, { kind: 'approve', runId }));
+    const result = expect(applied.value, 'result').result;
+    const peak = memory.stop();
+    return {
+      provider: target.provider,
+      companies: companies.value.length,
+      contacts: contacts.value.length,
+      'fetch requests': fetchRequests,
+      concurrency: target.concurrency,
+      'latency per request (ms)': target.latencyMs,
+      'fetch time (ms)': fetchMs,
+      'ideal (requests / concurrency) x latency (ms)': ideal,
+      'fetch / ideal': Number((fetchMs / Math.max(1, ideal)).toFixed(2)),
+      'plan time (ms)': plan.ms,
+      'plan: companies / users to create': `${plan.value.counts.companiesCreate} / ${plan.value.counts.usersGrant}`,
+      'apply time, SQLite (ms)': applied.ms,
+      'applied: companies / users': `${result.companiesCreated} / ${result.usersImported}`,
+      'users granted in the flow': users.counts.usersGrant,
+      'peak RSS (MB)': peak.peakRssMb,
+      'peak heap (MB)': peak.peakHeapMb,
+    };
+  } finally {
+    await opened.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

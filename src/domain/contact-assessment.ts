@@ -1,0 +1,147 @@
+import { effectiveCompanyDecision } from './company-decisions.js';
+import { contactDisplayName, emailKey, primaryEmail } from './contact-identity.js';
+import type { DecisionOverrides, Ineligibility } from './decisions.js';
+import type { ManagedCompany, ManagedUser } from './directory.js';
+import type { ContactLink } from './mapping.js';
+import type { ContactRow } from './plan-model.js';
+import type { PsaContact } from './psa-records.js';
+import type { Review } from './review.js';
+import { compareKeys, sortKey } from './text-order.js';
+
+export {
+  allowedUserDecisions,
+  checkUserDecision,
+  defaultUserDecision,
+  effectiveUserDecision,
+} from './user-decisions.js';
+
+export interface AssessContactsInput {
+  readonly contacts: readonly PsaContact[];
+  readonly review: Review;
+  readonly overrides: DecisionOverrides;
+  readonly companies: readonly ManagedCompany[];
+  readonly users: readonly ManagedUser[];
+  readonly contactLinks: readonly ContactLink[];
+}
+
+interface Target {
+  readonly psaCompanyId: number;
+  readonly name: string;
+  /** Position in the review, so contacts list company by company as the admin saw them. */
+  readonly order: number;
+  readonly companyId: string | null;
+}
+
+interface Draft {
+  readonly contact: PsaContact;
+  readonly target: Target;
+  readonly email: string | null;
+  readonly linkedUser: ManagedUser | null;
+  readonly sameEmailUser: ManagedUser | null;
+  ineligible: Ineligibility | null;
+}
+
+/**
+ * The contacts of every company the import keeps, with what the user decisions need: the email, the
+ * user the map links the contact to, a same-email user of the target company, and the red X.
+ */
+export function assessContacts(input: AssessContactsInput): ContactRow[] {
+  const targets = companyTargets(input.review, input.overrides);
+  const companyNames = new Map(input.companies.map((company) => [company.id, company.name]));
+  const usersById = new Map(input.users.map((user) => [user.id, user]));
+  const usersByEmail = new Map(input.users.map((user) => [emailKey(user.email), user]));
+  const links = new Map(input.contactLinks.map((link) => [link.psaContactId, link]));
+
+  const drafts: Draft[] = [];
+  for (const contact of input.contacts) {
+    const target = targets.get(contact.companyPsaId);
+    if (target === undefined) continue;
+    const email = primaryEmail(contact.emails);
+    const link = links.get(contact.psaId);
+    const linkedUser = (link && usersById.get(link.managedUserId)) ?? null;
+    const owner = (email !== null && usersByEmail.get(emailKey(email))) || null;
+    const sameEmailUser = owner !== null && owner.companyId === target.companyId ? owner : null;
+    let ineligible: Ineligibility | null = null;
+    if (email === null) ineligible = { code: 'no-email' };
+    else if (!contact.active) ineligible = { code: 'inactive' };
+    else if (owner !== null && owner.companyId !== target.companyId) {
+      ineligible = { code: 'email-taken', companyName: companyNames.get(owner.companyId) ?? owner.companyId };
+    }
+    drafts.push({ contact, target, email, linkedUser, sameEmailUser, ineligible });
+  }
+
+  markRepeatedEmails(drafts);
+
+  return drafts
+    .map((draft) => ({ draft, name: sortKey(contactDisplayName(draft.contact)) }))
+    .sort(
+      (a, b) =>
+        a.draft.target.order - b.draft.target.order ||
+        compareKeys(a.name, b.name) ||
+        a.draft.contact.psaId - b.draft.contact.psaId,
+    )
+    .map(({ draft }) => toRow(draft));
+}
+
+function companyTargets(review: Review, overrides: DecisionOverrides): Map<number, Target> {
+  const targets = new Map<number, Target>();
+  review.inPsa.forEach((row, order) => {
+    const decision = effectiveCompanyDecision(row, overrides);
+    if (decision.kind === 'skip') return;
+    const companyId =
+      decision.kind === 'map'
+        ? decision.companyId
+        : decision.kind === 'keep'
+          ? (row.mappedTo?.id ?? null)
+          : null;
+    targets.set(row.company.psaId, {
+      psaCompanyId: row.company.psaId,
+      name: row.company.name,
+      order,
+      companyId,
+    });
+  });
+  return targets;
+}
+
+/**
+ * One email can become one user only. The first eligible contact claims it: contacts imported
+ * before first, then by PSA company id and contact id, so the winner does not depend on names.
+ */
+function markRepeatedEmails(drafts: readonly Draft[]): void {
+  const claimants = drafts
+    .filter((draft) => draft.ineligible === null)
+    .sort(
+      (a, b) =>
+        Number(b.linkedUser !== null) - Number(a.linkedUser !== null) ||
+        a.target.psaCompanyId - b.target.psaCompanyId ||
+        a.contact.psaId - b.contact.psaId,
+    );
+  const claims = new Map<string, Draft>();
+  for (const draft of claimants) {
+    if (draft.email === null) continue;
+    const key = emailKey(draft.email);
+    const first = claims.get(key);
+    if (first === undefined) {
+      claims.set(key, draft);
+    } else {
+      draft.ineligible = {
+        code: 'email-repeated',
+        otherContactName: contactDisplayName(first.contact),
+        otherCompanyName: first.target.name,
+      };
+    }
+  }
+}
+
+function toRow(draft: Draft): ContactRow {
+  return {
+    contact: draft.contact,
+    companyName: draft.target.name,
+    email: draft.email,
+    linkedUser: draft.linkedUser && { id: draft.linkedUser.id, email: draft.linkedUser.email },
+    sameEmailUser: draft.sameEmailUser && { id: draft.sameEmailUser.id, email: draft.sameEmailUser.email },
+    ineligible: draft.ineligible,
+    targetCompanyId: draft.target.companyId,
+  };
+}

@@ -1,0 +1,107 @@
+import type { ManagedCompany } from './directory.js';
+import type { CompanyLink } from './mapping.js';
+import { buildCompanyNameIndex, findDuplicateCandidates } from './name-matching.js';
+import type { MissingCause, PsaCompany } from './psa-records.js';
+import type { DuplicateCandidate, MissingRow, Review, ReviewRow } from './review.js';
+import { compareKeys, sortKey } from './text-order.js';
+
+const MISSING_REASONS: Readonly<Record<MissingCause, string>> = {
+  'filtered-out': "not selected by this import's filter (e.g. inactive or another type)",
+  deleted: 'deleted in the PSA (recycle bin)',
+  'not-found': 'not found in the PSA (deleted or merged)',
+};
+
+export interface DiffInput {
+  readonly fetched: readonly PsaCompany[];
+  /** This integration's company map. */
+  readonly links: readonly CompanyLink[];
+  readonly companies: readonly ManagedCompany[];
+  /** Why a linked PSA company did not come back, where the provider could tell; else not-found. */
+  readonly missingCauses: ReadonlyMap<number, MissingCause>;
+}
+
+/** Classifies one fetch against the map and the directory (DESIGN.md section 3, step 3). */
+export function diffCompanies(input: DiffInput): Review {
+  const companiesById = new Map(input.companies.map((company) => [company.id, company]));
+  const linksByPsaId = new Map(input.links.map((link) => [link.psaCompanyId, link]));
+  const psaIdsByCompany = new Map<string, number[]>();
+  for (const link of input.links) {
+    const ids = psaIdsByCompany.get(link.managedCompanyId) ?? [];
+    ids.push(link.psaCompanyId);
+    psaIdsByCompany.set(link.managedCompanyId, ids);
+  }
+  const index = buildCompanyNameIndex(input.companies);
+
+  const rows = input.fetched.map((company): ReviewRow => {
+    const link = linksByPsaId.get(company.psaId);
+    const mapped = link === undefined ? undefined : companiesById.get(link.managedCompanyId);
+    // A link to a company that no longer exists is no mapping: the row is offered as unmapped.
+    const lastImportedAt = link?.lastImportedAt ?? null;
+    if (mapped !== undefined) {
+      return {
+        company,
+        status: 'mapped',
+        mappedTo: { id: mapped.id, name: mapped.name },
+        candidates: [],
+        lastImportedAt,
+      };
+    }
+    const candidates = findDuplicateCandidates(company.name, index).map((candidate) =>
+      noteOtherLinks(candidate, psaIdsByCompany.get(candidate.companyId) ?? [], company.psaId),
+    );
+    const status = candidates.length > 0 ? 'potential-duplicate' : 'unmapped';
+    return { company, status, mappedTo: null, candidates, lastImportedAt };
+  });
+
+  const fetchedIds = new Set(input.fetched.map((company) => company.psaId));
+  const notInPsa: MissingRow[] = [];
+  for (const link of input.links) {
+    if (fetchedIds.has(link.psaCompanyId)) continue;
+    const company = companiesById.get(link.managedCompanyId);
+    // The managed company is gone too: there is nothing left to tell the admin about.
+    if (company === undefined) continue;
+    const cause = input.missingCauses.get(link.psaCompanyId) ?? 'not-found';
+    notInPsa.push({
+      psaCompanyId: link.psaCompanyId,
+      managedCompanyId: company.id,
+      managedCompanyName: company.name,
+      lastImportedAt: link.lastImportedAt,
+      cause,
+      reason: MISSING_REASONS[cause],
+    });
+  }
+
+  return {
+    inPsa: sortBy(
+      rows,
+      (row) => `${row.status === 'mapped' ? 1 : 0}${sortKey(row.company.name)}`,
+      (row) => row.company.psaId,
+    ),
+    notInPsa: sortBy(
+      notInPsa,
+      (row) => sortKey(row.managedCompanyName),
+      (row) => row.psaCompanyId,
+    ),
+  };
+}
+
+function noteOtherLinks(
+  candidate: DuplicateCandidate,
+  linkedPsaIds: readonly number[],
+  psaId: number,
+): DuplicateCandidate {
+  const others = linkedPsaIds.filter((id) => id !== psaId);
+  if (others.length === 0) return candidate;
+  const which =
+    others.length === 1 ? `PSA company ${others[0]}` : `PSA companies ${others.slice(0, 3).join(', ')}`;
+  const more = others.length > 3 ? ` and ${others.length - 3} more` : '';
+  return { ...candidate, reason: `${candidate.reason}; already imported from ${which}${more}` };
+}
+
+/** Sorts by a precomputed text key, then a numeric id, so equal names keep a fixed order. */
+function sortBy<T>(items: readonly T[], key: (item: T) => string, id: (item: T) => number): T[] {
+  return items
+    .map((item) => ({ item, key: key(item), id: id(item) }))
+    .sort((a, b) => compareKeys(a.key, b.key) || a.id - b.id)
+    .map(({ item }) => item);
+}
