@@ -1,0 +1,88 @@
+import type { Kysely } from 'kysely';
+import { FINISHED_STATUSES } from '../../../src/domain/run.js';
+import type { RunRepository } from '../../../src/ports/storage.js';
+import type { Database } from '../schema.js';
+import { patchToRow, rowToRun, runToRow } from './run-row.js';
+
+/** Every column but the two snapshots, for lists that must stay light. */
+const SUMMARY_COLUMNS = [
+  'id',
+  'tenant_id',
+  'integration_id',
+  'provider',
+  'requester_key',
+  'requester_name',
+  'status',
+  'version',
+  'lease_token',
+  'filter',
+  'overrides',
+  'thread',
+  'created_at',
+  'updated_at',
+  'submitted_at',
+  'approval_expires_at',
+  'approver_key',
+  'approver_name',
+  'reject_reason',
+  'result',
+  'request_count',
+  'failure_code',
+] as const;
+
+export function runRepository(db: Kysely<Database>): RunRepository {
+  const openRuns = () =>
+    db
+      .selectFrom('import_runs')
+      .selectAll()
+      .where('status', 'not in', [...FINISHED_STATUSES])
+      .orderBy('created_at')
+      .orderBy('id');
+
+  return {
+    async insert(run) {
+      await db.insertInto('import_runs').values(runToRow(run)).execute();
+    },
+
+    async get(id) {
+      const row = await db.selectFrom('import_runs').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? rowToRun(row) : null;
+    },
+
+    async update(id, expectedVersion, patch, updatedAt) {
+      // One conditional statement: under READ COMMITTED a concurrent writer blocks on the row
+      // lock, then re-checks `version` against the committed row and matches nothing.
+      const row = await db
+        .updateTable('import_runs')
+        .set({ ...patchToRow(patch), updated_at: updatedAt })
+        .set((eb) => ({ version: eb('version', '+', 1) }))
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .returningAll()
+        .executeTakeFirst();
+      return row ? rowToRun(row) : null;
+    },
+
+    async listRecent(tenantId, limit) {
+      const rows = await db
+        .selectFrom('import_runs')
+        .select(SUMMARY_COLUMNS)
+        .where('tenant_id', '=', tenantId)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(Math.max(0, Math.floor(limit)))
+        .execute();
+      return rows.map((row) => rowToRun(row));
+    },
+
+    async listOpen(integrationId) {
+      return (await openRuns().where('integration_id', '=', integrationId).execute()).map((row) =>
+        rowToRun(row),
+      );
+    },
+
+    async listAllOpen() {
+      return (await openRuns().execute()).map((row) => rowToRun(row));
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import { initialSchema } from './0001-initial-schema.js';
+
+/**
+ * Every migration, by name, in the order they run. An explicit list (not a folder scan) so the
+ * compiled `dist/` runs exactly these. Names are never changed once released.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-initial-schema': initialSchema,
+};
