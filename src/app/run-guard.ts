@@ -74,10 +74,14 @@ export async function mutateRun(
     const run = await repos.runs.get(runId);
     if (run === null) throw new AppError('run_not_found');
     const patch = await change(run);
-    if (patch.status !== undefined && patch.status !== run.status && !canTransition(run.status, patch.status)) {
+    if (
+      patch.status !== undefined &&
+      patch.status !== run.status &&
+      !canTransition(run.status, patch.status)
+    ) {
       requireStatus(run, []);
     }
-    const updated = await repos.runs.update(run.id, run.version, patch, clock.now().toISOString());
+    const updated = await repos.runs.update(run, patch, clock.now().toISOString());
     if (updated !== null) return updated;
   }
   throw new AppError('internal', { hint: 'the import kept changing under us' });

@@ -136,10 +136,11 @@ export interface RunRepository {
   insert(run: ImportRun): Promise<void>;
   get(id: string): Promise<ImportRun | null>;
   /**
-   * Compare-and-set: applies the patch and bumps the version only if the stored version is
-   * `expectedVersion`. Returns the updated run, or null when someone else got there first.
+   * Compare-and-set: applies the patch and bumps the version only if the stored version is still
+   * `current.version`. Returns the updated run (built from `current` and the patch, so the big
+   * snapshots are not read back), or null when someone else got there first.
    */
-  update(id: string, expectedVersion: number, patch: RunPatch, updatedAt: string): Promise<ImportRun | null>;
+  update(current: ImportRun, patch: RunPatch, updatedAt: string): Promise<ImportRun | null>;
   /** Newest first, without the review and contacts snapshots. */
   listRecent(tenantId: string, limit: number): Promise<ImportRun[]>;
   /** Runs of the integration that are not finished. */

@@ -49,18 +49,22 @@ export function runRepository(db: Kysely<Database>): RunRepository {
       return row ? rowToRun(row) : null;
     },
 
-    async update(id, expectedVersion, patch, updatedAt) {
+    async update(current, patch, updatedAt) {
       // One conditional statement: under READ COMMITTED a concurrent writer blocks on the row
-      // lock, then re-checks `version` against the committed row and matches nothing.
+      // lock, then re-checks `version` against the committed row and matches nothing. A match
+      // means the stored row was exactly `current`, so the result is `current` plus the patch;
+      // reading it back would parse snapshots of 50,000 contacts on every click.
       const row = await db
         .updateTable('import_runs')
         .set({ ...patchToRow(patch), updated_at: updatedAt })
         .set((eb) => ({ version: eb('version', '+', 1) }))
-        .where('id', '=', id)
-        .where('version', '=', expectedVersion)
-        .returningAll()
+        .where('id', '=', current.id)
+        .where('version', '=', current.version)
+        .returning(['version'])
         .executeTakeFirst();
-      return row ? rowToRun(row) : null;
+      if (row === undefined) return null;
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+      return { ...current, ...defined, version: Number(row.version), updatedAt };
     },
 
     async listRecent(tenantId, limit) {

@@ -35,15 +35,14 @@ export async function approveRun(deps: AppDeps, access: Access, runId: string): 
       throw new AppError('lock_lost');
     const now = deps.clock.now().toISOString();
     const claimed = await repos.runs.update(
-      run.id,
-      run.version,
+      run,
       { status: 'applied', approverKey: access.actorKey, approverName: access.actor.displayName },
       now,
     );
     if (claimed === null) throw new AppError('run_finished', { hint: 'approved' });
     const plan = buildPlan(run.review ?? { inPsa: [], notInPsa: [] }, run.contacts, run.overrides);
     const result = await applyPlan(deps, repos, run, plan);
-    const finished = await repos.runs.update(run.id, claimed.version, { result }, now);
+    const finished = await repos.runs.update(claimed, { result }, now);
     if (finished === null) throw new AppError('internal', { hint: 'run changed during apply' });
     await repos.leases.release(leaseKey(run.integrationId), run.id, run.leaseToken);
     const ctx = { repos, clock: deps.clock, ids: deps.ids };

@@ -5,12 +5,7 @@ import type { AppDeps } from '../deps.js';
 import { leaseKey } from '../run-guard.js';
 
 async function expireRun(deps: AppDeps, repos: Repositories, run: ImportRun, why: string): Promise<boolean> {
-  const expired = await repos.runs.update(
-    run.id,
-    run.version,
-    { status: 'expired' },
-    deps.clock.now().toISOString(),
-  );
+  const expired = await repos.runs.update(run, { status: 'expired' }, deps.clock.now().toISOString());
   if (expired === null) return false;
   await repos.leases.release(leaseKey(run.integrationId), run.id, run.leaseToken);
   await audit(

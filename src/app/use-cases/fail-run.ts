@@ -15,8 +15,7 @@ export async function failRun(
   const current = await repos.runs.get(run.id);
   if (current === null || isFinished(current.status)) return;
   const failed = await repos.runs.update(
-    run.id,
-    current.version,
+    current,
     { status: 'failed', failureCode: code, requestCount },
     deps.clock.now().toISOString(),
   );

@@ -33,12 +33,7 @@ export async function startImport(
   // The same admin starting again abandons their own open run rather than locking themselves out.
   for (const open of await repos.runs.listOpen(integration.id)) {
     if (open.requesterKey !== access.actorKey) continue;
-    const cancelled = await repos.runs.update(
-      open.id,
-      open.version,
-      { status: 'cancelled' },
-      now.toISOString(),
-    );
+    const cancelled = await repos.runs.update(open, { status: 'cancelled' }, now.toISOString());
     if (cancelled !== null) await repos.leases.release(leaseKey(integration.id), open.id, open.leaseToken);
   }
 
@@ -110,8 +105,7 @@ export async function startImport(
     const missingCauses = missing.length === 0 ? new Map() : await session.explainMissing(missing, filter);
     const review = diffCompanies({ fetched, links, companies, missingCauses });
     const updated = await repos.runs.update(
-      runId,
-      run.version,
+      run,
       { status: 'reviewing-companies', filter, review, requestCount: session.requestCount() },
       deps.clock.now().toISOString(),
     );

@@ -85,29 +85,35 @@ describe.each(storageDialects())('import runs on $name', (dialect) => {
   });
 
   it('updates only the patched fields, bumps the version, and refuses a stale version', async () => {
-    await repos.runs.insert(run({ review, contacts }));
+    const original = run({ review, contacts });
+    await repos.runs.insert(original);
     const moved = await repos.runs.update(
-      'run-1',
-      1,
+      original,
       { status: 'reviewing-companies', requestCount: 3 },
       at(2),
     );
     expect(moved).toEqual(
       run({ review, contacts, status: 'reviewing-companies', requestCount: 3, version: 2, updatedAt: at(2) }),
     );
-    expect(await repos.runs.update('run-1', 1, { status: 'cancelled' }, at(3))).toBeNull();
-    expect(await repos.runs.update('missing', 1, { status: 'cancelled' }, at(3))).toBeNull();
+    expect(moved).toEqual(await repos.runs.get('run-1'));
+    expect(await repos.runs.update(original, { status: 'cancelled' }, at(3))).toBeNull();
+    expect(
+      await repos.runs.update({ ...original, id: 'missing' }, { status: 'cancelled' }, at(3)),
+    ).toBeNull();
 
-    const cleared = await repos.runs.update('run-1', 2, { contacts: null, thread: null }, at(4));
+    if (moved === null) throw new Error('the first update must win');
+    const cleared = await repos.runs.update(moved, { contacts: null, thread: null }, at(4));
     expect(cleared?.contacts).toBeNull();
     expect(cleared?.review).toEqual(review);
+    expect(cleared).toEqual(await repos.runs.get('run-1'));
     expect((await repos.runs.get('run-1'))?.version).toBe(3);
   });
 
   it('lets exactly one of 50 concurrent updates with the same version through', async () => {
-    await repos.runs.insert(run());
+    const original = run();
+    await repos.runs.insert(original);
     const outcomes = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => repos.runs.update('run-1', 1, { requestCount: i + 1 }, at(1))),
+      Array.from({ length: 50 }, (_, i) => repos.runs.update(original, { requestCount: i + 1 }, at(1))),
     );
     const winners = outcomes.filter((r) => r !== null);
     expect(winners).toHaveLength(1);
