@@ -1,12 +1,13 @@
-import { startSandboxConnectWise } from '../adapters/psa/sandbox/connectwise/sandbox-connectwise.js';
 import { benchImport } from './import-bench.js';
+import { startSandboxThread } from './sandbox-thread.js';
 
 const CONCURRENCY = 6;
 const LATENCY_MS = 50;
 
 /** 5,000 ConnectWise companies and 50,000 contacts behind 50 ms of latency per request. */
 export async function benchConnectWise(): Promise<Record<string, string | number>> {
-  const psa = await startSandboxConnectWise({
+  const psa = await startSandboxThread({
+    provider: 'connectwise',
     companies: 5_000,
     contactsPerCompany: 10,
     latencyMs: LATENCY_MS,
@@ -18,7 +19,7 @@ export async function benchConnectWise(): Promise<Record<string, string | number
       gateway: { providers: { connectwise: { concurrency: CONCURRENCY } } },
       concurrency: CONCURRENCY,
       latencyMs: LATENCY_MS,
-      requests: () => psa.stats().requests,
+      stats: () => psa.stats(),
       resetStats: () => psa.resetStats(),
     });
   } finally {

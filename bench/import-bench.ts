@@ -10,7 +10,7 @@ import { openStorage } from '../adapters/storage/open-storage.js';
 import { createImportBot } from '../src/app/create-import-bot.js';
 import type { View } from '../src/app/views.js';
 import { assessContacts } from '../src/domain/contact-assessment.js';
-import { NO_OVERRIDES } from '../src/domain/decisions.js';
+import { NO_OVERRIDES, type UserDecision } from '../src/domain/decisions.js';
 import { diffCompanies } from '../src/domain/diff.js';
 import { buildPlan } from '../src/domain/plan.js';
 import type { Provider } from '../src/domain/provider.js';
@@ -24,9 +24,9 @@ export interface ImportBenchTarget {
   /** Requests the PSA may have in flight at once (per endpoint for Autotask). */
   readonly concurrency: number;
   readonly latencyMs: number;
-  /** Requests the sandbox saw since the last reset. */
-  requests(): number;
-  resetStats(): void;
+  /** What the sandbox saw since the last reset. */
+  stats(): Promise<{ requests: number; maxConcurrent: number }>;
+  resetStats(): Promise<void>;
 }
 
 function expect<K extends View['kind']>(view: View, kind: K): Extract<View, { kind: K }> {
@@ -47,7 +47,7 @@ export async function benchImport(target: ImportBenchTarget): Promise<Record<str
   const gateway = createPsaGateway(target.gateway);
   const session = gateway.open(target.provider, new Secret(target.credentials));
   const filter = { typeIds: [], statusIds: [], activeOnly: false };
-  target.resetStats();
+  await target.resetStats();
   const companies = await timed(() => session.fetchCompanies(filter, () => {}));
   const contacts = await timed(() =>
     session.fetchContacts(
@@ -55,7 +55,8 @@ export async function benchImport(target: ImportBenchTarget): Promise<Record<str
       () => {},
     ),
   );
-  const fetchRequests = target.requests();
+  const seen = await target.stats();
+  const fetchRequests = seen.requests;
   const fetchMs = companies.ms + contacts.ms;
   const ideal = Math.round((fetchRequests / target.concurrency) * target.latencyMs);
 
@@ -74,7 +75,10 @@ export async function benchImport(target: ImportBenchTarget): Promise<Record<str
       users: [],
       contactLinks: [],
     });
-    return buildPlan(review, rows, NO_OVERRIDES);
+    // The admin's "grant all eligible": the plan then creates every eligible user.
+    const users: Record<string, UserDecision> = {};
+    for (const row of rows) if (row.ineligible === null) users[String(row.contact.psaId)] = { kind: 'grant' };
+    return buildPlan(review, rows, { companies: {}, users });
   });
 
   const dir = mkdtempSync(join(tmpdir(), 'psa-bench-'));
@@ -136,6 +140,7 @@ export async function benchImport(target: ImportBenchTarget): Promise<Record<str
       contacts: contacts.value.length,
       'fetch requests': fetchRequests,
       concurrency: target.concurrency,
+      'max in flight seen by the PSA': seen.maxConcurrent,
       'latency per request (ms)': target.latencyMs,
       'fetch time (ms)': fetchMs,
       'ideal (requests / concurrency) x latency (ms)': ideal,

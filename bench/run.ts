@@ -1,3 +1,4 @@
+import { benchAutotask } from './autotask-bench.js';
 import { benchConnectWise } from './connectwise-bench.js';
 
 type Bench = () => Promise<Record<string, string | number>>;
@@ -6,7 +7,10 @@ type Bench = () => Promise<Record<string, string | number>>;
  * `npm run bench`: every benchmark in turn, each printed as a table. Figures, not assertions:
  * the targets are in the README and in the issue notes.
  */
-const BENCHES: ReadonlyArray<readonly [string, Bench]> = [['ConnectWise import', benchConnectWise]];
+const BENCHES: ReadonlyArray<readonly [string, Bench]> = [
+  ['ConnectWise import', benchConnectWise],
+  ['Autotask import', benchAutotask],
+];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

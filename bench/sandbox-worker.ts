@@ -1,0 +1,73 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { startSandboxAutotask } from '../adapters/psa/sandbox/autotask/server.js';
+import { startSandboxConnectWise } from '../adapters/psa/sandbox/connectwise/sandbox-connectwise.js';
+
+/**
+ * Runs a sandbox PSA in its own thread for the benchmarks. In the bench's own thread the
+ * sandbox's CPU work (filtering 50,000 contacts per request) would be charged to the provider's
+ * fetch time; a real PSA does that work on its own servers.
+ */
+export interface SandboxWorkerRequest {
+  readonly provider: 'connectwise' | 'autotask';
+  readonly companies: number;
+  readonly contactsPerCompany: number;
+  readonly latencyMs: number;
+}
+
+export type SandboxWorkerMessage =
+  | {
+      readonly kind: 'ready';
+      readonly credentials: Record<string, string>;
+      readonly zoneBaseUrl: string | null;
+    }
+  | { readonly kind: 'stats'; readonly requests: number; readonly maxConcurrent: number };
+
+async function main(): Promise<void> {
+  const port = parentPort;
+  if (port === null) throw new Error('sandbox-worker must run in a worker thread');
+  const request = workerData as SandboxWorkerRequest;
+  const options = {
+    companies: request.companies,
+    contactsPerCompany: request.contactsPerCompany,
+    latencyMs: request.latencyMs,
+  };
+  const sandbox =
+    request.provider === 'connectwise'
+      ? await (async () => {
+          const cw = await startSandboxConnectWise(options);
+          return {
+            credentials: { ...cw.credentials },
+            zoneBaseUrl: null,
+            requests: () => cw.stats().requests,
+            maxConcurrent: () => cw.stats().maxInFlight,
+            reset: () => cw.resetStats(),
+            close: () => cw.close(),
+          };
+        })()
+      : await (async () => {
+          const at = await startSandboxAutotask({ ...options, hourlyBudget: 10_000 });
+          return {
+            credentials: { ...at.credentials },
+            zoneBaseUrl: at.zoneBaseUrl,
+            requests: () => at.stats().requests,
+            maxConcurrent: () =>
+              Math.max(
+                0,
+                ...Object.values(at.stats().endpoints).map((endpoint) => endpoint?.maxConcurrent ?? 0),
+              ),
+            reset: () => at.resetStats(),
+            close: () => at.close(),
+          };
+        })();
+  port.on('message', (message: 'stats' | 'reset' | 'close') => {
+    if (message === 'reset') sandbox.reset();
+    if (message === 'close') {
+      void sandbox.close().then(() => port.close());
+      return;
+    }
+    port.postMessage({ kind: 'stats', requests: sandbox.requests(), maxConcurrent: sandbox.maxConcurrent() });
+  });
+  port.postMessage({ kind: 'ready', credentials: sandbox.credentials, zoneBaseUrl: sandbox.zoneBaseUrl });
+}
+
+await main();
