@@ -1,0 +1,19 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/**
+ * A chat surface mounted on the one HTTP server (adapters/boot/http-server.ts): Slack at
+ * `/slack/events`, Teams at `/api/messages`. The server owns the port, `/healthz` and 404s; a
+ * surface owns its paths, including reading the raw body (signatures are checked on it).
+ */
+export interface HttpSurface {
+  /** Short name for logs, e.g. `slack`. */
+  readonly name: string;
+  /** Whether a request path belongs to this surface. A Socket Mode surface may own none. */
+  handles(pathname: string): boolean;
+  /** Must answer every request it is given, errors included. */
+  handle(req: IncomingMessage, res: ServerResponse): void | Promise<void>;
+  /** Work that must not start before the server listens (e.g. opening a Socket Mode connection). */
+  start?(): Promise<void>;
+  /** Stops taking work and lets what is running finish. */
+  stop(): Promise<void>;
+}

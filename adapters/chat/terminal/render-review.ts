@@ -1,0 +1,87 @@
+import type { CompanyBulkAction } from '../../../src/app/intents.js';
+import type { ReviewRowView, ReviewView } from '../../../src/app/views.js';
+import {
+  activeLabel,
+  companyDecisionLabel,
+  companyStatusLabel,
+  countOf,
+  formatDate,
+} from '../shared/text.js';
+import { companyPlanLine, itemNumber, pageLine, runLine } from './render-common.js';
+import { clean } from './sanitize.js';
+
+const BULK_WORDS: Readonly<Record<CompanyBulkAction, string>> = {
+  'create-all-unmapped': 'bulk create-unmapped',
+  'map-all-single-candidates': 'bulk map-single',
+  'skip-all': 'bulk skip-all',
+  reset: 'bulk reset',
+};
+
+const DECISION_WORDS: Readonly<Record<ReviewRowView['allowed'][number], string>> = {
+  create: 'create',
+  keep: 'keep',
+  map: 'map <n>',
+  'unmap-create': 'unmap',
+  skip: 'skip',
+};
+
+const MAX_NOT_IN_PSA = 20;
+
+function renderRow(row: ReviewRowView, n: number): string[] {
+  const facts = [
+    row.typeNames.length > 0 ? `type ${row.typeNames.map((t) => clean(t, 40)).join(', ')}` : 'no type',
+    activeLabel(row.active),
+    ...(row.statusName === null ? [] : [`status ${clean(row.statusName, 40)}`]),
+    `last import ${formatDate(row.lastImportedAt)}`,
+  ];
+  const lines = [`${String(n).padStart(4, ' ')}. ${clean(row.name)}  [${companyStatusLabel(row.status)}]`];
+  lines.push(`        ${facts.join(' · ')}`);
+  if (row.mappedTo !== null) lines.push(`        mapped to ${clean(row.mappedTo.name)}`);
+  row.candidates.forEach((candidate, index) => {
+    lines.push(
+      `        candidate ${index + 1}: ${clean(candidate.companyName)} (${clean(candidate.reason, 160)})`,
+    );
+  });
+  if (row.status === 'potential-duplicate' && row.candidates.length > 1 && row.decision.kind !== 'map') {
+    lines.push('        several candidates: none pre-selected');
+  }
+  const target = row.targetName === null ? null : clean(row.targetName);
+  const options = row.allowed.map((kind) => DECISION_WORDS[kind]).join(' | ');
+  lines.push(`        → ${companyDecisionLabel(row.decision, target)}   (decide ${n} ${options})`);
+  return lines;
+}
+
+/** The review: "Companies in PSA" (unmapped first, as the core orders them), then "not in PSA". */
+export function renderReview(view: ReviewView): string {
+  const { totals } = view;
+  const lines = [
+    runLine(view.run),
+    `Companies in PSA: ${pageLine(view.paging, 'company', 'companies')} (${totals.unmapped} unmapped, ${totals.duplicates} potential duplicates, ${totals.mapped} mapped)`,
+  ];
+  if (view.rows.length === 0) lines.push('  (no companies on this page)');
+  view.rows.forEach((row, index) => {
+    lines.push(...renderRow(row, itemNumber(view.paging, index)));
+  });
+  if (view.notInPsa.length > 0) {
+    lines.push(
+      `Companies not in PSA: ${countOf(view.notInPsa.length, 'company', 'companies')} (nothing is deleted)`,
+    );
+    for (const missing of view.notInPsa.slice(0, MAX_NOT_IN_PSA)) {
+      lines.push(
+        `   - ${clean(missing.managedCompanyName)} (PSA id ${missing.psaCompanyId}): ${clean(missing.reason, 160)}; last import ${formatDate(missing.lastImportedAt)}`,
+      );
+    }
+    if (view.notInPsa.length > MAX_NOT_IN_PSA)
+      lines.push(`   … and ${view.notInPsa.length - MAX_NOT_IN_PSA} more (see \`export\`)`);
+  }
+  lines.push(companyPlanLine(view.counts));
+  const bulk = view.bulk.filter((offer) => offer.count > 0 || offer.action === 'reset');
+  if (bulk.length > 0) {
+    lines.push(
+      `Bulk: ${bulk.map((offer) => (offer.action === 'reset' ? BULK_WORDS[offer.action] : `${BULK_WORDS[offer.action]} (${offer.count})`)).join(' · ')}`,
+    );
+  }
+  const paging = view.paging.totalPages > 1 ? `review <page> (1-${view.paging.totalPages}) · ` : '';
+  lines.push(`Next: ${paging}decide <row#> … · next (continue to users) · export · /psa cancel`);
+  return lines.join('\n');
+}

@@ -1,0 +1,90 @@
+import type { UserBulkAction } from '../../../src/app/intents.js';
+import type { ContactRowView, UsersView } from '../../../src/app/views.js';
+import type { LicenceCheck } from '../../../src/domain/plan-model.js';
+import { messageFor } from '../shared/error-messages.js';
+import { userDecisionLabel } from '../shared/text.js';
+import { itemNumber, pageLine, runLine, userPlanLine } from './render-common.js';
+import { clean } from './sanitize.js';
+
+const BULK_WORDS: Readonly<Record<UserBulkAction, string>> = {
+  'grant-all-eligible': 'bulk-users grant-all',
+  'skip-all': 'bulk-users skip-all',
+  reset: 'bulk-users reset',
+};
+
+export function licenceLine(licences: LicenceCheck): string {
+  if (licences.enough) return `Licences: ${licences.needed} needed, ${licences.free} free ✓`;
+  const message = messageFor('insufficient_licenses', {
+    licencesNeeded: licences.needed,
+    licencesFree: licences.free,
+  });
+  return `Licences: ✗ ${message.text}. ${message.nextStep}`;
+}
+
+function mark(contact: ContactRowView): string {
+  if (contact.ineligibleReason !== null) return '✗';
+  return contact.decision.kind === 'skip' ? '[ ]' : '[x]';
+}
+
+function renderContact(contact: ContactRowView, n: number): string[] {
+  const email = contact.email === null ? 'no email' : `<${clean(contact.email, 80)}>`;
+  const types =
+    contact.typeNames.length > 0 ? ` · ${contact.typeNames.map((t) => clean(t, 30)).join(', ')}` : '';
+  const lines = [
+    `${String(n).padStart(4, ' ')}. ${mark(contact)} ${clean(contact.name, 80)} ${email}${types}`,
+  ];
+  if (contact.ineligibleReason !== null) {
+    lines.push(`          ✗ not eligible: ${clean(contact.ineligibleReason, 160)}`);
+    return lines;
+  }
+  let decision = userDecisionLabel(contact.decision, contact.previouslyImported);
+  if (contact.previouslyImported) decision += ' (imported before)';
+  if (!contact.active) decision += ' · inactive in PSA';
+  lines.push(`          → ${decision}`);
+  if (contact.sameEmailUser !== null && !contact.previouslyImported && contact.decision.kind !== 'map') {
+    lines.push(
+      `          an existing user has this email: map-user ${n} (user ${clean(contact.sameEmailUser.id, 40)})`,
+    );
+  }
+  return lines;
+}
+
+function bulkLine(view: UsersView): string | null {
+  const offers = view.bulk.filter((offer) => offer.count > 0 || offer.action === 'reset');
+  if (offers.length === 0) return null;
+  const scope = view.company === null ? 'every selected company' : 'this company';
+  return `Bulk (${scope}): ${offers.map((offer) => (offer.action === 'reset' ? BULK_WORDS[offer.action] : `${BULK_WORDS[offer.action]} (${offer.count})`)).join(' · ')} [contact type]`;
+}
+
+/** The users step: an overview of the selected companies, or one company's contacts. */
+export function renderUsers(view: UsersView): string {
+  const lines = [runLine(view.run)];
+  if (view.company === null) {
+    lines.push(`Users of the selected companies: ${pageLine(view.paging, 'company', 'companies')}`);
+    view.companies.forEach((company, index) => {
+      const n = itemNumber(view.paging, index);
+      lines.push(
+        `${String(n).padStart(4, ' ')}. ${clean(company.name)}: ${company.granted} selected, ${company.eligible} eligible, ${company.ineligible} not eligible`,
+      );
+    });
+  } else {
+    lines.push(`Contacts of ${clean(view.company.name)}: ${pageLine(view.paging, 'contact', 'contacts')}`);
+    if (view.contacts.length === 0) lines.push('  (no contacts)');
+    view.contacts.forEach((contact, index) => {
+      lines.push(...renderContact(contact, itemNumber(view.paging, index)));
+    });
+  }
+  if (view.contactTypes.length > 0) {
+    lines.push(`Contact types: ${view.contactTypes.map((t) => clean(t, 30)).join(', ')}`);
+  }
+  lines.push(userPlanLine(view.counts), licenceLine(view.licences));
+  const bulk = bulkLine(view);
+  if (bulk !== null) lines.push(bulk);
+  const paging = view.paging.totalPages > 1 ? 'page <n> · ' : '';
+  lines.push(
+    view.company === null
+      ? `Next: ${paging}users <company#> · back (to companies) · submit`
+      : `Next: ${paging}grant <contact#>… · skip <contact#>… · new-user <contact#> · map-user <contact#> [user id] · users · submit`,
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,104 @@
+import type { View } from '../../../src/app/views.js';
+import type { CompanyDecision, UserDecision } from '../../../src/domain/decisions.js';
+import type { MapChoice, RunCommand } from './parser.js';
+import { renderConfirmation } from './render-confirmation.js';
+import { hint, type RunContext, type Step } from './session-types.js';
+
+/*
+ * Company and contact decisions typed with the numbers of the last lists. The core checks whether a
+ * decision is allowed; here we only turn numbers into PSA ids and managed company or user ids.
+ */
+
+function mapTarget(ctx: RunContext, row: number, choice: MapChoice): string | View {
+  const listed = (n: number): string | View =>
+    ctx.memory.listedCompanies[n - 1]?.id ??
+    hint(`there is no company @${n}; list them with \`/psa companies <text>\``);
+  if (choice.kind === 'id') return choice.id;
+  if (choice.kind === 'listed') return listed(choice.n);
+  const candidates = ctx.memory.reviewRows.get(row)?.candidates ?? [];
+  if (candidates.length === 0) return listed(choice.n);
+  return candidates[choice.n - 1]?.companyId ?? hint(`row ${row} has ${candidates.length} candidates`);
+}
+
+export async function decideCompany(
+  ctx: RunContext,
+  runId: string,
+  command: Extract<RunCommand, { kind: 'decide' | 'decide-map' }>,
+): Promise<Step> {
+  const row = ctx.memory.reviewRows.get(command.row);
+  if (row === undefined)
+    return { view: hint(`there is no row ${command.row} in the lists shown; type \`review\``) };
+  let decision: CompanyDecision;
+  if (command.kind === 'decide-map') {
+    const target = mapTarget(ctx, command.row, command.choice);
+    if (typeof target !== 'string') return { view: target };
+    decision = { kind: 'map', companyId: target };
+  } else {
+    decision = { kind: command.decision === 'unmap' ? 'unmap-create' : command.decision };
+  }
+  const view = await ctx.handle({
+    kind: 'decide-company',
+    runId,
+    psaCompanyId: row.psaCompanyId,
+    decision,
+    paging: ctx.paging(ctx.memory.reviewPage),
+  });
+  return { view, confirm: renderConfirmation(view, [row.psaCompanyId]) };
+}
+
+export async function decideUsers(
+  ctx: RunContext,
+  runId: string,
+  numbers: readonly number[],
+  word: 'grant' | 'skip' | 'new-user',
+): Promise<Step> {
+  const decision: UserDecision = { kind: word === 'new-user' ? 'unmap-create' : word };
+  return applyUserDecisions(
+    ctx,
+    runId,
+    numbers.map((n) => ({ n, decision })),
+  );
+}
+
+export async function mapUser(
+  ctx: RunContext,
+  runId: string,
+  n: number,
+  userId: string | null,
+): Promise<Step> {
+  const target = userId ?? ctx.memory.contacts.get(n)?.sameEmailUser?.id ?? null;
+  if (target === null) return { view: hint(`say which user: map-user ${n} <user id>`) };
+  return applyUserDecisions(ctx, runId, [{ n, decision: { kind: 'map', userId: target } }]);
+}
+
+async function applyUserDecisions(
+  ctx: RunContext,
+  runId: string,
+  items: readonly { n: number; decision: UserDecision }[],
+): Promise<Step> {
+  const missing = items.find((item) => !ctx.memory.contacts.has(item.n));
+  if (missing !== undefined) {
+    return { view: hint(`there is no contact ${missing.n} in the list shown; type \`users <company#>\``) };
+  }
+  let view: View | null = null;
+  for (const { n, decision } of items) {
+    const contact = ctx.memory.contacts.get(n);
+    if (contact === undefined) continue;
+    view = await ctx.handle({
+      kind: 'decide-user',
+      runId,
+      psaContactId: contact.psaContactId,
+      decision,
+      paging: ctx.paging(ctx.memory.usersPage),
+    });
+    // Stop at the first refusal so the admin sees why; earlier decisions stand.
+    if (view.kind !== 'users') break;
+    ctx.memory.rememberUsers(view);
+  }
+  if (view === null) return { view: hint('no contacts given') };
+  const ids = items.flatMap(({ n }) => {
+    const contact = ctx.memory.contacts.get(n);
+    return contact === undefined ? [] : [contact.psaContactId];
+  });
+  return { view, confirm: renderConfirmation(view, ids) };
+}

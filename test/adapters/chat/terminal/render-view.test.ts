@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest';
+import { renderView } from '../../../../adapters/chat/terminal/render-view.js';
+import { clean } from '../../../../adapters/chat/terminal/sanitize.js';
+import type { ReviewRowView, RunHeader, UsersView, View } from '../../../../src/app/views.js';
+import type { PlanCounts } from '../../../../src/domain/plan-model.js';
+
+const run: RunHeader = {
+  runId: 'run-1',
+  provider: 'connectwise',
+  status: 'reviewing-companies',
+  requesterName: 'Alice',
+  version: 3,
+};
+const counts: PlanCounts = {
+  companiesCreate: 1,
+  companiesMap: 1,
+  companiesUnmap: 0,
+  companiesKeep: 1,
+  companiesSkip: 0,
+  usersGrant: 2,
+  usersKeep: 1,
+  usersMap: 0,
+  usersSkip: 4,
+  usersIneligible: 1,
+};
+
+function row(overrides: Partial<ReviewRowView>): ReviewRowView {
+  return {
+    psaCompanyId: 1,
+    name: 'Company',
+    status: 'unmapped',
+    typeNames: ['Client'],
+    statusName: 'Active',
+    active: true,
+    lastImportedAt: null,
+    mappedTo: null,
+    candidates: [],
+    decision: { kind: 'create' },
+    targetName: null,
+    allowed: ['create', 'map', 'skip'],
+    ...overrides,
+  };
+}
+
+const review: View = {
+  kind: 'review',
+  run,
+  totals: { mapped: 1, unmapped: 1, duplicates: 1 },
+  paging: { page: 1, pageSize: 3, totalItems: 6, totalPages: 2 },
+  rows: [
+    row({ psaCompanyId: 11, name: 'New Co\x1b]0;pwned\x07' }),
+    row({
+      psaCompanyId: 12,
+      name: 'Acme, Inc.',
+      status: 'potential-duplicate',
+      candidates: [
+        { companyId: 'mc-1', companyName: 'ACME Inc', reason: 'same as "ACME Inc" after removing "Inc."' },
+      ],
+      decision: { kind: 'map', companyId: 'mc-1' },
+      targetName: 'ACME Inc',
+    }),
+    row({
+      psaCompanyId: 13,
+      name: 'Old Co',
+      status: 'mapped',
+      active: false,
+      lastImportedAt: '2025-02-03T04:05:06.000Z',
+      mappedTo: { id: 'mc-2', name: 'Old Co' },
+      decision: { kind: 'keep' },
+      targetName: 'Old Co',
+      allowed: ['keep', 'unmap-create', 'skip'],
+    }),
+  ],
+  notInPsa: [
+    {
+      psaCompanyId: 99,
+      managedCompanyId: 'mc-9',
+      managedCompanyName: 'Gone Ltd',
+      lastImportedAt: '2025-01-01T00:00:00.000Z',
+      cause: 'deleted',
+      reason: 'deleted in the PSA',
+    },
+  ],
+  counts,
+  bulk: [
+    { action: 'create-all-unmapped', count: 1 },
+    { action: 'map-all-single-candidates', count: 0 },
+    { action: 'reset', count: 0 },
+  ],
+};
+
+describe('terminal renderer', () => {
+  it('shows each review row with status, type, active flag, last import, reasons and its number', () => {
+    const text = renderView(review);
+    expect(text).toContain('page 2 of 2');
+    expect(text).toMatch(/ 4\. New Co {2}\[Unmapped\]/);
+    expect(text).toMatch(/ 5\. Acme, Inc\. {2}\[Unmapped – potential duplicate\]/);
+    expect(text).toContain('candidate 1: ACME Inc (same as "ACME Inc" after removing "Inc.")');
+    expect(text).toContain('→ Map to ACME Inc');
+    expect(text).toMatch(/ 6\. Old Co {2}\[Mapped\]/);
+    expect(text).toContain('Inactive · status Active · last import 2025-02-03 04:05 UTC');
+    expect(text).toContain('decide 6 keep | unmap | skip');
+    expect(text).toContain('Gone Ltd (PSA id 99): deleted in the PSA');
+    expect(text).toContain('bulk create-unmapped (1)');
+    expect(text).not.toContain('map-single');
+    expect(text).not.toContain('\x1b');
+    expect(text).not.toContain('\x07');
+  });
+
+  it('shows contacts with the red X and why', () => {
+    const users: UsersView = {
+      kind: 'users',
+      run: { ...run, status: 'reviewing-users' },
+      company: { psaCompanyId: 12, name: 'Acme, Inc.' },
+      companies: [],
+      contacts: [
+        {
+          psaContactId: 1,
+          psaCompanyId: 12,
+          name: 'Jane Roe',
+          email: 'jane@acme.example',
+          active: true,
+          typeNames: ['Billing'],
+          decision: { kind: 'grant' },
+          ineligibleReason: null,
+          previouslyImported: true,
+          sameEmailUser: null,
+          allowed: ['grant', 'skip'],
+        },
+        {
+          psaContactId: 2,
+          psaCompanyId: 12,
+          name: 'No Mail',
+          email: null,
+          active: true,
+          typeNames: [],
+          decision: { kind: 'skip' },
+          ineligibleReason: 'no email address',
+          previouslyImported: false,
+          sameEmailUser: null,
+          allowed: ['skip'],
+        },
+      ],
+      contactTypes: ['Billing'],
+      paging: { page: 0, pageSize: 20, totalItems: 2, totalPages: 1 },
+      counts,
+      licences: { needed: 600, free: 380, enough: false },
+      bulk: [{ action: 'grant-all-eligible', count: 1 }],
+    };
+    const text = renderView(users);
+    expect(text).toContain('1. [x] Jane Roe <jane@acme.example> · Billing');
+    expect(text).toContain('Keep access (imported before)');
+    expect(text).toContain('2. ✗ No Mail no email');
+    expect(text).toContain('✗ not eligible: no email address');
+    expect(text).toContain("You don't seem to have enough available licenses");
+    expect(text).toContain('needs 600 and 380 are free');
+  });
+
+  it('shows the approval counts, the result and its errors', () => {
+    const approval = renderView({
+      kind: 'approval',
+      run: { ...run, status: 'pending-approval' },
+      state: 'pending',
+      counts,
+      licences: { needed: 2, free: 380, enough: true },
+      expiresAt: '2025-05-06T07:08:00.000Z',
+      requester: { platform: 'terminal', userId: 'alice' },
+      approvers: [{ platform: 'terminal', userId: 'bob' }],
+      approverName: null,
+      rejectReason: null,
+    });
+    expect(approval).toMatch(/Companies to create\s+1/);
+    expect(approval).toMatch(/Users to grant \(new, one licence each\)\s+2/);
+    expect(approval).toContain('expires 2025-05-06 07:08 UTC');
+
+    const result = renderView({
+      kind: 'result',
+      run: { ...run, status: 'applied' },
+      approverName: 'Bob',
+      requestCount: 7,
+      result: {
+        companiesCreated: 3,
+        companiesMapped: 1,
+        companiesUnmapped: 0,
+        companiesKept: 0,
+        usersImported: 5,
+        usersMapped: 0,
+        usersKept: 0,
+        errors: [{ subject: 'Bad\x1b[2J Co', message: 'email already taken' }],
+      },
+    });
+    expect(result).toContain('approved by Bob');
+    expect(result).toMatch(/Companies created\s+3/);
+    expect(result).toMatch(/Users imported\s+5/);
+    expect(result).toMatch(/Errors\s+1/);
+    expect(result).toContain('✗ Bad Co: email already taken');
+  });
+
+  it('words errors with messageFor, including the next step', () => {
+    expect(renderView({ kind: 'error', code: 'integration_locked', details: {} })).toBe(
+      '✗ Another admin is already working with this integration\n  Wait until their import is finished or cancelled; an abandoned lock expires on its own.',
+    );
+  });
+});
+
+describe('clean', () => {
+  it('removes escape sequences, controls and bidi overrides, and folds whitespace', () => {
+    expect(clean('\x1b[31mRed\x1b[0m\tCo\r\nLtd\u202e\x00\x9b2J')).toBe('Red Co Ltd');
+    expect(clean('a'.repeat(10), 5)).toBe('aaaa…');
+  });
+});

@@ -1,0 +1,249 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../adapters/boot/cli/main.js';
+
+/*
+ * The acceptance of the core issue, typed into the terminal chat in line mode (stdin is not a TTY)
+ * exactly as a script or a newcomer would: `npm start` against the sandbox ConnectWise and a fresh
+ * SQLite database. After each command the driver sends a `# sync n` comment; its echo marks the
+ * end of the command's output, so nothing here waits on time.
+ */
+
+const CANARY = 'CanaryPrivateKey-e2e-5f1d3b';
+
+class ChatDriver {
+  readonly stdin = new PassThrough();
+  readonly stdout = new PassThrough();
+  text = '';
+  #sync = 0;
+  #waiters: (() => void)[] = [];
+
+  constructor() {
+    this.stdout.setEncoding('utf8');
+    this.stdout.on('data', (chunk: string) => {
+      this.text += chunk;
+      for (const wake of this.#waiters.splice(0)) wake();
+    });
+  }
+
+  async waitFor(marker: string): Promise<void> {
+    while (!this.text.includes(marker)) {
+      await new Promise<void>((resolve) => this.#waiters.push(resolve));
+    }
+  }
+
+  /** Sends a command (and the lines it reads, e.g. credential fields); returns its output. */
+  async send(command: string, answers: readonly string[] = []): Promise<string> {
+    this.#sync += 1;
+    const start = this.text.length;
+    const marker = `> # sync ${this.#sync}\n`;
+    this.stdin.write(`${[command, ...answers, `# sync ${this.#sync}`].join('\n')}\n`);
+    await this.waitFor(marker);
+    const output = this.text.slice(start, this.text.indexOf(marker, start));
+    return output.replace(`> ${command}\n`, '');
+  }
+}
+
+interface Row {
+  readonly n: number;
+  readonly name: string;
+  readonly status: string;
+  readonly block: string;
+}
+
+function reviewRows(text: string): Row[] {
+  const pattern =
+    /^ +(\d+)\. (.+?) {2}\[(Unmapped|Unmapped – potential duplicate|Mapped)\]\n((?: {8}.*\n)*)/gm;
+  return [...text.matchAll(pattern)].map((m) => ({
+    n: Number(m[1]),
+    name: m[2] ?? '',
+    status: m[3] ?? '',
+    block: m[4] ?? '',
+  }));
+}
+
+function overview(text: string): { n: number; name: string; eligible: number; ineligible: number }[] {
+  const pattern = /^ +(\d+)\. (.+): (\d+) selected, (\d+) eligible, (\d+) not eligible$/gm;
+  return [...text.matchAll(pattern)].map((m) => ({
+    n: Number(m[1]),
+    name: m[2] ?? '',
+    eligible: Number(m[4]),
+    ineligible: Number(m[5]),
+  }));
+}
+
+function contactLines(text: string): { n: number; mark: string; rest: string }[] {
+  return [...text.matchAll(/^ +(\d+)\. (\[x\]|\[ \]|✗) (.+)$/gm)].map((m) => ({
+    n: Number(m[1]),
+    mark: m[2] ?? '',
+    rest: m[3] ?? '',
+  }));
+}
+
+function count(text: string, label: string): number {
+  const match = new RegExp(`^ +${label.replace(/[()]/g, '\\$&')} +(\\d+)$`, 'm').exec(text);
+  if (match === null) throw new Error(`no "${label}" in:\n${text}`);
+  return Number(match[1]);
+}
+
+let dir: string;
+let chat: ChatDriver;
+let exit: Promise<number>;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'psa-e2e-'));
+  chat = new ChatDriver();
+  exit = main([], {
+    stdin: chat.stdin,
+    stdout: chat.stdout,
+    stderr: chat.stdout,
+    env: { DATABASE_URL: join(dir, 'psa-import.db'), LOG_LEVEL: 'debug' },
+    cwd: dir,
+    signal: new AbortController().signal,
+    sandboxTuning: { connectwisePort: 0, connectwisePrivateKey: CANARY },
+  });
+  await chat.waitFor('Integration code');
+});
+
+afterAll(async () => {
+  // Also ends a chat a failed step left open, so the database closes before it is removed.
+  chat.stdin.end();
+  await exit.catch(() => 1);
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('the import flow through the terminal chat', () => {
+  it('runs the acceptance walk-through end to end', async () => {
+    const site = /Site +(http:\/\/127\.0\.0\.1:\d+)/.exec(chat.text)?.[1];
+    const clientId = /Client ID +(\S+)/.exec(chat.text)?.[1];
+    expect(site).toBeDefined();
+    const afterBanner = chat.text.length;
+
+    // Connect: the private key is typed like any field and never shown back.
+    const connected = await chat.send('/psa connect connectwise', [
+      site ?? '',
+      'sandboxmsp',
+      'SandboxPublicKey01',
+      CANARY,
+      clientId ?? '',
+      '',
+    ]);
+    expect(connected).toContain('✓ Connected to ConnectWise Manage');
+    expect(connected).toContain('Private key: (hidden)');
+
+    // Import: unmapped first, each potential duplicate with its reason.
+    const review = await chat.send('/psa import connectwise');
+    const rows = reviewRows(review);
+    expect(rows.length).toBe(20);
+    expect(rows.every((row) => row.status !== 'Mapped')).toBe(true);
+    const duplicate = rows.find((row) => row.status === 'Unmapped – potential duplicate');
+    expect(duplicate?.block).toMatch(/candidate 1: .+ \(same .+\)/);
+    const unmappedTotal = Number(
+      /\((\d+) unmapped, (\d+) potential duplicates, 0 mapped\)/.exec(review)?.[1],
+    );
+    const duplicateTotal = Number(/(\d+) potential duplicates/.exec(review)?.[1]);
+    expect(unmappedTotal).toBeGreaterThan(0);
+
+    // Map the duplicate to its existing company, leave another company out.
+    const candidateName = /candidate 1: (.+?) \(/.exec(duplicate?.block ?? '')?.[1] ?? '';
+    expect(await chat.send(`decide ${duplicate?.n} map 1`)).toContain(`→ Map to ${candidateName}`);
+    const leftOut = rows.find((row) => row.status === 'Unmapped');
+    expect(await chat.send(`decide ${leftOut?.n} skip`)).toContain(`${leftOut?.name} → Leave out`);
+
+    // The full review as a CSV file under the data folder.
+    const exported = /✓ Wrote the review of import \S+ to (.+)\n/.exec(await chat.send('export'))?.[1] ?? '';
+    expect(exported.startsWith(join(dir, 'exports'))).toBe(true);
+    const csv = await readFile(exported, 'utf8');
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(unmappedTotal + duplicateTotal + 1);
+
+    // Users: a company with a red X, and eligible contacts granted.
+    const users = await chat.send('next');
+    const companies = overview(users);
+    const withRedX = companies.find((c) => c.ineligible > 0 && c.eligible > 0);
+    expect(withRedX).toBeDefined();
+    const contacts = await chat.send(`users ${withRedX?.n}`);
+    expect(contacts).toMatch(/✗ not eligible: .+/);
+    const eligible = contactLines(contacts).filter((c) => c.mark === '[ ]');
+    expect(eligible.length).toBe(withRedX?.eligible);
+    const granted = await chat.send(`grant ${eligible.map((c) => c.n).join(' ')}`);
+    expect(granted).toContain('→ Grant access (new user)');
+    const other = companies.find((c) => c !== withRedX && c.eligible > 0 && c.ineligible === 0);
+    await chat.send(`users ${other?.n}`);
+    expect(await chat.send('bulk-users grant-all')).toMatch(/Users: \d+ to grant/);
+    const grantedTotal = eligible.length + (other?.eligible ?? 0);
+
+    // A second admin cannot start an import while this one holds the lock.
+    expect(await chat.send('/as bob')).toBe('Now acting as Bob\n');
+    expect(await chat.send('/psa import connectwise')).toContain(
+      'Another admin is already working with this integration',
+    );
+    await chat.send('/as alice');
+
+    // Submit as alice; alice cannot approve; bob approves.
+    const approval = await chat.send('submit');
+    expect(approval).toContain('Approval requested by Alice');
+    expect(count(approval, 'Users to grant (new, one licence each)')).toBe(grantedTotal);
+    expect(count(approval, 'Companies left out')).toBe(1);
+    expect(await chat.send('approve')).toContain('You cannot approve an import you prepared');
+    await chat.send('/as bob');
+    const result = await chat.send('approve');
+    expect(result).toContain('Import applied, approved by Bob');
+    expect(count(result, 'Companies created')).toBe(count(approval, 'Companies to create'));
+    expect(count(result, 'Companies mapped')).toBe(count(approval, 'Companies to map to existing'));
+    expect(count(result, 'Companies mapped')).toBeGreaterThanOrEqual(1);
+    // Every fetched company but the one left out was either created or mapped.
+    expect(count(result, 'Companies created') + count(result, 'Companies mapped')).toBe(
+      unmappedTotal + duplicateTotal - 1,
+    );
+    expect(count(result, 'Users imported')).toBe(grantedTotal);
+    expect(count(result, 'Errors')).toBe(0);
+    const imported = count(result, 'Companies created') + count(result, 'Companies mapped');
+
+    // Import again: everything imported is Mapped, the left-out company comes first.
+    await chat.send('/as alice');
+    const again = await chat.send('/psa import connectwise');
+    expect(again).toContain(`(1 unmapped, 0 potential duplicates, ${imported} mapped)`);
+    const againRows = reviewRows(again);
+    expect(againRows[0]).toMatchObject({ name: leftOut?.name, status: 'Unmapped' });
+    expect(againRows.slice(1).every((row) => row.status === 'Mapped')).toBe(true);
+    await chat.send(`decide ${againRows[0]?.n} skip`);
+
+    // Previously imported users are pre-selected.
+    const usersAgain = overview(await chat.send('next'));
+    const sameCompany = usersAgain.find((c) => c.name === withRedX?.name);
+    const contactsAgain = contactLines(await chat.send(`users ${sameCompany?.n}`));
+    expect(contactsAgain.filter((c) => c.mark === '[x]').map((c) => c.n)).toEqual(eligible.map((c) => c.n));
+
+    const approvalAgain = await chat.send('submit');
+    expect(count(approvalAgain, 'Companies to create')).toBe(0);
+    expect(count(approvalAgain, 'Users to grant (new, one licence each)')).toBe(0);
+    await chat.send('/as bob');
+    const resultAgain = await chat.send('approve');
+    expect(count(resultAgain, 'Companies created')).toBe(0);
+    expect(count(resultAgain, 'Companies mapped')).toBe(0);
+    expect(count(resultAgain, 'Users imported')).toBe(0);
+    expect(count(resultAgain, 'Companies kept')).toBe(imported);
+    expect(count(resultAgain, 'Users kept')).toBe(grantedTotal);
+
+    // End of input ends the chat cleanly.
+    chat.stdin.end();
+    expect(await exit).toBe(0);
+    expect(chat.text.slice(afterBanner)).not.toContain(CANARY);
+  });
+
+  it('never writes the canary private key to the log or in plain text to the database', async () => {
+    const log = await readFile(join(dir, 'psa-import.log'), 'utf8');
+    expect(log).toContain('intent');
+    expect(log).not.toContain(CANARY);
+    const files = (await readdir(dir)).filter((name) => name.startsWith('psa-import.db'));
+    expect(files).toContain('psa-import.db');
+    let database = '';
+    for (const name of files) database += (await readFile(join(dir, name))).toString('latin1');
+    expect(database).toContain('Acme');
+    expect(database).not.toContain(CANARY);
+    expect(database).not.toContain(Buffer.from(CANARY).toString('base64'));
+  });
+});
