@@ -9,7 +9,7 @@ import { audit } from '../audit.js';
 import { openIntegration } from '../credentials.js';
 import type { AppDeps } from '../deps.js';
 import { parseFilterText } from '../filter-text.js';
-import { leaseKey } from '../run-guard.js';
+import { leaseKey, mutateRun, requireStatus } from '../run-guard.js';
 import type { ProgressView } from '../views.js';
 import { expireRunsWithoutLease } from './expire.js';
 import { failRun } from './fail-run.js';
@@ -104,13 +104,12 @@ export async function startImport(
     const missing = links.map((link) => link.psaCompanyId).filter((id) => !fetchedIds.has(id));
     const missingCauses = missing.length === 0 ? new Map() : await session.explainMissing(missing, filter);
     const review = diffCompanies({ fetched, links, companies, missingCauses });
-    const updated = await repos.runs.update(
-      run,
-      { status: 'reviewing-companies', filter, review, requestCount: session.requestCount() },
-      deps.clock.now().toISOString(),
-    );
-    if (updated === null) throw new AppError('run_finished', { hint: 'cancelled' });
-    return updated;
+    // Re-read before writing: the chat adapter may have attached the thread meanwhile, and the
+    // admin may have cancelled (then the fetched review is dropped).
+    return await mutateRun(repos, deps.clock, runId, (current) => {
+      requireStatus(current, ['fetching']);
+      return { status: 'reviewing-companies', filter, review, requestCount: session.requestCount() };
+    });
   } catch (error) {
     await failRun(deps, run, isAppError(error) ? error.code : 'internal', session.requestCount());
     throw error;

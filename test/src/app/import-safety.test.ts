@@ -186,4 +186,25 @@ describe.each(storageDialects())('import safety on $name', (dialect) => {
     expect(await h.bot.handle(h.bob, { kind: 'approve', runId })).toMatchObject({ code: 'run_finished' });
     expect(await directorySize(h)).toEqual({ companies: 0, users: 0, links: 0 });
   });
+  it('keeps the fetched review when the chat attaches its thread while the fetch runs', async () => {
+    h.psa.companies = [company(1, 'Globex')];
+    let attached: Promise<View> | null = null;
+    const review = await h.bot.handle(
+      h.alice,
+      { kind: 'import', provider: 'connectwise', filterText: '' },
+      (p) => {
+        attached ??= h.bot.handle(h.alice, {
+          kind: 'attach-thread',
+          runId: p.runId,
+          thread: { platform: 'terminal', data: '{"at":"root"}' },
+        });
+      },
+    );
+    expect(await attached).toMatchObject({ kind: 'notice' });
+    const runId = expectView(review, 'review').run.runId;
+    expect((await h.deps.storage.repos.runs.get(runId))?.thread).toEqual({
+      platform: 'terminal',
+      data: '{"at":"root"}',
+    });
+  });
 });

@@ -1,0 +1,36 @@
+import type { View } from '../../../src/app/views.js';
+import { type ApprovalAudience, approvalCard } from './approval-card.js';
+import type { Card } from './card-kit.js';
+import { credentialsDialogCard } from './dialog-cards.js';
+import { messageCard } from './message-cards.js';
+import { reviewCard } from './review-card.js';
+import { progressCard, resultCard } from './run-cards.js';
+import { usersCard } from './users-card.js';
+
+export interface ApprovalContext {
+  readonly audience: ApprovalAudience;
+  /** Who Teams refreshes the approval card for (see approval-card.ts). */
+  readonly userIds: readonly string[];
+}
+
+const BASE: ApprovalContext = { audience: 'base', userIds: [] };
+
+/** Any view as the card that shows it. Approvals need to know who is looking. */
+export function cardForView(view: View, approval: ApprovalContext = BASE): Card {
+  switch (view.kind) {
+    case 'review':
+      return reviewCard(view);
+    case 'users':
+      return usersCard(view);
+    case 'approval':
+      return approvalCard(view, approval.audience, approval.userIds);
+    case 'result':
+      return resultCard(view);
+    case 'progress':
+      return progressCard(view, false);
+    case 'credentials-form':
+      return credentialsDialogCard(view.provider, view.fields);
+    default:
+      return messageCard(view);
+  }
+}
