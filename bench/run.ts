@@ -1,5 +1,6 @@
 import { benchAutotask } from './autotask-bench.js';
 import { benchConnectWise } from './connectwise-bench.js';
+import { benchSlackAck } from './slack-ack.js';
 
 type Bench = () => Promise<Record<string, string | number>>;
 
@@ -10,6 +11,7 @@ type Bench = () => Promise<Record<string, string | number>>;
 const BENCHES: ReadonlyArray<readonly [string, Bench]> = [
   ['ConnectWise import', benchConnectWise],
   ['Autotask import', benchAutotask],
+  ['Slack acknowledgement latency', benchSlackAck],
 ];
 
 async function main(): Promise<void> {

@@ -31,7 +31,10 @@ describe('Teams configuration', () => {
     expect(parseTeamsConfig({ TEAMS_APP_ID: APP })).toEqual({
       ok: false,
       issues: [
-        { variable: 'TEAMS_APP_PASSWORD', problem: 'TEAMS_APP_PASSWORD is required when Teams is configured' },
+        {
+          variable: 'TEAMS_APP_PASSWORD',
+          problem: 'TEAMS_APP_PASSWORD is required when Teams is configured',
+        },
         { variable: 'TEAMS_TENANT_ID', problem: 'TEAMS_TENANT_ID is required when Teams is configured' },
       ],
     });
@@ -60,7 +63,10 @@ describe('Teams configuration', () => {
     });
     expect(result).toMatchObject({
       ok: true,
-      value: { serviceUrlHosts: ['127.0.0.1', '*.example.com'], allowedTenants: [TENANT, '0d0e0f10-1111-4222-8333-444455556666'] },
+      value: {
+        serviceUrlHosts: ['127.0.0.1', '*.example.com'],
+        allowedTenants: [TENANT, '0d0e0f10-1111-4222-8333-444455556666'],
+      },
     });
     const bad = parseTeamsConfig({
       ...credentials,
@@ -70,7 +76,11 @@ describe('Teams configuration', () => {
     });
     expect(bad.ok).toBe(false);
     const variables = bad.ok ? [] : bad.issues.map((issue) => issue.variable);
-    expect(variables).toEqual(['TEAMS_ALLOWED_TENANTS', 'TEAMS_SERVICE_URL_HOSTS', 'TEAMS_OPENID_METADATA_URL']);
+    expect(variables).toEqual([
+      'TEAMS_ALLOWED_TENANTS',
+      'TEAMS_SERVICE_URL_HOSTS',
+      'TEAMS_OPENID_METADATA_URL',
+    ]);
     expect(JSON.stringify(bad)).not.toContain('evil');
   });
 });

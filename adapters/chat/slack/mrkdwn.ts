@@ -1,0 +1,52 @@
+/**
+ * Untrusted text (PSA names, reasons, emails) in Slack mrkdwn. Slack's own rule: only `&`, `<`
+ * and `>` are control characters, so escaping exactly those makes `<!channel>` or
+ * `<http://x|y>` plain text. Everything else stays as typed.
+ */
+export function escapeMrkdwn(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+const ELLIPSIS = '…';
+const ENTITY_TAIL = /&(?:a|am|amp|l|lt|g|gt)?$/;
+
+/** Cuts at a code-point boundary so no surrogate pair is split. */
+function cutCodePoints(text: string, max: number): string {
+  let end = max;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return text.slice(0, end);
+}
+
+/**
+ * Shortens already-escaped text to `max` characters (ellipsis included) without cutting an
+ * entity in half: a trailing `&am` would otherwise show as a stray ampersand.
+ */
+export function truncateEscaped(escaped: string, max: number): string {
+  if (escaped.length <= max) return escaped;
+  const cut = cutCodePoints(escaped, Math.max(0, max - ELLIPSIS.length));
+  return cut.replace(ENTITY_TAIL, '') + ELLIPSIS;
+}
+
+/** Escape, then truncate: the order matters, escaping can make text longer. */
+export function mrkdwnText(text: string, max: number): string {
+  return truncateEscaped(escapeMrkdwn(text), max);
+}
+
+/** plain_text objects are never parsed for mentions or links; they only need a length cap. */
+export function plainText(text: string, max: number): string {
+  if (text.length <= max) return text.length === 0 ? ' ' : text;
+  return cutCodePoints(text, max - ELLIPSIS.length) + ELLIPSIS;
+}
+
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,30}$/;
+
+/** A mention for ids we trust to be Slack user ids; anything else is shown as escaped text. */
+export function mentionOrName(platform: string, userId: string, fallbackName: string): string {
+  if (platform === 'slack' && SLACK_USER_ID.test(userId)) return `<@${userId}>`;
+  return mrkdwnText(fallbackName, 80);
+}
+
+export function formatCount(value: number): string {
+  return value.toLocaleString('en-US');
+}

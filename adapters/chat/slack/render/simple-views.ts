@@ -1,0 +1,114 @@
+import type { RunSummary, View } from '../../../../src/app/views.js';
+import type { ErrorCode, ErrorDetails } from '../../../../src/domain/errors.js';
+import { PROVIDER_LABELS } from '../../../../src/domain/provider.js';
+import { messageFor } from '../../shared/error-messages.js';
+import { type Block, header, type SlackMessage, section } from '../blocks.js';
+import { escapeMrkdwn, formatCount, mentionOrName, mrkdwnText } from '../mrkdwn.js';
+
+const LIST_SHOWN = 25;
+
+export function renderError(code: ErrorCode, details: ErrorDetails = {}): SlackMessage {
+  const { text, nextStep } = messageFor(code, details);
+  return {
+    text,
+    blocks: [section(`:warning: *${escapeMrkdwn(text)}*\n${escapeMrkdwn(nextStep)}`)],
+  };
+}
+
+function runLine(run: RunSummary): string {
+  const when = run.createdAt.slice(0, 16).replace('T', ' ');
+  const parts = [
+    `*${PROVIDER_LABELS[run.provider]}* · ${run.status} · ${when} UTC`,
+    `by ${mrkdwnText(run.requesterName, 80)}`,
+  ];
+  if (run.approverName !== null) parts.push(`approved by ${mrkdwnText(run.approverName, 80)}`);
+  if (run.result !== null) {
+    parts.push(
+      `${formatCount(run.result.companiesCreated)} companies created, ${formatCount(run.result.usersImported)} users imported`,
+    );
+  }
+  if (run.failureCode !== null) parts.push(escapeMrkdwn(messageFor(run.failureCode).text));
+  return `• ${parts.join(' · ')}`;
+}
+
+function list(lines: readonly string[], empty: string): string {
+  if (lines.length === 0) return empty;
+  const shown = lines.slice(0, LIST_SHOWN);
+  if (lines.length > LIST_SHOWN) shown.push(`…and ${formatCount(lines.length - LIST_SHOWN)} more`);
+  return shown.join('\n');
+}
+
+function message(title: string, body: string, fallback: string = title): SlackMessage {
+  const blocks: Block[] = [header(title), section(body)];
+  return { text: fallback, blocks };
+}
+
+/**
+ * Views answered privately to the admin who asked (ephemeral). The import flow's own views
+ * (review, users, approval, result, progress) have their own renderers.
+ */
+export function renderSimpleView(view: View): SlackMessage | null {
+  switch (view.kind) {
+    case 'help':
+      return message(
+        'PSA import bot',
+        view.commands.map((c) => `\`${escapeMrkdwn(c.usage)}\` ${escapeMrkdwn(c.summary)}`).join('\n'),
+        'PSA import bot commands',
+      );
+    case 'notice': {
+      const icon =
+        view.tone === 'success'
+          ? ':white_check_mark:'
+          : view.tone === 'warning'
+            ? ':warning:'
+            : ':information_source:';
+      const subject = view.subject === undefined ? '' : ` *${mrkdwnText(view.subject, 300)}*`;
+      return { text: view.text, blocks: [section(`${icon} ${escapeMrkdwn(view.text)}${subject}`)] };
+    }
+    case 'error':
+      return renderError(view.code, view.details);
+    case 'connected':
+      return {
+        text: `Connected to ${PROVIDER_LABELS[view.provider]}`,
+        blocks: [
+          section(
+            `:white_check_mark: *Connected to ${PROVIDER_LABELS[view.provider]}.* The credentials are stored encrypted and are never shown again. Run \`/psa import ${view.provider}\` to start an import.`,
+          ),
+        ],
+      };
+    case 'status': {
+      const integrations = view.integrations.map((p) => PROVIDER_LABELS[p]).join(', ') || 'none yet';
+      return message(
+        'Status',
+        `*Connected PSAs:* ${integrations}\n*Open imports:*\n${list(view.open.map(runLine), '_none_')}`,
+      );
+    }
+    case 'history':
+      return message('Import history', list(view.runs.map(runLine), '_No imports yet._'));
+    case 'admins': {
+      const lines = view.admins.map(
+        (a) => `• ${mentionOrName(a.platform, a.userId, a.displayName)} (${a.platform})`,
+      );
+      const policy =
+        view.approvalPolicy === 'self'
+          ? 'An admin may approve their own import (policy `self`).'
+          : 'Imports need a second admin to approve (policy `second-admin`).';
+      return message('Admins', `${list(lines, '_none_')}\n${policy}`);
+    }
+    case 'licenses':
+      return message(
+        'Licences',
+        `*Total:* ${formatCount(view.total)} · *used:* ${formatCount(view.used)} · *free:* ${formatCount(view.free)}`,
+      );
+    case 'companies': {
+      const lines = view.companies.map((c) => `• ${mrkdwnText(c.name, 150)}`);
+      return message(
+        `Managed companies (${formatCount(view.total)})`,
+        list(lines, '_No managed companies match._'),
+        `Managed companies: ${formatCount(view.total)}`,
+      );
+    }
+    default:
+      return null;
+  }
+}
