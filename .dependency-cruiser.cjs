@@ -28,11 +28,14 @@ module.exports = {
       comment: 'The core has no I/O: no Node built-ins, no npm packages.',
       severity: 'error',
       from: { path: '^src/' },
-      to: { dependencyTypes: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'] },
+      to: {
+        dependencyTypes: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
+      },
     },
     {
       name: 'adapter-families-are-separate',
-      comment: 'An adapter family (psa, chat, storage, crypto, log) never imports a sibling family; only boot wires them.',
+      comment:
+        'An adapter family (psa, chat, storage, crypto, log) never imports a sibling family; only boot wires them.',
       severity: 'error',
       from: { path: '^adapters/(psa|chat|storage|crypto|log)/' },
       to: { path: '^adapters/', pathNot: ['^adapters/$1/'] },
@@ -76,6 +79,10 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.js', '.json'],
+    },
   },
 };

@@ -8,11 +8,11 @@ const MAX_NAME = 200;
 
 /** Control characters never belong in a company name; whitespace runs collapse to one space. */
 export function cleanCompanyName(raw: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  return raw
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const printable = Array.from(raw, (char) => {
+    const code = char.charCodeAt(0);
+    return code < 0x20 || code === 0x7f ? ' ' : char;
+  }).join('');
+  return printable.replace(/\s+/g, ' ').trim();
 }
 
 /**
