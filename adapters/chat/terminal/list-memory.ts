@@ -20,7 +20,12 @@ export class ListMemory {
   listedCompanies: readonly { readonly id: string; readonly name: string }[] = [];
   lastList: 'review' | 'users' | null = null;
 
-  startRun(runId: string): void {
+  /** A finished run is forgotten, so the next command finds the import that is open now. */
+  forgetRun(): void {
+    this.startRun(null);
+  }
+
+  startRun(runId: string | null): void {
     if (this.runId === runId) return;
     this.runId = runId;
     this.reviewPage = 0;

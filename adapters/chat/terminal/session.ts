@@ -2,6 +2,7 @@ import type { ImportBot } from '../../../src/app/bot-api.js';
 import type { Intent, Paging } from '../../../src/app/intents.js';
 import type { View } from '../../../src/app/views.js';
 import type { Actor } from '../../../src/domain/chat-identity.js';
+import type { ErrorCode } from '../../../src/domain/errors.js';
 import { isProvider, type Provider } from '../../../src/domain/provider.js';
 import { Secret } from '../../../src/domain/secret.js';
 import type { Logger } from '../../../src/ports/logger.js';
@@ -30,13 +31,23 @@ export interface SessionOutput {
   readonly quit: boolean;
 }
 
+/** Errors that mean the remembered run is over. */
+const FINISHED_RUN_CODES: readonly ErrorCode[] = [
+  'run_finished',
+  'approval_expired',
+  'lock_lost',
+  'run_not_found',
+];
+
 /**
  * One terminal conversation: turns typed lines into intents for the core and views into text. It
  * never decides who may do what; it only remembers which numbers stand for which rows.
  */
 export class TerminalSession {
   readonly #options: TerminalSessionOptions;
-  readonly #memory = new ListMemory();
+  /** Row numbers and the open run are remembered per acting admin, so `/as` does not mix them. */
+  readonly #memories = new Map<string, ListMemory>();
+  #memory = new ListMemory();
   readonly #pageSize: number;
   #actor: Actor;
 
@@ -94,7 +105,10 @@ export class TerminalSession {
   #remember(view: View): void {
     if (view.kind === 'review') this.#memory.rememberReview(view);
     else if (view.kind === 'users') this.#memory.rememberUsers(view);
-    else if (view.kind === 'approval' || view.kind === 'result') this.#memory.startRun(view.run.runId);
+    else if (view.kind === 'result' || (view.kind === 'approval' && view.state !== 'pending')) {
+      this.#memory.forgetRun();
+    } else if (view.kind === 'approval') this.#memory.startRun(view.run.runId);
+    else if (view.kind === 'error' && FINISHED_RUN_CODES.includes(view.code)) this.#memory.forgetRun();
     else if (view.kind === 'progress') this.#memory.startRun(view.runId);
     else if (view.kind === 'companies') this.#memory.listedCompanies = view.companies;
     else if (view.kind === 'company-options') this.#memory.listedCompanies = view.options;
@@ -104,6 +118,8 @@ export class TerminalSession {
     if (!this.#options.allowSwitchActor) {
       return { view: hint('`/as` only works in the sandbox; start the shell with `--as <admin>` instead') };
     }
+    this.#memories.set(this.#actor.userId, this.#memory);
+    this.#memory = this.#memories.get(userId) ?? new ListMemory();
     this.#actor = { ...this.#actor, userId, displayName: userId };
     const admins = await this.#handle({ kind: 'admins-list' });
     const known =
@@ -127,8 +143,11 @@ export class TerminalSession {
         const filterText = command.filterText;
         return { view: await this.#handle({ kind: 'import', provider: command.provider, filterText }) };
       }
-      case 'cancel':
-        return { view: await this.#handle({ kind: 'cancel', runId: this.#memory.runId }) };
+      case 'cancel': {
+        const view = await this.#handle({ kind: 'cancel', runId: this.#memory.runId });
+        if (view.kind === 'notice') this.#memory.forgetRun();
+        return { view };
+      }
       default:
         return { view: await this.#handle(command) };
     }
@@ -148,8 +167,13 @@ export class TerminalSession {
 
   async #runId(): Promise<string | null> {
     if (this.#memory.runId !== null) return this.#memory.runId;
+    // Without a remembered run: the admin's own open import, else one waiting for approval.
     const status = await this.#handle({ kind: 'status' });
-    const open = status.kind === 'status' ? status.open[0] : undefined;
+    const runs = status.kind === 'status' ? status.open : [];
+    const open =
+      runs.find((run) => run.requesterName === this.#actor.displayName) ??
+      runs.find((run) => run.status === 'pending-approval') ??
+      runs[0];
     if (open !== undefined) this.#memory.startRun(open.runId);
     return open?.runId ?? null;
   }
