@@ -31,7 +31,8 @@ export const FINISHED_STATUSES: readonly RunStatus[] = [
 
 export const RUN_TRANSITIONS: Readonly<Record<RunStatus, readonly RunStatus[]>> = {
   fetching: ['reviewing-companies', 'failed', 'cancelled', 'expired'],
-  'reviewing-companies': ['fetching-contacts', 'cancelled', 'expired'],
+  // Submitting from the company review imports companies only (no contacts fetched).
+  'reviewing-companies': ['fetching-contacts', 'pending-approval', 'cancelled', 'expired'],
   'fetching-contacts': ['reviewing-users', 'reviewing-companies', 'failed', 'cancelled', 'expired'],
   'reviewing-users': ['pending-approval', 'reviewing-companies', 'fetching-contacts', 'cancelled', 'expired'],
   'pending-approval': ['applied', 'rejected', 'cancelled', 'expired', 'reviewing-users'],
