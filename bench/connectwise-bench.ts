@@ -1,7 +1,8 @@
 import { benchImport } from './import-bench.js';
 import { startSandboxThread } from './sandbox-thread.js';
 
-const CONCURRENCY = 6;
+// The product default (PSA_CONCURRENCY): what an MSP gets without tuning.
+const CONCURRENCY = 4;
 const LATENCY_MS = 50;
 
 /** 5,000 ConnectWise companies and 50,000 contacts behind 50 ms of latency per request. */

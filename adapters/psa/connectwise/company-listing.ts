@@ -1,0 +1,71 @@
+/**
+ * Lists companies as fast as forward-only paging allows: the first page, then the rest split into
+ * id ranges fetched in parallel (see id-ranges.ts), each range paged forward-only to its end.
+ */
+
+import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
+import { and, atMost, greaterThan } from './conditions.js';
+import type { ConnectWiseApi, ListQuery } from './connectwise-api.js';
+import { idRanges } from './id-ranges.js';
+import { COMPANY_FIELDS, type CwCompany, companySchema } from './schemas.js';
+
+export interface CompanyPaging {
+  /** The `/count` of the same query, already in flight. */
+  readonly counting: Promise<number>;
+  readonly onPage: (page: readonly unknown[]) => void;
+  readonly pageSize: number;
+  /** Ranges to split into at most (the session's request bound). */
+  readonly concurrency: number;
+  /** Parallel range workers (the session's limiter keeps the bound). */
+  readonly workers: number;
+}
+
+/**
+ * Every company the query selects. The first page comes forward-only; when the server links a
+ * next one, the rest is split into id ranges fetched in parallel (see id-ranges.ts). A server
+ * that answers a full page without a Link pages by number: the list goes on from page 2.
+ */
+export async function listCompanies(
+  api: ConnectWiseApi,
+  query: ListQuery,
+  paging: CompanyPaging,
+): Promise<CwCompany[]> {
+  const { counting, onPage, pageSize, concurrency, workers } = paging;
+  const listQuery = { ...query, fields: COMPANY_FIELDS };
+  const first = await api.firstPage('/company/companies', listQuery, companySchema);
+  onPage(first.rows);
+  if (!first.more) {
+    if (first.rows.length < pageSize) return first.rows;
+    // A full page and no Link: the last page, or a server that pages by number only.
+    const rest = counting.then((count) => count - first.rows.length);
+    if ((await rest) <= 0) return first.rows;
+    const more = await api.list('/company/companies', listQuery, companySchema, {
+      onPage,
+      total: rest,
+      startPage: 2,
+    });
+    return [...first.rows, ...more];
+  }
+  const ranges = idRanges(
+    first.rows.map((row) => row.id),
+    (await counting) - first.rows.length,
+    concurrency,
+  );
+  const rest = await mapWithConcurrency(ranges, workers, (range) =>
+    api.list(
+      '/company/companies',
+      {
+        ...listQuery,
+        // Safe to append with `and`: the session only builds and-chains, never a top-level `or`.
+        conditions: and(
+          query.conditions,
+          greaterThan('id', range.after),
+          range.upTo === null ? null : atMost('id', range.upTo),
+        ),
+      },
+      companySchema,
+      { onPage, linksTrusted: true },
+    ),
+  );
+  return [...first.rows, ...rest.flat()];
+}

@@ -1,0 +1,202 @@
+/**
+ * ConnectWise transport: base URL (with codebase discovery), the headers every call carries, and
+ * the two read patterns the provider needs: `count` and `list` (every page of a collection).
+ *
+ * Paging: each list starts forward-only (`pagination-type: forward-only`) and follows the `Link`
+ * rel="next" URL, after checking it stays on the API origin, until there is none. A server that
+ * ignores forward-only answers a full page without a `Link`: we then switch to `page=N` (ordered
+ * by id) and stop at the first short page.
+ */
+import type { z } from 'zod';
+import { AppError, isAppError } from '../../../src/domain/errors.js';
+import type { Secret } from '../../../src/domain/secret.js';
+import { assertSameOrigin } from '../shared/base-url.js';
+import type { PsaHttp } from '../shared/psa-http.js';
+import { type ConnectWiseSite, FALLBACK_CODEBASE, normaliseCodebase } from './connectwise-site.js';
+import { nextLink } from './link-header.js';
+import { companyInfoSchema, countSchema } from './schemas.js';
+
+/** Pinned so a server upgrade cannot change the shapes under us. */
+export const CONNECTWISE_ACCEPT = 'application/vnd.connectwise.com+json; version=2026.4';
+
+/** One key for every ConnectWise call: the bound is on the whole site, not per endpoint. */
+export const CONNECTWISE_ENDPOINT_KEY = 'connectwise';
+
+export interface ListQuery {
+  readonly conditions?: string;
+  readonly childConditions?: string;
+  readonly fields?: string;
+}
+
+export interface ConnectWiseApiOptions {
+  readonly site: ConnectWiseSite;
+  readonly companyId: string;
+  /** Typed by the admin (already normalised); null to discover it. */
+  readonly codebase: string | null;
+  /** The complete `Authorization` header value. */
+  readonly authorization: Secret<string>;
+  readonly clientId: string;
+  readonly http: PsaHttp;
+  readonly pageSize: number;
+  /** A runaway paging loop ends as an invalid response instead of running forever. */
+  readonly maxPages: number;
+}
+
+export interface ConnectWiseApi {
+  count(path: string, query: ListQuery): Promise<number>;
+  list<T extends Identified>(
+    path: string,
+    query: ListQuery,
+    schema: z.ZodType<T>,
+    paging?: ListPaging<T>,
+  ): Promise<T[]>;
+  /** One forward-only page; `more` when the server linked a next one. */
+  firstPage<T extends Identified>(
+    path: string,
+    query: ListQuery,
+    schema: z.ZodType<T>,
+  ): Promise<{ readonly rows: T[]; readonly more: boolean }>;
+}
+
+/** Every ConnectWise record has a numeric id; paging relies on it. */
+export interface Identified {
+  readonly id: number;
+}
+
+export interface ListPaging<T> {
+  readonly onPage?: (page: readonly T[]) => void;
+  /**
+   * The matching total from `/count` (usually already in flight): a full page without a `Link`
+   * that completes it ends the list instead of costing one more, empty, page-number request.
+   */
+  readonly total?: Promise<number>;
+  /**
+   * The server is known to send `Link` headers (an earlier page had one): a page without one is
+   * the last, full or not, so no page-number fallback is tried.
+   */
+  readonly linksTrusted?: boolean;
+  /** Start by page number at this page (the caller already has the pages before it). */
+  readonly startPage?: number;
+}
+
+export function createConnectWiseApi(options: ConnectWiseApiOptions): ConnectWiseApi {
+  const { http, site } = options;
+  let base: Promise<string> | null = null;
+
+  async function discoverCodebase(): Promise<string> {
+    if (options.codebase !== null) return options.codebase;
+    const url = `${site.siteOrigin}/login/companyinfo/${encodeURIComponent(options.companyId)}`;
+    try {
+      // Public endpoint: no credentials are sent to it.
+      const info = await http.send(
+        {
+          method: 'GET',
+          url,
+          headers: { accept: 'application/json' },
+          idempotent: true,
+          endpointKey: CONNECTWISE_ENDPOINT_KEY,
+        },
+        companyInfoSchema,
+      );
+      return normaliseCodebase(info.data.Codebase);
+    } catch (error) {
+      // Some on-premises servers do not serve companyinfo (404 or an HTML page); the alias still works.
+      if (isAppError(error) && error.code === 'psa_invalid_response') return FALLBACK_CODEBASE;
+      throw error;
+    }
+  }
+
+  function baseUrl(): Promise<string> {
+    if (base === null) {
+      base = discoverCodebase().then((codebase) => `${site.apiOrigin}/${codebase}apis/3.0`);
+      // A failed discovery (e.g. a timeout) is tried again by the next call instead of sticking;
+      // the caller awaiting `base` still sees the error, this branch only forgets it.
+      void base.catch(() => {
+        base = null;
+      });
+    }
+    return base;
+  }
+
+  function headers(forwardOnly: boolean): Record<string, string> {
+    return {
+      authorization: options.authorization.reveal(),
+      clientid: options.clientId,
+      accept: CONNECTWISE_ACCEPT,
+      ...(forwardOnly ? { 'pagination-type': 'forward-only' } : {}),
+    };
+  }
+
+  async function urlFor(path: string, query: ListQuery, extra: Record<string, string>): Promise<URL> {
+    const url = new URL(`${await baseUrl()}${path}`);
+    for (const [key, value] of Object.entries({ ...query, ...extra })) {
+      if (value !== undefined && value !== '') url.searchParams.set(key, value);
+    }
+    return url;
+  }
+
+  function get<T>(url: URL, schema: z.ZodType<T>, forwardOnly: boolean) {
+    return http.send(
+      {
+        method: 'GET',
+        url: url.href,
+        headers: headers(forwardOnly),
+        idempotent: true,
+        endpointKey: CONNECTWISE_ENDPOINT_KEY,
+      },
+      schema,
+    );
+  }
+
+  return {
+    async count(path, query) {
+      const response = await get(await urlFor(`${path}/count`, query, {}), countSchema, false);
+      return response.data.count;
+    },
+
+    async list<T extends Identified>(
+      path: string,
+      query: ListQuery,
+      schema: z.ZodType<T>,
+      paging: ListPaging<T> = {},
+    ) {
+      const arraySchema = schema.array();
+      const pageSize = String(options.pageSize);
+      const byNumber = (page: number) => ({ pageSize, page: String(page), orderBy: 'id asc' });
+      let pageNumber = paging.startPage ?? 1;
+      let forwardOnly = paging.startPage === undefined;
+      let url = await urlFor(path, query, forwardOnly ? { pageSize } : byNumber(pageNumber));
+      const all: T[] = [];
+      const ids = new Set<number>();
+      for (let pages = 1; ; pages += 1) {
+        if (pages > options.maxPages) throw new AppError('psa_invalid_response');
+        const response = await get(url, arraySchema, forwardOnly);
+        const fresh = response.data.filter((row) => !ids.has(row.id));
+        // A page with nothing new means the server ignores our paging: stop instead of looping.
+        if (response.data.length > 0 && fresh.length === 0) throw new AppError('psa_invalid_response');
+        for (const row of fresh) ids.add(row.id);
+        all.push(...fresh);
+        paging.onPage?.(fresh);
+        const next = forwardOnly ? nextLink(response.headers.link) : null;
+        if (next !== null) {
+          const nextUrl = assertSameOrigin(next, site.apiOrigin);
+          if (nextUrl.href === url.href) throw new AppError('psa_invalid_response');
+          url = nextUrl;
+          continue;
+        }
+        if (response.data.length < options.pageSize || paging.linksTrusted === true) return all;
+        if (paging.total !== undefined && all.length >= (await paging.total)) return all;
+        // A full page and no Link: this server pages by number (or had exactly one full page left).
+        forwardOnly = false;
+        pageNumber += 1;
+        url = await urlFor(path, query, byNumber(pageNumber));
+      }
+    },
+
+    async firstPage<T extends Identified>(path: string, query: ListQuery, schema: z.ZodType<T>) {
+      const url = await urlFor(path, query, { pageSize: String(options.pageSize) });
+      const response = await get(url, schema.array(), true);
+      return { rows: response.data, more: nextLink(response.headers.link) !== null };
+    },
+  };
+}

@@ -1,0 +1,230 @@
+/**
+ * The one HTTP client every PSA provider uses (undici `request()` on an injectable Dispatcher).
+ *
+ *   const http = createPsaHttp({ timeoutMs: 30_000, maxAttempts: 4, dispatcher, classify });
+ *   const { data, headers } = await http.send(
+ *     { method: 'GET', url, headers: { authorization }, idempotent: true, endpointKey: 'companies' },
+ *     z.array(companySchema),
+ *   );
+ *   http.requestCount(); // attempts sent so far, retries included
+ *
+ * Guarantees: a timeout on every attempt (psa_timeout, not retried: a slow PSA gets slower when we
+ * pile on); full-jitter retries for idempotent requests on 429/502/503/504 and network errors,
+ * waiting at least `Retry-After`; then psa_rate_limited (with retryAfterSeconds) / psa_server_error
+ * / psa_unreachable. Non-idempotent requests are sent once. 2xx bodies that are not JSON or fail the
+ * schema give psa_invalid_response. Nothing from the response body, the URL's query or the
+ * request headers reaches an AppError or a log line.
+ */
+import { type Dispatcher, request as undiciRequest } from 'undici';
+import type { z } from 'zod';
+import { AppError, type ErrorCode, type ErrorDetails } from '../../../src/domain/errors.js';
+import type { Logger } from '../../../src/ports/logger.js';
+import { type Classifier, classifyStatus } from './classify.js';
+import { parseErrorBody } from './error-body.js';
+import type { KeyedLimiter } from './keyed-limiter.js';
+import { isTransportTimeout, networkErrorCode } from './network-errors.js';
+import {
+  type BackoffSettings,
+  DEFAULT_BACKOFF,
+  fullJitterDelayMs,
+  parseRetryAfterMs,
+} from './retry-policy.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface PsaRequest {
+  readonly method: HttpMethod;
+  /** Absolute URL; its query is never logged. */
+  readonly url: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Sent as JSON with `content-type: application/json`. */
+  readonly body?: unknown;
+  /** Only idempotent requests are retried. A read sent as POST (Autotask /query) may say true. */
+  readonly idempotent: boolean;
+  /** Concurrency key for the client's limiter (e.g. 'Companies/query'); no limit when absent. */
+  readonly endpointKey?: string;
+}
+
+export interface PsaResponse<T> {
+  readonly data: T;
+  readonly status: number;
+  /** Lower-case names; repeated headers joined with ', '. */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export interface PsaHttpOptions {
+  readonly dispatcher?: Dispatcher;
+  /** Per attempt, from sending to the last body byte. */
+  readonly timeoutMs: number;
+  /** Total attempts for retryable failures, first one included (1 = never retry). */
+  readonly maxAttempts: number;
+  readonly backoff?: BackoffSettings;
+  /** A `Retry-After` longer than this fails at once with its time instead of blocking the import. */
+  readonly maxRetryAfterMs?: number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+  /** Wall clock in ms, for HTTP-date `Retry-After` and durations. */
+  readonly now?: () => number;
+  readonly logger?: Logger;
+  readonly classify?: Classifier;
+  readonly limiter?: KeyedLimiter;
+}
+
+export interface PsaHttp {
+  send<T>(request: PsaRequest, schema: z.ZodType<T>): Promise<PsaResponse<T>>;
+  /** HTTP requests actually sent by this client, retries included. */
+  requestCount(): number;
+}
+
+type Outcome =
+  | {
+      readonly kind: 'response';
+      readonly status: number;
+      readonly headers: Record<string, string>;
+      readonly text: string;
+    }
+  | { readonly kind: 'network'; readonly code: string }
+  | { readonly kind: 'timeout' };
+
+const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+
+export const defaultSleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => {
+    setTimeout(resolve, ms);
+  });
+
+function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+/** A cause that names the failure without carrying URLs, headers or bodies. */
+function safeCause(label: string): Error {
+  return new Error(label);
+}
+
+export function createPsaHttp(options: PsaHttpOptions): PsaHttp {
+  const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+  const now = options.now ?? Date.now;
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
+  let sent = 0;
+
+  async function attemptOnce(request: PsaRequest): Promise<Outcome> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, options.timeoutMs);
+    const hasBody = request.body !== undefined;
+    try {
+      sent += 1;
+      const response = await undiciRequest(request.url, {
+        method: request.method,
+        headers: hasBody
+          ? { ...request.headers, 'content-type': 'application/json' }
+          : { ...request.headers },
+        body: hasBody ? JSON.stringify(request.body) : null,
+        signal: controller.signal,
+        ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
+      });
+      // One decode of the whole body: about half the CPU of body.text()'s streaming decoder, which
+      // matters at 50 pages of 1,000 contacts.
+      const text = Buffer.from(await response.body.arrayBuffer()).toString('utf8');
+      return {
+        kind: 'response',
+        status: response.statusCode,
+        headers: flattenHeaders(response.headers),
+        text,
+      };
+    } catch (error) {
+      if (timedOut || isTransportTimeout(error)) return { kind: 'timeout' };
+      const code = networkErrorCode(error);
+      if (code !== null) return { kind: 'network', code };
+      const label = (error as { code?: unknown }).code;
+      throw new AppError(
+        'internal',
+        {},
+        { cause: safeCause(typeof label === 'string' ? label : 'request failed') },
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  function log(request: PsaRequest, attempt: number, started: number, outcome: Outcome): void {
+    if (options.logger === undefined) return;
+    const url = new URL(request.url);
+    options.logger.debug(
+      {
+        method: request.method,
+        host: url.host,
+        path: url.pathname,
+        status: outcome.kind === 'response' ? outcome.status : null,
+        failure: outcome.kind === 'response' ? null : outcome.kind === 'network' ? outcome.code : 'timeout',
+        attempt,
+        durationMs: Math.round(now() - started),
+      },
+      'psa request',
+    );
+  }
+
+  function parseSuccess<T>(text: string, schema: z.ZodType<T>): T {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new AppError('psa_invalid_response', {}, { cause: safeCause('body is not JSON') });
+    }
+    const result = schema.safeParse(json);
+    if (!result.success) {
+      // Only the paths of the failing fields: the values are PSA data.
+      const paths = result.error.issues.map((issue) => issue.path.join('.')).join(', ');
+      throw new AppError('psa_invalid_response', {}, { cause: safeCause(`unexpected shape at: ${paths}`) });
+    }
+    return result.data;
+  }
+
+  async function send<T>(request: PsaRequest, schema: z.ZodType<T>): Promise<PsaResponse<T>> {
+    for (let attempt = 1; ; attempt += 1) {
+      const started = now();
+      const outcome =
+        request.endpointKey !== undefined && options.limiter !== undefined
+          ? await options.limiter.run(request.endpointKey, () => attemptOnce(request))
+          : await attemptOnce(request);
+      log(request, attempt, started, outcome);
+
+      if (outcome.kind === 'timeout') throw new AppError('psa_timeout');
+      let code: ErrorCode;
+      let retryAfterMs: number | null = null;
+      if (outcome.kind === 'network') {
+        code = 'psa_unreachable';
+      } else if (outcome.status >= 200 && outcome.status < 300) {
+        return { data: parseSuccess(outcome.text, schema), status: outcome.status, headers: outcome.headers };
+      } else {
+        const verdict = classifyStatus(outcome.status, parseErrorBody(outcome.text), options.classify);
+        if (verdict.action === 'fail') throw new AppError(verdict.code);
+        code = verdict.code;
+        retryAfterMs = parseRetryAfterMs(outcome.headers['retry-after'], now());
+      }
+
+      const canRetry =
+        request.idempotent &&
+        attempt < options.maxAttempts &&
+        (retryAfterMs === null || retryAfterMs <= maxRetryAfterMs);
+      if (!canRetry) {
+        const details: ErrorDetails =
+          retryAfterMs === null ? {} : { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
+        throw new AppError(code, details);
+      }
+      await sleep(Math.max(retryAfterMs ?? 0, fullJitterDelayMs(attempt, backoff, random)));
+    }
+  }
+
+  return { send, requestCount: () => sent };
+}
