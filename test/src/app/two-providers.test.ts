@@ -6,8 +6,6 @@ import { company, FakePsaGateway } from '../../fakes/fake-psa-gateway.js';
 import { type CoreHarness, coreHarness, expectView } from '../../support/core-harness.js';
 import { storageDialects, type TestStorage } from '../../support/storage-dialects.js';
 
-const PAGE = { page: 0, pageSize: 50 };
-
 /** One fake PSA per provider behind a single gateway. */
 function perProvider(gateways: Record<Provider, FakePsaGateway>): PsaGateway {
   return {
