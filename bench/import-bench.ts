@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomIds } from '../adapters/boot/runtime.js';
 import { createSecretBox } from '../adapters/crypto/secret-box.js';
 import { silentLogger } from '../adapters/log/create-logger.js';
 import type { PsaGatewayOptions } from '../adapters/psa/gateway.js';
@@ -89,7 +90,7 @@ export async function benchImport(target: ImportBenchTarget): Promise<Record<str
       psa: gateway,
       secrets: createSecretBox(randomBytes(32)),
       clock: { now: () => new Date() },
-      ids: { next: () => randomBytes(12).toString('base64url') },
+      ids: randomIds,
       logger: silentLogger(),
       settings: { lockTtlMs: 3_600_000, approvalTtlMs: 3_600_000, defaultApprovalPolicy: 'second-admin' },
     });
@@ -143,6 +144,7 @@ export async function benchImport(target: ImportBenchTarget): Promise<Record<str
       'max in flight seen by the PSA': seen.maxConcurrent,
       'latency per request (ms)': target.latencyMs,
       'fetch time (ms)': fetchMs,
+      '  of which companies / contacts (ms)': `${companies.ms} / ${contacts.ms}`,
       'ideal (requests / concurrency) x latency (ms)': ideal,
       'fetch / ideal': Number((fetchMs / Math.max(1, ideal)).toFixed(2)),
       'plan time (ms)': plan.ms,
