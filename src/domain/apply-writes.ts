@@ -16,7 +16,7 @@ export interface DirectoryState {
   readonly usersByEmail: ReadonlyMap<string, ManagedUser>;
 }
 
-type Counts = { -readonly [K in Exclude<keyof ApplyResult, 'errors'>]: number };
+type Counts = { -readonly [K in Exclude<keyof ApplyResult, 'errors' | 'usersGoneFromPsa'>]: number };
 
 /** What one planned entry came to: a count to bump (and where a company's users land), or an issue. */
 type Outcome =

@@ -91,5 +91,10 @@ export interface ApplyResult {
   readonly usersImported: number;
   readonly usersMapped: number;
   readonly usersKept: number;
+  /**
+   * Users imported before whose PSA contact was not fetched again for their company: reported,
+   * never removed. Absent when the import fetched no contacts.
+   */
+  readonly usersGoneFromPsa?: number;
   readonly errors: readonly ApplyIssue[];
 }

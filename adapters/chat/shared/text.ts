@@ -120,6 +120,9 @@ export function resultCountItems(result: ApplyResult): CountItem[] {
     { label: 'Users imported', count: result.usersImported },
     { label: 'Users mapped', count: result.usersMapped },
     { label: 'Users kept', count: result.usersKept },
+    ...(result.usersGoneFromPsa === undefined
+      ? []
+      : [{ label: 'Users no longer in the PSA (kept)', count: result.usersGoneFromPsa }]),
     { label: 'Errors', count: result.errors.length },
   ];
 }

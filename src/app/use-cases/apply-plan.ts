@@ -110,5 +110,21 @@ export async function applyPlan(
   await repos.users.insertMany(run.tenantId, users);
   await repos.contactMap.upsertMany(run.integrationId, contactLinks);
   if (users.length > 0) await repos.licences.addUsed(run.tenantId, users.length);
-  return result;
+  return run.contacts === null ? result : { ...result, usersGoneFromPsa: goneFromPsa(run, plan, state) };
+}
+
+/** Linked users of the companies whose contacts were fetched, whose contact the PSA no longer has. */
+function goneFromPsa(run: ImportRun, plan: Plan, state: DirectoryState): number {
+  const fetched = new Set((run.contacts ?? []).map((row) => row.contact.psaId));
+  const targets = new Set(
+    plan.companies
+      .filter((planned) => planned.decision.kind === 'keep' || planned.decision.kind === 'map')
+      .map((planned) => planned.targetCompanyId),
+  );
+  let gone = 0;
+  for (const link of state.contactLinks.values()) {
+    const user = state.usersById.get(link.managedUserId);
+    if (user !== undefined && targets.has(user.companyId) && !fetched.has(link.psaContactId)) gone++;
+  }
+  return gone;
 }

@@ -129,7 +129,9 @@ describe.each(storageDialects())('the import flow on $name', (dialect) => {
     expect(await h.deps.storage.repos.users.listAll(h.tenantId)).toHaveLength(4);
     expect(await h.deps.storage.repos.licences.get(h.tenantId)).toMatchObject({ used: 4 });
 
-    // Second import: what was imported shows as Mapped and its users come pre-selected.
+    // Second import: what was imported shows as Mapped and its users come pre-selected. One
+    // imported contact has left the PSA: reported, and its user is kept.
+    h.psa.contacts = h.psa.contacts.filter((c) => c.psaId !== 402);
     const again = expectView(
       await h.bot.handle(h.bob, { kind: 'import', provider: 'connectwise', filterText: '' }),
       'review',
@@ -149,6 +151,7 @@ describe.each(storageDialects())('the import flow on $name', (dialect) => {
       await h.bot.handle(h.bob, { kind: 'users', runId: rerun, psaCompanyId: 4, paging: PAGE }),
       'users',
     );
+    expect(globex.contacts.map((c) => c.psaContactId)).toEqual([401]);
     expect(globex.contacts.every((c) => c.previouslyImported && c.decision.kind === 'grant')).toBe(true);
     expectView(await h.bot.handle(h.bob, { kind: 'submit', runId: rerun }), 'approval');
     const second = expectView(await h.bot.handle(h.alice, { kind: 'approve', runId: rerun }), 'result');
@@ -156,7 +159,8 @@ describe.each(storageDialects())('the import flow on $name', (dialect) => {
       companiesCreated: 0,
       usersImported: 0,
       companiesKept: 4,
-      usersKept: 4,
+      usersKept: 3,
+      usersGoneFromPsa: 1,
     });
     expect(await h.deps.storage.repos.companies.count(h.tenantId)).toBe(MANAGED.length + 2);
     expect(await h.deps.storage.repos.users.listAll(h.tenantId)).toHaveLength(4);

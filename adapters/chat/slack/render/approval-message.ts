@@ -95,7 +95,11 @@ export function renderResult(view: ResultView, requesterMention: string | null):
       view.approverName === null ? '' : ` (approved by ${mrkdwnText(view.approverName, 80)})`
     }.`,
     `*Companies:* created ${formatCount(r.companiesCreated)} · mapped ${formatCount(r.companiesMapped)} · unmapped ${formatCount(r.companiesUnmapped)} · kept ${formatCount(r.companiesKept)}`,
-    `*Users:* imported ${formatCount(r.usersImported)} · mapped ${formatCount(r.usersMapped)} · kept ${formatCount(r.usersKept)}`,
+    `*Users:* imported ${formatCount(r.usersImported)} · mapped ${formatCount(r.usersMapped)} · kept ${formatCount(r.usersKept)}${
+      r.usersGoneFromPsa
+        ? ` · no longer in the PSA ${formatCount(r.usersGoneFromPsa)} (kept, not removed)`
+        : ''
+    }`,
     `PSA requests: ${formatCount(view.requestCount)}`,
   ];
   const blocks: Block[] = [
