@@ -6,7 +6,6 @@ import { reviewCard } from '../../../../adapters/chat/teams/review-card.js';
 import { progressCard, rootCard } from '../../../../adapters/chat/teams/run-cards.js';
 import { usersCard } from '../../../../adapters/chat/teams/users-card.js';
 import { cardForView } from '../../../../adapters/chat/teams/view-card.js';
-import { adaptiveCardProblems, assertValidAdaptiveCard } from '../../../support/adaptive-card-schema.js';
 import {
   approvalView,
   duplicateRow,
@@ -18,7 +17,8 @@ import {
   reviewRow,
   reviewView,
   usersView,
-} from './sample-views.js';
+} from '../../../fixtures/sample-views.js';
+import { adaptiveCardProblems, assertValidAdaptiveCard } from '../../../support/adaptive-card-schema.js';
 
 /** The raw hostile fragments must never survive into a card. */
 function expectNoInjection(card: Card): void {

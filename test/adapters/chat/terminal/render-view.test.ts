@@ -3,6 +3,7 @@ import { renderView } from '../../../../adapters/chat/terminal/render-view.js';
 import { clean } from '../../../../adapters/chat/terminal/sanitize.js';
 import type { ReviewRowView, RunHeader, UsersView, View } from '../../../../src/app/views.js';
 import type { PlanCounts } from '../../../../src/domain/plan-model.js';
+import { reviewRow } from '../../../fixtures/sample-views.js';
 
 const run: RunHeader = {
   runId: 'run-1',
@@ -25,21 +26,7 @@ const counts: PlanCounts = {
 };
 
 function row(overrides: Partial<ReviewRowView>): ReviewRowView {
-  return {
-    psaCompanyId: 1,
-    name: 'Company',
-    status: 'unmapped',
-    typeNames: ['Client'],
-    statusName: 'Active',
-    active: true,
-    lastImportedAt: null,
-    mappedTo: null,
-    candidates: [],
-    decision: { kind: 'create' },
-    targetName: null,
-    allowed: ['create', 'map', 'skip'],
-    ...overrides,
-  };
+  return reviewRow(overrides.psaCompanyId ?? 1, overrides);
 }
 
 const review: View = {
