@@ -1,25 +1,34 @@
 import { benchAutotask } from './autotask-bench.js';
+import { benchClicks } from './clicks-bench.js';
 import { benchConnectWise } from './connectwise-bench.js';
 import { benchSlackAck } from './slack-ack.js';
 
 type Bench = () => Promise<Record<string, string | number>>;
 
 /**
- * `npm run bench`: every benchmark in turn, each printed as a table. Figures, not assertions:
- * the targets are in the README and in the issue notes.
+ * `npm run bench [-- <case>] [--json]`: every benchmark (or those whose name contains <case>) in
+ * turn, each printed as a table, or with --json as one JSON object of named figures per line.
+ * Figures, not assertions: the targets are in the README and in the issue notes.
  */
 const BENCHES: ReadonlyArray<readonly [string, Bench]> = [
   ['ConnectWise import', benchConnectWise],
   ['Autotask import', benchAutotask],
   ['Slack acknowledgement latency', benchSlackAck],
+  ['Clicks through the core', benchClicks],
 ];
 
 async function main(): Promise<void> {
-  const only = process.argv[2];
+  const args = process.argv.slice(2);
+  const json = args.includes('--json');
+  const only = args.find((arg) => !arg.startsWith('--'));
   for (const [name, bench] of BENCHES) {
     if (only !== undefined && !name.toLowerCase().includes(only.toLowerCase())) continue;
-    console.log(`\n== ${name}`);
+    if (!json) console.log(`\n== ${name}`);
     const figures = await bench();
+    if (json) {
+      console.log(JSON.stringify({ case: name, ...figures }));
+      continue;
+    }
     for (const [key, value] of Object.entries(figures)) console.log(`  ${key.padEnd(48)} ${value}`);
   }
 }

@@ -1,0 +1,248 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomIds } from '../adapters/boot/runtime.js';
+import { createSecretBox } from '../adapters/crypto/secret-box.js';
+import { silentLogger } from '../adapters/log/create-logger.js';
+import { createPsaGateway } from '../adapters/psa/gateway.js';
+import { openStorage } from '../adapters/storage/open-storage.js';
+import type { ImportBot } from '../src/app/bot-api.js';
+import { createImportBot } from '../src/app/create-import-bot.js';
+import type { Intent } from '../src/app/intents.js';
+import type { View } from '../src/app/views.js';
+import type { Actor } from '../src/domain/chat-identity.js';
+import { Secret } from '../src/domain/secret.js';
+import { sampleMemory } from './memory-sampler.js';
+import { startSandboxThread } from './sandbox-thread.js';
+
+const SAMPLES = 25;
+const PAGE = 20;
+
+function expect<K extends View['kind']>(view: View, kind: K): Extract<View, { kind: K }> {
+  if (view.kind !== kind)
+    throw new Error(`bench: expected ${kind}, got ${JSON.stringify(view).slice(0, 300)}`);
+  return view as Extract<View, { kind: K }>;
+}
+
+interface Stats {
+  readonly median: number;
+  readonly p95: number;
+}
+
+function stats(samples: readonly number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  const round = (ms: number): number => Math.round(ms * 10) / 10;
+  return { median: round(at(0.5)), p95: round(at(0.95)) };
+}
+
+/** Runs one click `SAMPLES` times (the i-th call gets i) and returns its median and p95. */
+async function measure(click: (i: number) => Promise<View>): Promise<Stats> {
+  const samples: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const start = performance.now();
+    const view = await click(i);
+    samples.push(performance.now() - start);
+    if (view.kind === 'error') throw new Error(`bench: click refused: ${JSON.stringify(view)}`);
+  }
+  return stats(samples);
+}
+
+/**
+ * One import through the core on a fresh SQLite file, against the sandbox ConnectWise (in a worker
+ * thread, no latency), timing each kind of click an admin makes.
+ */
+async function clicksAt(companies: number, contactsPerCompany: number): Promise<Record<string, number>> {
+  const psa = await startSandboxThread({
+    provider: 'connectwise',
+    companies,
+    contactsPerCompany,
+    latencyMs: 0,
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'psa-clicks-'));
+  const opened = await openStorage(join(dir, 'bench.db'), { migrate: true });
+  const baselineRss = process.memoryUsage().rss;
+  const memory = sampleMemory();
+  try {
+    const { bot, maintenance } = createImportBot({
+      storage: opened.storage,
+      psa: createPsaGateway({ providers: { connectwise: { concurrency: 4 } } }),
+      secrets: createSecretBox(randomBytes(32)),
+      clock: { now: () => new Date() },
+      ids: randomIds,
+      logger: silentLogger(),
+      settings: { lockTtlMs: 3_600_000, approvalTtlMs: 3_600_000, defaultApprovalPolicy: 'second-admin' },
+    });
+    const workspace = { platform: 'terminal', workspaceId: 'bench' } as const;
+    await maintenance.bootstrap({
+      ...workspace,
+      tenantName: 'Bench MSP',
+      admins: [
+        { userId: 'alice', displayName: 'Alice' },
+        { userId: 'bob', displayName: 'Bob' },
+      ],
+      licences: 1_000_000,
+    });
+    const alice: Actor = { ...workspace, userId: 'alice', displayName: 'Alice' };
+    const bob: Actor = { ...workspace, userId: 'bob', displayName: 'Bob' };
+    const as = (actor: Actor, intent: Intent): Promise<View> => (bot as ImportBot).handle(actor, intent);
+    expect(
+      await as(alice, {
+        kind: 'connect',
+        provider: 'connectwise',
+        credentials: new Secret(psa.credentials),
+      }),
+      'connected',
+    );
+    return await clickThrough(as, alice, bob, memory, baselineRss);
+  } finally {
+    memory.stop();
+    await opened.close();
+    rmSync(dir, { recursive: true, force: true });
+    await psa.close();
+  }
+}
+
+type Ask = (actor: Actor, intent: Intent) => Promise<View>;
+
+async function clickThrough(
+  as: Ask,
+  alice: Actor,
+  bob: Actor,
+  memory: ReturnType<typeof sampleMemory>,
+  baselineRss: number,
+): Promise<Record<string, number>> {
+  const first = expect(
+    await as(alice, { kind: 'import', provider: 'connectwise', filterText: 'all' }),
+    'review',
+  );
+  const runId = first.run.runId;
+  const pages = first.paging.totalItems / PAGE;
+  const paging = (i: number) => ({ page: (i * 7) % Math.max(1, Math.floor(pages)), pageSize: PAGE });
+  const review = await measure((i) => as(alice, { kind: 'review', runId, paging: paging(i) }));
+  const rows = first.rows;
+  const companyDecision = await measure((i) => {
+    const row = rows[i % rows.length];
+    if (row === undefined) throw new Error('bench: empty review');
+    return as(alice, {
+      kind: 'decide-company',
+      runId,
+      psaCompanyId: row.psaCompanyId,
+      decision: { kind: i % 2 === 0 ? 'skip' : 'create' },
+      paging: { page: 0, pageSize: PAGE },
+    });
+  });
+  const companyBulk = await measure((i) =>
+    as(alice, {
+      kind: 'bulk-companies',
+      runId,
+      action: i % 2 === 0 ? 'create-all-unmapped' : 'reset',
+      paging: { page: 0, pageSize: PAGE },
+    }),
+  );
+  const overview = expect(
+    await as(alice, { kind: 'continue-to-users', runId, paging: { page: 0, pageSize: PAGE } }),
+    'users',
+  );
+  const companyIds = overview.companies.map((company) => company.psaCompanyId);
+  const usersOverview = await measure((i) =>
+    as(alice, { kind: 'users', runId, psaCompanyId: null, paging: paging(i) }),
+  );
+  const usersCompany = await measure((i) =>
+    as(alice, {
+      kind: 'users',
+      runId,
+      psaCompanyId: companyIds[i % companyIds.length] ?? null,
+      paging: { page: 0, pageSize: PAGE },
+    }),
+  );
+  const oneCompany = expect(
+    await as(alice, {
+      kind: 'users',
+      runId,
+      psaCompanyId: companyIds[0] ?? null,
+      paging: { page: 0, pageSize: PAGE },
+    }),
+    'users',
+  );
+  const contacts = oneCompany.contacts.filter((contact) => contact.allowed.includes('grant'));
+  const userDecision = await measure((i) => {
+    const contact = contacts[i % contacts.length];
+    if (contact === undefined) throw new Error('bench: no eligible contact');
+    return as(alice, {
+      kind: 'decide-user',
+      runId,
+      psaContactId: contact.psaContactId,
+      decision: { kind: i % 2 === 0 ? 'grant' : 'skip' },
+      paging: { page: 0, pageSize: PAGE },
+    });
+  });
+  const userBulk = await measure((i) =>
+    as(alice, {
+      kind: 'bulk-users',
+      runId,
+      psaCompanyId: companyIds[i % companyIds.length] ?? null,
+      action: 'grant-all-eligible',
+      contactType: null,
+      paging: { page: 0, pageSize: PAGE },
+    }),
+  );
+  expect(
+    await as(alice, {
+      kind: 'bulk-users',
+      runId,
+      psaCompanyId: null,
+      action: 'grant-all-eligible',
+      contactType: null,
+      paging: { page: 0, pageSize: PAGE },
+    }),
+    'users',
+  );
+  const submitStart = performance.now();
+  const approval = expect(await as(alice, { kind: 'submit', runId }), 'approval');
+  const submit = performance.now() - submitStart;
+  const showApproval = await measure(() =>
+    as(bob, { kind: 'show-run', runId, paging: { page: 0, pageSize: PAGE } }),
+  );
+  const applyStart = performance.now();
+  const result = expect(await as(bob, { kind: 'approve', runId }), 'result');
+  const apply = performance.now() - applyStart;
+  const peak = memory.stop();
+  const round = (ms: number): number => Math.round(ms * 10) / 10;
+  return {
+    'review page median': review.median,
+    'review page p95': review.p95,
+    'users overview page median': usersOverview.median,
+    'users overview page p95': usersOverview.p95,
+    'users company page median': usersCompany.median,
+    'users company page p95': usersCompany.p95,
+    'one company decision median': companyDecision.median,
+    'one company decision p95': companyDecision.p95,
+    'one user decision median': userDecision.median,
+    'one user decision p95': userDecision.p95,
+    'bulk companies (all rows) median': companyBulk.median,
+    'bulk companies (all rows) p95': companyBulk.p95,
+    'bulk users (one company) median': userBulk.median,
+    'bulk users (one company) p95': userBulk.p95,
+    'submit (once)': round(submit),
+    'show approval median': showApproval.median,
+    'show approval p95': showApproval.p95,
+    'apply (once)': round(apply),
+    'users granted': approval.counts.usersGrant,
+    'users imported': result.result.usersImported,
+    'RSS before import (MB, sandbox loaded)': Math.round(baselineRss / 1024 / 1024),
+    'peak RSS (MB)': peak.peakRssMb,
+    'peak heap (MB)': peak.peakHeapMb,
+  };
+}
+
+/** The cost of each click at 500/5,000 and at 5,000/50,000 companies/contacts. */
+export async function benchClicks(): Promise<Record<string, string | number>> {
+  const small = await clicksAt(500, 10);
+  const large = await clicksAt(5_000, 10);
+  const figures: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(small)) figures[`500/5k: ${key}`] = value;
+  for (const [key, value] of Object.entries(large)) figures[`5k/50k: ${key}`] = value;
+  return figures;
+}
