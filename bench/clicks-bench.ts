@@ -114,7 +114,7 @@ async function clickThrough(
   baselineRss: number,
 ): Promise<Record<string, number>> {
   const first = expect(
-    await as(alice, { kind: 'import', provider: 'connectwise', filterText: 'all' }),
+    await as(alice, { kind: 'import', provider: 'connectwise', filterText: 'all', pageSize: PAGE }),
     'review',
   );
   const runId = first.run.runId;
@@ -126,10 +126,9 @@ async function clickThrough(
     const row = rows[i % rows.length];
     if (row === undefined) throw new Error('bench: empty review');
     return as(alice, {
-      kind: 'decide-company',
+      kind: 'decide-companies',
       runId,
-      psaCompanyId: row.psaCompanyId,
-      decision: { kind: i % 2 === 0 ? 'skip' : 'create' },
+      decisions: [{ psaCompanyId: row.psaCompanyId, decision: { kind: i % 2 === 0 ? 'skip' : 'create' } }],
       paging: { page: 0, pageSize: PAGE },
     });
   });
@@ -171,10 +170,9 @@ async function clickThrough(
     const contact = contacts[i % contacts.length];
     if (contact === undefined) throw new Error('bench: no eligible contact');
     return as(alice, {
-      kind: 'decide-user',
+      kind: 'decide-users',
       runId,
-      psaContactId: contact.psaContactId,
-      decision: { kind: i % 2 === 0 ? 'grant' : 'skip' },
+      decisions: [{ psaContactId: contact.psaContactId, decision: { kind: i % 2 === 0 ? 'grant' : 'skip' } }],
       paging: { page: 0, pageSize: PAGE },
     });
   });
@@ -206,7 +204,7 @@ async function clickThrough(
     as(bob, { kind: 'show-run', runId, paging: { page: 0, pageSize: PAGE } }),
   );
   const applyStart = performance.now();
-  const result = expect(await as(bob, { kind: 'approve', runId }), 'result');
+  const result = expect(await as(bob, { kind: 'approve', runId, version: approval.run.version }), 'result');
   const apply = performance.now() - applyStart;
   const peak = memory.stop();
   const round = (ms: number): number => Math.round(ms * 10) / 10;

@@ -115,7 +115,7 @@ export async function benchImport(target: ImportBenchTarget): Promise<Record<str
       'connected',
     );
     const review = expect(
-      await bot.handle(alice, { kind: 'import', provider: target.provider, filterText: 'all' }),
+      await bot.handle(alice, { kind: 'import', provider: target.provider, filterText: 'all', pageSize: 20 }),
       'review',
     );
     const runId = review.run.runId;
@@ -131,8 +131,10 @@ export async function benchImport(target: ImportBenchTarget): Promise<Record<str
       }),
       'users',
     );
-    expect(await bot.handle(alice, { kind: 'submit', runId }), 'approval');
-    const applied = await timed(() => bot.handle(bob, { kind: 'approve', runId }));
+    const approval = expect(await bot.handle(alice, { kind: 'submit', runId }), 'approval');
+    const applied = await timed(() =>
+      bot.handle(bob, { kind: 'approve', runId, version: approval.run.version }),
+    );
     const result = expect(applied.value, 'result').result;
     const peak = memory.stop();
     return {

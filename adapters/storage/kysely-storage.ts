@@ -12,6 +12,7 @@ import { licenceRepository } from './repositories/licence-repository.js';
 import { managedCompanyRepository } from './repositories/managed-company-repository.js';
 import { managedUserRepository } from './repositories/managed-user-repository.js';
 import { runRepository } from './repositories/run-repository.js';
+import { runRowsRepository } from './repositories/run-rows-repository.js';
 import { tenantRepository } from './repositories/tenant-repository.js';
 import type { Database } from './schema.js';
 
@@ -27,6 +28,7 @@ export function createRepositories(db: Kysely<Database>, traits: DialectTraits):
     companyMap: companyMapRepository(db, traits),
     contactMap: contactMapRepository(db, traits),
     runs: runRepository(db),
+    runRows: runRowsRepository(db, traits),
     leases: leaseRepository(db),
     audit: auditRepository(db),
     dedupe: dedupeRepository(db),

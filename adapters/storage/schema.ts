@@ -15,6 +15,9 @@ export interface Database {
   company_map: CompanyMapTable;
   contact_map: ContactMapTable;
   import_runs: ImportRunTable;
+  run_companies: RunCompanyTable;
+  run_missing: RunMissingTable;
+  run_contacts: RunContactTable;
   leases: LeaseTable;
   audit_log: AuditLogTable;
   dedupe_keys: DedupeKeyTable;
@@ -101,9 +104,6 @@ export interface ImportRunTable {
   version: number;
   lease_token: number;
   filter: string;
-  review: string | null;
-  contacts: string | null;
-  overrides: string;
   thread: string | null;
   created_at: string;
   updated_at: string;
@@ -115,6 +115,84 @@ export interface ImportRunTable {
   result: string | null;
   request_count: number;
   failure_code: string | null;
+  /** JSON: PSA records the provider skipped as malformed (count and the first few). */
+  skipped: string | null;
+  /** JSON: every PSA contact type among the fetched contacts, for the users filter. */
+  contact_types: string | null;
+}
+
+/**
+ * One fetched PSA company of a run. Decisions are columns (kind + target id), the default beside
+ * the current one, so counts are a GROUP BY and a bulk action or a reset is one UPDATE.
+ */
+export interface RunCompanyTable {
+  run_id: string;
+  psa_company_id: number;
+  /** Unmapped first, then by name sort key; ties broken by psa_company_id. */
+  order_key: string;
+  name: string;
+  /** JSON array of strings. */
+  type_names: string;
+  status_name: string | null;
+  active: number;
+  psa_updated_at: string | null;
+  status: string;
+  mapped_id: string | null;
+  mapped_name: string | null;
+  /** JSON array of duplicate candidates, validated on read. */
+  candidates: string;
+  /** The only candidate's id, so "map all single candidates" is one UPDATE. */
+  single_candidate: string | null;
+  last_imported_at: string | null;
+  default_kind: string;
+  default_target: string | null;
+  decision_kind: string;
+  decision_target: string | null;
+}
+
+/** A company mapped before but not fetched this time ("not in PSA"). */
+export interface RunMissingTable {
+  run_id: string;
+  psa_company_id: number;
+  order_key: string;
+  managed_company_id: string;
+  managed_company_name: string;
+  last_imported_at: string;
+  cause: string;
+  reason: string;
+}
+
+/** One fetched PSA contact of a run, assessed, with its default and current decision. */
+export interface RunContactTable {
+  run_id: string;
+  psa_contact_id: number;
+  company_psa_id: number;
+  /** The company's review order, then the contact's name sort key; ties by psa_contact_id. */
+  order_key: string;
+  first_name: string;
+  last_name: string;
+  /** JSON array of strings. */
+  emails: string;
+  active: number;
+  /** JSON array of strings. */
+  type_names: string;
+  /** `|type|other|`, lower-cased, for the contact-type filter of bulk actions. */
+  type_key: string;
+  company_name: string;
+  email: string | null;
+  linked_user_id: string | null;
+  linked_user_email: string | null;
+  same_email_user_id: string | null;
+  same_email_user_email: string | null;
+  /** JSON Ineligibility, validated on read; null when eligible. */
+  ineligible: string | null;
+  /** 1 when the contact can be granted (no red X and an email). */
+  eligible: number;
+  target_company_id: string | null;
+  default_kind: string;
+  default_target: string | null;
+  decision_kind: string;
+  decision_target: string | null;
 }
 
 export interface LeaseTable {

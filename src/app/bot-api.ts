@@ -1,13 +1,28 @@
 import type { Actor, ChatPlatform } from '../domain/chat-identity.js';
 import type { Provider } from '../domain/provider.js';
 import type { CompanyStatus } from '../domain/review.js';
+import type { ThreadRef } from '../domain/run.js';
 import type { PsaCredentials } from '../ports/psa-gateway.js';
 import type { Intent } from './intents.js';
 import type { ProgressView, View } from './views.js';
 
-/** What chat adapters call. `handle` never throws for expected failures: it returns an error view. */
+/** What a surface lends the core for one intent, beside the intent itself. */
+export interface IntentIo {
+  readonly onProgress?: ((progress: ProgressView) => void) | undefined;
+  /**
+   * Posts the run's root message and says where its thread is. The core calls it at most once,
+   * and only when an import is sure to start (admin, filter and lock checked), so a refusal
+   * posts nothing; the thread is stored with the run.
+   */
+  readonly openThread?: (() => Promise<ThreadRef>) | undefined;
+}
+
+/**
+ * What chat adapters call: one user action, one intent, one call. `handle` never throws for
+ * expected failures: it returns an error view.
+ */
 export interface ImportBot {
-  handle(actor: Actor, intent: Intent, onProgress?: (progress: ProgressView) => void): Promise<View>;
+  handle(actor: Actor, intent: Intent, io?: IntentIo): Promise<View>;
   /**
    * True the first time a request key is seen (Slack retry, Teams activity id, button click id),
    * false for every replay while the key is remembered.

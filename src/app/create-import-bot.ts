@@ -2,17 +2,17 @@ import type { Actor } from '../domain/chat-identity.js';
 import { AppError, isAppError } from '../domain/errors.js';
 import { PROVIDER_LABELS } from '../domain/provider.js';
 import { type Access, requireAdmin } from './access.js';
-import type { ImportBot, Maintenance } from './bot-api.js';
+import type { ImportBot, IntentIo, Maintenance } from './bot-api.js';
 import type { AppDeps } from './deps.js';
 import { HELP_VIEW } from './help.js';
 import type { Intent } from './intents.js';
 import { reviewCsv } from './review-csv.js';
-import { loadRun, mutateRun } from './run-guard.js';
+import { loadRun } from './run-guard.js';
 import { approveRun, rejectRun } from './use-cases/approve.js';
 import { cancelRun } from './use-cases/cancel.js';
 import { connectIntegration } from './use-cases/connect.js';
-import { bulkDecideCompanies, decideCompany } from './use-cases/decide-companies.js';
-import { bulkDecideUsers, decideUser } from './use-cases/decide-users.js';
+import { bulkDecideCompanies, decideCompanies } from './use-cases/decide-companies.js';
+import { bulkDecideUsers, decideUsers } from './use-cases/decide-users.js';
 import { expireIfStale } from './use-cases/expire.js';
 import { backToCompanies, continueToUsers } from './use-cases/fetch-contacts.js';
 import { createMaintenance } from './use-cases/maintenance.js';
@@ -28,16 +28,12 @@ import {
   statusView,
 } from './use-cases/tenant-admin.js';
 import { approvalView, reviewView, usersView, viewOfRun } from './views/run-view.js';
-import type { ProgressView, View } from './views.js';
+import type { View } from './views.js';
 
 const NO_PROGRESS = (): void => {};
 
-async function dispatch(
-  deps: AppDeps,
-  access: Access,
-  intent: Intent,
-  onProgress: (progress: ProgressView) => void,
-): Promise<View> {
+async function dispatch(deps: AppDeps, access: Access, intent: Intent, io: IntentIo): Promise<View> {
+  const onProgress = io.onProgress ?? NO_PROGRESS;
   switch (intent.kind) {
     case 'help':
       return HELP_VIEW;
@@ -51,8 +47,11 @@ async function dispatch(
       await connectIntegration(deps, access.tenant.id, access.actorKey, intent.provider, intent.credentials);
       return { kind: 'connected', provider: intent.provider };
     case 'import': {
-      const run = await startImport(deps, access, intent.provider, intent.filterText, onProgress);
-      return reviewView(deps, run, { page: 0, pageSize: 20 });
+      const run = await startImport(deps, access, intent.provider, intent.filterText, {
+        onProgress,
+        openThread: io.openThread ?? null,
+      });
+      return reviewView(deps, run, { page: 0, pageSize: intent.pageSize });
     }
     case 'show-run': {
       const run = await expireIfStale(deps, await loadRun(deps.storage.repos, access, intent.runId));
@@ -60,8 +59,8 @@ async function dispatch(
     }
     case 'review':
       return reviewView(deps, await loadRun(deps.storage.repos, access, intent.runId), intent.paging);
-    case 'decide-company': {
-      const run = await decideCompany(deps, access, intent.runId, intent.psaCompanyId, intent.decision);
+    case 'decide-companies': {
+      const run = await decideCompanies(deps, access, intent.runId, intent.decisions);
       return reviewView(deps, run, intent.paging);
     }
     case 'bulk-companies':
@@ -81,13 +80,12 @@ async function dispatch(
       return reviewView(deps, await backToCompanies(deps, access, intent.runId), intent.paging);
     case 'users': {
       const run = await loadRun(deps.storage.repos, access, intent.runId);
-      if (run.contacts === null) throw new AppError('invalid_input', { hint: 'continue to users first' });
+      if (run.contactTypes === null) throw new AppError('invalid_input', { hint: 'continue to users first' });
       return usersView(deps, run, intent.psaCompanyId, intent.paging);
     }
-    case 'decide-user': {
-      const run = await decideUser(deps, access, intent.runId, intent.psaContactId, intent.decision);
-      const row = run.contacts?.find((contact) => contact.contact.psaId === intent.psaContactId);
-      return usersView(deps, run, row?.contact.companyPsaId ?? null, intent.paging);
+    case 'decide-users': {
+      const { run, psaCompanyId } = await decideUsers(deps, access, intent.runId, intent.decisions);
+      return usersView(deps, run, intent.psaCompanyId ?? psaCompanyId, intent.paging);
     }
     case 'bulk-users': {
       const scope = { psaCompanyId: intent.psaCompanyId, contactType: intent.contactType };
@@ -97,9 +95,16 @@ async function dispatch(
     case 'submit':
       return approvalView(deps, access, await submitForApproval(deps, access, intent.runId));
     case 'approve':
-      return viewOfRun(deps, access, await approveRun(deps, access, intent.runId), { page: 0, pageSize: 20 });
+      return viewOfRun(deps, access, await approveRun(deps, access, intent.runId, intent.version), {
+        page: 0,
+        pageSize: 20,
+      });
     case 'reject':
-      return approvalView(deps, access, await rejectRun(deps, access, intent.runId, intent.reason));
+      return approvalView(
+        deps,
+        access,
+        await rejectRun(deps, access, intent.runId, intent.version, intent.reason),
+      );
     case 'cancel': {
       const run = await cancelRun(deps, access, intent.runId);
       return {
@@ -132,24 +137,18 @@ async function dispatch(
         kind: 'export',
         runId: run.id,
         filename: `psa-review-${run.provider}-${run.id}.csv`,
-        csv: reviewCsv(run),
+        csv: await reviewCsv(deps.storage.repos, run.id),
       };
     }
-    case 'attach-thread':
-      await mutateRun(deps.storage.repos, deps.clock, intent.runId, (run) => {
-        if (run.tenantId !== access.tenant.id) throw new AppError('run_not_found');
-        return { thread: intent.thread };
-      });
-      return { kind: 'notice', tone: 'info', text: 'Thread attached.' };
   }
 }
 
 export function createImportBot(deps: AppDeps): { bot: ImportBot; maintenance: Maintenance } {
   const bot: ImportBot = {
-    async handle(actor: Actor, intent: Intent, onProgress = NO_PROGRESS): Promise<View> {
+    async handle(actor: Actor, intent: Intent, io: IntentIo = {}): Promise<View> {
       try {
         const access = await requireAdmin(deps.storage.repos, actor);
-        return await dispatch(deps, access, intent, onProgress);
+        return await dispatch(deps, access, intent, io);
       } catch (error) {
         if (isAppError(error)) {
           deps.logger.info({ code: error.code, intent: intent.kind }, 'intent refused');

@@ -1,19 +1,24 @@
 import type { ChatPlatform } from '../domain/chat-identity.js';
-import type { CompanyDecision, UserDecision } from '../domain/decisions.js';
+import type {
+  CompanyBulkAction,
+  CompanyDecision,
+  UserBulkAction,
+  UserDecision,
+} from '../domain/decisions.js';
 import type { Provider } from '../domain/provider.js';
-import type { ThreadRef } from '../domain/run.js';
 import type { PsaCredentials } from '../ports/psa-gateway.js';
 
-export type CompanyBulkAction =
-  /** Create every unmapped (non-duplicate) company. */
-  | 'create-all-unmapped'
-  /** Map every duplicate that has exactly one candidate to that candidate. */
-  | 'map-all-single-candidates'
-  | 'skip-all'
-  /** Back to the defaults. */
-  | 'reset';
+export type { CompanyBulkAction, UserBulkAction } from '../domain/decisions.js';
 
-export type UserBulkAction = 'grant-all-eligible' | 'skip-all' | 'reset';
+export interface CompanyDecisionItem {
+  readonly psaCompanyId: number;
+  readonly decision: CompanyDecision;
+}
+
+export interface UserDecisionItem {
+  readonly psaContactId: number;
+  readonly decision: UserDecision;
+}
 
 export interface Paging {
   /** Zero-based. */
@@ -29,15 +34,24 @@ export type Intent =
   | { readonly kind: 'help' }
   | { readonly kind: 'connect-form'; readonly provider: Provider }
   | { readonly kind: 'connect'; readonly provider: Provider; readonly credentials: PsaCredentials }
-  /** `filterText` is the rest of the command, e.g. `type=Client,Prospect status=Active` or `all`. */
-  | { readonly kind: 'import'; readonly provider: Provider; readonly filterText: string }
+  /**
+   * `filterText` is the rest of the command, e.g. `type=Client,Prospect status=Active` or `all`.
+   * Answers with the first review page of `pageSize` rows; the thread comes from
+   * `IntentIo.openThread`, called once the import is sure to start.
+   */
+  | {
+      readonly kind: 'import';
+      readonly provider: Provider;
+      readonly filterText: string;
+      readonly pageSize: number;
+    }
   | { readonly kind: 'show-run'; readonly runId: string; readonly paging: Paging }
   | { readonly kind: 'review'; readonly runId: string; readonly paging: Paging }
+  /** A Save of one or more rows: applied all-or-nothing; one invalid row refuses the batch. */
   | {
-      readonly kind: 'decide-company';
+      readonly kind: 'decide-companies';
       readonly runId: string;
-      readonly psaCompanyId: number;
-      readonly decision: CompanyDecision;
+      readonly decisions: readonly CompanyDecisionItem[];
       readonly paging: Paging;
     }
   | {
@@ -55,11 +69,15 @@ export type Intent =
       readonly psaCompanyId: number | null;
       readonly paging: Paging;
     }
+  /**
+   * All-or-nothing like decide-companies. Answers with the users page of `psaCompanyId` (null:
+   * the company of the first decided contact).
+   */
   | {
-      readonly kind: 'decide-user';
+      readonly kind: 'decide-users';
       readonly runId: string;
-      readonly psaContactId: number;
-      readonly decision: UserDecision;
+      readonly decisions: readonly UserDecisionItem[];
+      readonly psaCompanyId?: number | null;
       readonly paging: Paging;
     }
   | {
@@ -73,8 +91,9 @@ export type Intent =
       readonly paging: Paging;
     }
   | { readonly kind: 'submit'; readonly runId: string }
-  | { readonly kind: 'approve'; readonly runId: string }
-  | { readonly kind: 'reject'; readonly runId: string; readonly reason: string }
+  /** `version`: the run version the approver saw (ApprovalView.run.version); a stale one is refused. */
+  | { readonly kind: 'approve'; readonly runId: string; readonly version: number }
+  | { readonly kind: 'reject'; readonly runId: string; readonly version: number; readonly reason: string }
   /** runId null: the actor's open run, if any. */
   | { readonly kind: 'cancel'; readonly runId: string | null }
   | { readonly kind: 'status' }
@@ -92,8 +111,6 @@ export type Intent =
   | { readonly kind: 'companies-add'; readonly name: string }
   /** Typeahead for "map to an existing managed company" pickers. */
   | { readonly kind: 'search-companies'; readonly query: string; readonly limit: number }
-  | { readonly kind: 'export-review'; readonly runId: string }
-  /** The adapter tells the core where the run's thread is, so any replica can post there. */
-  | { readonly kind: 'attach-thread'; readonly runId: string; readonly thread: ThreadRef };
+  | { readonly kind: 'export-review'; readonly runId: string };
 
 export type IntentKind = Intent['kind'];

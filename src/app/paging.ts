@@ -3,15 +3,25 @@ import type { PageInfo } from './views.js';
 
 const MAX_PAGE_SIZE = 500;
 
-/** Slices one page; out-of-range pages clamp to the last page so an old "next" button still works. */
-export function pageOf<T>(items: readonly T[], paging: Paging): { items: T[]; info: PageInfo } {
+/**
+ * Where one page lies in a list of `total` items; out-of-range pages clamp to the last page so an
+ * old "next" button still works. The rows themselves are read by the caller, a page at a time.
+ */
+export function pageWindow(total: number, paging: Paging): { offset: number; limit: number; info: PageInfo } {
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(paging.pageSize)));
-  const totalPages = Math.max(1, Math.ceil(items.length / pageSize));
+  const totalPages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(0, Math.floor(paging.page)), totalPages - 1);
   return {
-    items: items.slice(page * pageSize, (page + 1) * pageSize),
-    info: { page, pageSize, totalItems: items.length, totalPages },
+    offset: page * pageSize,
+    limit: pageSize,
+    info: { page, pageSize, totalItems: total, totalPages },
   };
+}
+
+/** Slices one page of a list already in memory. */
+export function pageOf<T>(items: readonly T[], paging: Paging): { items: T[]; info: PageInfo } {
+  const window = pageWindow(items.length, paging);
+  return { items: items.slice(window.offset, window.offset + window.limit), info: window.info };
 }
 
 export const FIRST_PAGE: Paging = { page: 0, pageSize: 20 };

@@ -1,5 +1,5 @@
-import { effectiveCompanyDecision } from '../domain/company-decisions.js';
-import type { ImportRun } from '../domain/run.js';
+import type { Repositories } from '../ports/storage.js';
+import { streamRows } from './run-rows.js';
 
 /**
  * A cell that starts with = + - @ (or tab/CR) would run as a formula in a spreadsheet; PSA text is
@@ -29,38 +29,45 @@ export const REVIEW_CSV_HEADER = [
   'decision',
 ] as const;
 
-/** The full review of a run, for large diffs that do not fit in a chat message. */
-export function reviewCsv(run: ImportRun): string {
-  const review = run.review ?? { inPsa: [], notInPsa: [] };
-  let out = csvLine(REVIEW_CSV_HEADER);
-  for (const row of review.inPsa) {
-    const decision = effectiveCompanyDecision(row, run.overrides);
-    out += csvLine([
-      row.company.psaId,
-      row.company.name,
-      row.status,
-      row.candidates.map((c) => c.reason).join('; '),
-      row.candidates.map((c) => c.companyName).join('; '),
-      row.company.typeNames.join('; '),
-      row.company.statusName,
-      row.company.active,
-      row.lastImportedAt,
-      decision.kind === 'map' ? `map:${decision.companyId}` : decision.kind,
-    ]);
+/** The full review of a run, for large diffs that do not fit in a chat message; read in chunks. */
+export async function reviewCsv(repos: Repositories, runId: string): Promise<string> {
+  const lines: string[] = [csvLine(REVIEW_CSV_HEADER)];
+  for await (const chunk of streamRows(
+    (after, limit) => repos.runRows.companiesAfter(runId, after, limit),
+    (record) => record.row.company.psaId,
+  )) {
+    for (const { row, decision } of chunk) {
+      lines.push(
+        csvLine([
+          row.company.psaId,
+          row.company.name,
+          row.status,
+          row.candidates.map((c) => c.reason).join('; '),
+          row.candidates.map((c) => c.companyName).join('; '),
+          row.company.typeNames.join('; '),
+          row.company.statusName,
+          row.company.active,
+          row.lastImportedAt,
+          decision.kind === 'map' ? `map:${decision.companyId}` : decision.kind,
+        ]),
+      );
+    }
   }
-  for (const row of review.notInPsa) {
-    out += csvLine([
-      row.psaCompanyId,
-      row.managedCompanyName,
-      'not-in-psa',
-      row.reason,
-      '',
-      '',
-      '',
-      null,
-      row.lastImportedAt,
-      'none',
-    ]);
+  for (const row of await repos.runRows.missing(runId)) {
+    lines.push(
+      csvLine([
+        row.psaCompanyId,
+        row.managedCompanyName,
+        'not-in-psa',
+        row.reason,
+        '',
+        '',
+        '',
+        null,
+        row.lastImportedAt,
+        'none',
+      ]),
+    );
   }
-  return out;
+  return lines.join('');
 }

@@ -1,7 +1,7 @@
 import { AppError } from '../domain/errors.js';
 import { canTransition, type ImportRun, isFinished, type RunStatus } from '../domain/run.js';
 import type { Clock } from '../ports/clock.js';
-import type { Repositories, RunPatch } from '../ports/storage.js';
+import type { Repositories, RunPatch, Storage } from '../ports/storage.js';
 import type { Access } from './access.js';
 
 export function leaseKey(integrationId: string): string {
@@ -83,6 +83,43 @@ export async function mutateRun(
     }
     const updated = await repos.runs.update(run, patch, clock.now().toISOString());
     if (updated !== null) return updated;
+  }
+  throw new AppError('internal', { hint: 'the import kept changing under us' });
+}
+
+/** Someone changed the run between our read and our compare-and-set: the transaction rolls back. */
+class RunMoved extends Error {}
+
+/**
+ * Changes a run's rows and bumps its version in ONE transaction: `work` checks the run and writes
+ * rows, then the run's compare-and-set decides. When another writer got there first, everything
+ * rolls back and `work` runs again on the fresh run, so a batch is applied whole or not at all.
+ */
+export async function changeRunRows<T>(
+  storage: Storage,
+  clock: Clock,
+  access: Access,
+  runId: string,
+  work: (repos: Repositories, run: ImportRun) => Promise<{ readonly value: T; readonly patch?: RunPatch }>,
+): Promise<{ readonly run: ImportRun; readonly value: T }> {
+  for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+    try {
+      return await storage.transaction(async (repos) => {
+        const run = await loadRun(repos, access, runId);
+        const { value, patch = {} } = await work(repos, run);
+        if (
+          patch.status !== undefined &&
+          patch.status !== run.status &&
+          !canTransition(run.status, patch.status)
+        )
+          requireStatus(run, []);
+        const updated = await repos.runs.update(run, patch, clock.now().toISOString());
+        if (updated === null) throw new RunMoved();
+        return { run: updated, value };
+      });
+    } catch (error) {
+      if (!(error instanceof RunMoved)) throw error;
+    }
   }
   throw new AppError('internal', { hint: 'the import kept changing under us' });
 }

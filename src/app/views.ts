@@ -4,7 +4,7 @@ import type { ErrorCode, ErrorDetails } from '../domain/errors.js';
 import type { ApplyResult, LicenceCheck, PlanCounts } from '../domain/plan-model.js';
 import type { Provider } from '../domain/provider.js';
 import type { CompanyStatus, DuplicateCandidate, MissingRow } from '../domain/review.js';
-import type { RunStatus } from '../domain/run.js';
+import type { RunStatus, SkippedRecords } from '../domain/run.js';
 import type { CredentialField } from '../ports/psa-gateway.js';
 import type { CompanyBulkAction, UserBulkAction } from './intents.js';
 
@@ -62,6 +62,8 @@ export interface ReviewView {
   readonly notInPsa: readonly MissingRow[];
   readonly counts: PlanCounts;
   readonly bulk: readonly BulkOffer<CompanyBulkAction>[];
+  /** PSA records the provider skipped as malformed ("2 PSA records skipped: …"). */
+  readonly skipped: SkippedRecords;
 }
 
 export interface ContactRowView {
@@ -101,6 +103,7 @@ export interface UsersView {
   readonly counts: PlanCounts;
   readonly licences: LicenceCheck;
   readonly bulk: readonly BulkOffer<UserBulkAction>[];
+  readonly skipped: SkippedRecords;
 }
 
 export type ApprovalState = 'pending' | 'approved' | 'rejected' | 'expired' | 'cancelled';
@@ -116,6 +119,8 @@ export interface ApprovalView {
   readonly requester: { readonly platform: ChatPlatform; readonly userId: string };
   readonly approvers: readonly { readonly platform: ChatPlatform; readonly userId: string }[];
   readonly approverName: string | null;
+  /** Who approved or rejected it: "rejected by <decidedBy>: <rejectReason>". */
+  readonly decidedBy: string | null;
   readonly rejectReason: string | null;
 }
 
@@ -125,6 +130,7 @@ export interface ResultView {
   readonly approverName: string | null;
   readonly result: ApplyResult;
   readonly requestCount: number;
+  readonly skipped: SkippedRecords;
 }
 
 export interface ProgressView {
@@ -136,15 +142,28 @@ export interface ProgressView {
   readonly total: number | null;
 }
 
+/** What the asking admin may do to a run right now (`approve 2`, `reject 2 <reason>`, `cancel 2`). */
+export type RunAction = 'approve' | 'reject' | 'cancel';
+
 export interface RunSummary {
+  /** 1-based position in the list it came in, so a surface can let an admin pick "run 2". */
+  readonly number: number;
   readonly runId: string;
   readonly provider: Provider;
   readonly status: RunStatus;
+  /** The version an approve or reject picked from this list must carry. */
+  readonly version: number;
   readonly requesterName: string;
+  /** Set only when the run was approved. */
   readonly approverName: string | null;
+  /** Who approved or rejected it. */
+  readonly decidedBy: string | null;
+  readonly rejectReason: string | null;
   readonly createdAt: string;
   readonly result: ApplyResult | null;
   readonly failureCode: ErrorCode | null;
+  /** Empty in history; in status, what the asking admin may do now. */
+  readonly actions: readonly RunAction[];
 }
 
 export type View =

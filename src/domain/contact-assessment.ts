@@ -24,13 +24,16 @@ export interface AssessContactsInput {
   readonly contactLinks: readonly ContactLink[];
 }
 
-interface Target {
+/** The company a contact lands in: the PSA company and the managed company it maps to, if any. */
+export interface ContactTarget {
   readonly psaCompanyId: number;
   readonly name: string;
   /** Position in the review, so contacts list company by company as the admin saw them. */
   readonly order: number;
   readonly companyId: string | null;
 }
+
+type Target = ContactTarget;
 
 interface Draft {
   readonly contact: PsaContact;
@@ -41,21 +44,29 @@ interface Draft {
   ineligible: Ineligibility | null;
 }
 
+export interface AssessorInput {
+  readonly companies: readonly ManagedCompany[];
+  readonly users: readonly ManagedUser[];
+  readonly contactLinks: readonly ContactLink[];
+}
+
 /**
- * The contacts of every company the import keeps, with what the user decisions need: the email, the
- * user the map links the contact to, a same-email user of the target company, and the red X.
+ * The directory indexed once, so each page of contacts is assessed as it arrives. Repeated emails
+ * across the import are for the caller (`repeatedEmailIneligibility`, `claimsBefore`).
  */
-export function assessContacts(input: AssessContactsInput): ContactRow[] {
-  const targets = companyTargets(input.review, input.overrides);
+export function contactAssessor(
+  input: AssessorInput,
+): (contact: PsaContact, target: ContactTarget) => ContactRow {
+  const toDraft = drafter(input);
+  return (contact, target) => toRow(toDraft(contact, target));
+}
+
+function drafter(input: AssessorInput): (contact: PsaContact, target: Target) => Draft {
   const companyNames = new Map(input.companies.map((company) => [company.id, company.name]));
   const usersById = new Map(input.users.map((user) => [user.id, user]));
   const usersByEmail = new Map(input.users.map((user) => [emailKey(user.email), user]));
   const links = new Map(input.contactLinks.map((link) => [link.psaContactId, link]));
-
-  const drafts: Draft[] = [];
-  for (const contact of input.contacts) {
-    const target = targets.get(contact.companyPsaId);
-    if (target === undefined) continue;
+  return (contact, target) => {
     const email = primaryEmail(contact.emails);
     const link = links.get(contact.psaId);
     const linkedUser = (link && usersById.get(link.managedUserId)) ?? null;
@@ -67,7 +78,66 @@ export function assessContacts(input: AssessContactsInput): ContactRow[] {
     else if (owner !== null && owner.companyId !== target.companyId) {
       ineligible = { code: 'email-taken', companyName: companyNames.get(owner.companyId) ?? owner.companyId };
     }
-    drafts.push({ contact, target, email, linkedUser, sameEmailUser, ineligible });
+    return { contact, target, email, linkedUser, sameEmailUser, ineligible };
+  };
+}
+
+/** What decides which of the contacts sharing an email may claim it. */
+export interface EmailClaim {
+  readonly psaContactId: number;
+  readonly psaCompanyId: number;
+  readonly linked: boolean;
+  readonly contactName: string;
+  readonly companyName: string;
+}
+
+/**
+ * One email can become one user only. The first eligible contact claims it: contacts imported
+ * before first, then by PSA company id and contact id, so the winner does not depend on names.
+ */
+export function claimsBefore(a: EmailClaim, b: EmailClaim): boolean {
+  return (
+    (Number(b.linked) - Number(a.linked) ||
+      a.psaCompanyId - b.psaCompanyId ||
+      a.psaContactId - b.psaContactId) < 0
+  );
+}
+
+export function emailClaim(row: ContactRow): EmailClaim {
+  return {
+    psaContactId: row.contact.psaId,
+    psaCompanyId: row.contact.companyPsaId,
+    linked: row.linkedUser !== null,
+    contactName: contactDisplayName(row.contact),
+    companyName: row.companyName,
+  };
+}
+
+export function repeatedEmailIneligibility(winner: EmailClaim): Ineligibility {
+  return {
+    code: 'email-repeated',
+    otherContactName: winner.contactName,
+    otherCompanyName: winner.companyName,
+  };
+}
+
+/** The users-review order of a contact: its company's review order, then its name. */
+export function contactOrderKey(companyOrderKey: string, row: ContactRow): string {
+  return `${companyOrderKey}\u0001${String(row.contact.companyPsaId).padStart(20, '0')}\u0001${sortKey(contactDisplayName(row.contact))}`;
+}
+
+/**
+ * The contacts of every company the import keeps, with what the user decisions need: the email, the
+ * user the map links the contact to, a same-email user of the target company, and the red X.
+ */
+export function assessContacts(input: AssessContactsInput): ContactRow[] {
+  const targets = companyTargets(input.review, input.overrides);
+  const toDraft = drafter(input);
+  const drafts: Draft[] = [];
+  for (const contact of input.contacts) {
+    const target = targets.get(contact.companyPsaId);
+    if (target === undefined) continue;
+    drafts.push(toDraft(contact, target));
   }
 
   markRepeatedEmails(drafts);

@@ -44,3 +44,20 @@ export interface DecisionOverrides {
 }
 
 export const NO_OVERRIDES: DecisionOverrides = { companies: {}, users: {} };
+
+export type CompanyBulkAction =
+  /** Create every unmapped (non-duplicate) company. */
+  | 'create-all-unmapped'
+  /** Map every duplicate that has exactly one candidate to that candidate. */
+  | 'map-all-single-candidates'
+  | 'skip-all'
+  /** Back to the defaults. */
+  | 'reset';
+
+export type UserBulkAction = 'grant-all-eligible' | 'skip-all' | 'reset';
+
+/** Which contacts a bulk user action touches: one company or all, optionally one contact type. */
+export interface ContactScope {
+  readonly psaCompanyId: number | null;
+  readonly contactType: string | null;
+}

@@ -20,19 +20,27 @@ export interface DiffInput {
   readonly missingCauses: ReadonlyMap<number, MissingCause>;
 }
 
-/** Classifies one fetch against the map and the directory (DESIGN.md section 3, step 3). */
-export function diffCompanies(input: DiffInput): Review {
-  const companiesById = new Map(input.companies.map((company) => [company.id, company]));
-  const linksByPsaId = new Map(input.links.map((link) => [link.psaCompanyId, link]));
+/** Classifies one fetched company; build once per import with `companyClassifier`. */
+export type CompanyClassifier = (company: PsaCompany) => ReviewRow;
+
+/**
+ * The map and the directory indexed once, so each page of a fetch is classified as it arrives
+ * without holding the whole fetch.
+ */
+export function companyClassifier(
+  links: readonly CompanyLink[],
+  companies: readonly ManagedCompany[],
+): CompanyClassifier {
+  const companiesById = new Map(companies.map((company) => [company.id, company]));
+  const linksByPsaId = new Map(links.map((link) => [link.psaCompanyId, link]));
   const psaIdsByCompany = new Map<string, number[]>();
-  for (const link of input.links) {
+  for (const link of links) {
     const ids = psaIdsByCompany.get(link.managedCompanyId) ?? [];
     ids.push(link.psaCompanyId);
     psaIdsByCompany.set(link.managedCompanyId, ids);
   }
-  const index = buildCompanyNameIndex(input.companies);
-
-  const rows = input.fetched.map((company): ReviewRow => {
+  const index = buildCompanyNameIndex(companies);
+  return (company) => {
     const link = linksByPsaId.get(company.psaId);
     const mapped = link === undefined ? undefined : companiesById.get(link.managedCompanyId);
     // A link to a company that no longer exists is no mapping: the row is offered as unmapped.
@@ -51,16 +59,29 @@ export function diffCompanies(input: DiffInput): Review {
     );
     const status = candidates.length > 0 ? 'potential-duplicate' : 'unmapped';
     return { company, status, mappedTo: null, candidates, lastImportedAt };
-  });
+  };
+}
 
-  const fetchedIds = new Set(input.fetched.map((company) => company.psaId));
+/** The review order as one text key (unmapped first, then by name); ties go by PSA id. */
+export function reviewOrderKey(row: ReviewRow): string {
+  return `${row.status === 'mapped' ? 1 : 0}${sortKey(row.company.name)}`;
+}
+
+/** "Companies not in PSA": links whose PSA id the fetch did not return, in display order. */
+export function missingRows(
+  links: readonly CompanyLink[],
+  fetched: (psaId: number) => boolean,
+  companies: readonly ManagedCompany[],
+  missingCauses: ReadonlyMap<number, MissingCause>,
+): MissingRow[] {
+  const companiesById = new Map(companies.map((company) => [company.id, company]));
   const notInPsa: MissingRow[] = [];
-  for (const link of input.links) {
-    if (fetchedIds.has(link.psaCompanyId)) continue;
+  for (const link of links) {
+    if (fetched(link.psaCompanyId)) continue;
     const company = companiesById.get(link.managedCompanyId);
     // The managed company is gone too: there is nothing left to tell the admin about.
     if (company === undefined) continue;
-    const cause = input.missingCauses.get(link.psaCompanyId) ?? 'not-found';
+    const cause = missingCauses.get(link.psaCompanyId) ?? 'not-found';
     notInPsa.push({
       psaCompanyId: link.psaCompanyId,
       managedCompanyId: company.id,
@@ -70,18 +91,20 @@ export function diffCompanies(input: DiffInput): Review {
       reason: MISSING_REASONS[cause],
     });
   }
+  return sortBy(
+    notInPsa,
+    (row) => sortKey(row.managedCompanyName),
+    (row) => row.psaCompanyId,
+  );
+}
 
+/** Classifies one fetch against the map and the directory (DESIGN.md section 3, step 3). */
+export function diffCompanies(input: DiffInput): Review {
+  const classify = companyClassifier(input.links, input.companies);
+  const fetchedIds = new Set(input.fetched.map((company) => company.psaId));
   return {
-    inPsa: sortBy(
-      rows,
-      (row) => `${row.status === 'mapped' ? 1 : 0}${sortKey(row.company.name)}`,
-      (row) => row.company.psaId,
-    ),
-    notInPsa: sortBy(
-      notInPsa,
-      (row) => sortKey(row.managedCompanyName),
-      (row) => row.psaCompanyId,
-    ),
+    inPsa: sortBy(input.fetched.map(classify), reviewOrderKey, (row) => row.company.psaId),
+    notInPsa: missingRows(input.links, (id) => fetchedIds.has(id), input.companies, input.missingCauses),
   };
 }
 

@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'invalid_input',
   'foreign_user',
   'shared_channel',
+  'stale_view',
+  'import_pending_approval',
   'internal',
 ] as const;
 

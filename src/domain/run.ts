@@ -1,9 +1,7 @@
 import type { ChatPlatform } from './chat-identity.js';
-import type { DecisionOverrides } from './decisions.js';
-import type { ApplyResult, ContactRow } from './plan-model.js';
+import type { ApplyResult } from './plan-model.js';
 import type { Provider } from './provider.js';
 import type { CompanyFilter } from './psa-records.js';
-import type { Review } from './review.js';
 
 /**
  * The life of one import. Only the transitions in RUN_TRANSITIONS are allowed; every transition is
@@ -51,6 +49,25 @@ export function canTransition(from: RunStatus, to: RunStatus): boolean {
   return RUN_TRANSITIONS[from].includes(to);
 }
 
+/** A PSA record the provider could not use (malformed), by PSA id where it had one. */
+export interface SkippedRecord {
+  readonly psaId: number | null;
+  readonly reason: string;
+}
+
+export interface SkippedRecords {
+  readonly count: number;
+  /** The first few, enough to name them in a message. */
+  readonly first: readonly SkippedRecord[];
+}
+
+export const NO_SKIPPED: SkippedRecords = { count: 0, first: [] };
+
+/** Keeps the first few skipped records of both fetches together. */
+export function addSkipped(a: SkippedRecords, more: SkippedRecords, keep = 5): SkippedRecords {
+  return { count: a.count + more.count, first: [...a.first, ...more.first].slice(0, keep) };
+}
+
 /** Where the run's thread lives on its chat surface; opaque to the core (adapter-owned JSON). */
 export interface ThreadRef {
   readonly platform: ChatPlatform;
@@ -71,10 +88,11 @@ export interface ImportRun {
   /** Fencing token of the integration lease this run holds. */
   readonly leaseToken: number;
   readonly filter: CompanyFilter;
-  readonly review: Review | null;
-  readonly contacts: readonly ContactRow[] | null;
-  readonly overrides: DecisionOverrides;
   readonly thread: ThreadRef | null;
+  /** PSA records the provider skipped as malformed, company and contact fetches together. */
+  readonly skipped: SkippedRecords;
+  /** Every PSA contact type among the fetched contacts; null until contacts are fetched. */
+  readonly contactTypes: readonly string[] | null;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly submittedAt: string | null;

@@ -1,7 +1,16 @@
 import type { ApprovalPolicy, ChatPlatform } from '../domain/chat-identity.js';
+import type {
+  CompanyBulkAction,
+  CompanyDecision,
+  ContactScope,
+  UserBulkAction,
+  UserDecision,
+} from '../domain/decisions.js';
 import type { LicencePool, ManagedCompany, ManagedUser } from '../domain/directory.js';
 import type { CompanyLink, ContactLink } from '../domain/mapping.js';
+import type { ContactRow, PlanCounts } from '../domain/plan-model.js';
 import type { Provider } from '../domain/provider.js';
+import type { MissingRow, ReviewRow } from '../domain/review.js';
 import type { ImportRun } from '../domain/run.js';
 
 export interface Tenant {
@@ -56,10 +65,9 @@ export type RunPatch = Partial<
     ImportRun,
     | 'status'
     | 'filter'
-    | 'review'
-    | 'contacts'
-    | 'overrides'
     | 'thread'
+    | 'skipped'
+    | 'contactTypes'
     | 'submittedAt'
     | 'approvalExpiresAt'
     | 'approverKey'
@@ -137,16 +145,118 @@ export interface RunRepository {
   get(id: string): Promise<ImportRun | null>;
   /**
    * Compare-and-set: applies the patch and bumps the version only if the stored version is still
-   * `current.version`. Returns the updated run (built from `current` and the patch, so the big
-   * snapshots are not read back), or null when someone else got there first.
+   * `current.version`. Returns the updated run (built from `current` and the patch), or null when
+   * someone else got there first.
    */
   update(current: ImportRun, patch: RunPatch, updatedAt: string): Promise<ImportRun | null>;
-  /** Newest first, without the review and contacts snapshots. */
+  /** Newest first. */
   listRecent(tenantId: string, limit: number): Promise<ImportRun[]>;
   /** Runs of the integration that are not finished. */
   listOpen(integrationId: string): Promise<ImportRun[]>;
   /** Unfinished runs of every tenant, for expiry sweeps. */
   listAllOpen(): Promise<ImportRun[]>;
+}
+
+/** A fetched company of a run with its default and current decision. */
+export interface CompanyRecord {
+  readonly row: ReviewRow;
+  readonly defaultDecision: CompanyDecision;
+  readonly decision: CompanyDecision;
+}
+
+/** A fetched, assessed contact of a run with its default and current decision. */
+export interface ContactRecord {
+  readonly row: ContactRow;
+  readonly defaultDecision: UserDecision;
+  readonly decision: UserDecision;
+}
+
+/** Where a row sits in its list; rows are inserted with it and streamed after it. */
+export interface RowPosition {
+  readonly orderKey: string;
+  readonly psaId: number;
+}
+
+export interface CompanyTotals {
+  readonly total: number;
+  readonly mapped: number;
+  readonly unmapped: number;
+  readonly duplicates: number;
+  /** Rows whose decision is not skip. */
+  readonly selected: number;
+  readonly counts: Pick<
+    PlanCounts,
+    'companiesCreate' | 'companiesMap' | 'companiesUnmap' | 'companiesKeep' | 'companiesSkip'
+  >;
+  /** How many rows each bulk action would change. */
+  readonly offers: Readonly<Record<CompanyBulkAction, number>>;
+}
+
+export interface ContactTotals {
+  readonly total: number;
+  readonly counts: Pick<
+    PlanCounts,
+    'usersGrant' | 'usersKeep' | 'usersMap' | 'usersSkip' | 'usersIneligible'
+  >;
+  readonly offers: Readonly<Record<UserBulkAction, number>>;
+}
+
+export interface CompanyContactSummary {
+  readonly psaCompanyId: number;
+  readonly granted: number;
+  readonly eligible: number;
+  readonly ineligible: number;
+}
+
+/**
+ * The rows of a run: fetched companies, companies not in the PSA, contacts. Written in bulk as
+ * pages arrive, read a page at a time, changed by single statements; nothing here reads a whole
+ * run except the `...After` streams, which go a chunk at a time.
+ */
+export interface RunRowsRepository {
+  insertCompanies(
+    runId: string,
+    records: readonly (CompanyRecord & { readonly orderKey: string })[],
+  ): Promise<void>;
+  insertMissing(runId: string, rows: readonly MissingRow[]): Promise<void>;
+  insertContacts(
+    runId: string,
+    records: readonly (ContactRecord & { readonly orderKey: string })[],
+  ): Promise<void>;
+  deleteContacts(runId: string): Promise<void>;
+  /** One page of the review order; `selectedOnly` leaves out rows decided skip. */
+  companyPage(runId: string, offset: number, limit: number, selectedOnly: boolean): Promise<CompanyRecord[]>;
+  companiesById(runId: string, psaCompanyIds: readonly number[]): Promise<CompanyRecord[]>;
+  /** The next `limit` rows after `after` (null: from the start), in review order. */
+  companiesAfter(
+    runId: string,
+    after: RowPosition | null,
+    limit: number,
+  ): Promise<(CompanyRecord & { readonly orderKey: string })[]>;
+  missing(runId: string): Promise<MissingRow[]>;
+  companyTotals(runId: string): Promise<CompanyTotals>;
+  setCompanyDecision(runId: string, psaCompanyId: number, decision: CompanyDecision): Promise<void>;
+  /** One statement; returns how many rows changed. */
+  bulkCompanies(runId: string, action: CompanyBulkAction): Promise<number>;
+  contactPage(runId: string, scope: ContactScope, offset: number, limit: number): Promise<ContactRecord[]>;
+  contactsById(runId: string, psaContactIds: readonly number[]): Promise<ContactRecord[]>;
+  contactsAfter(
+    runId: string,
+    after: RowPosition | null,
+    limit: number,
+  ): Promise<(ContactRecord & { readonly orderKey: string })[]>;
+  contactTotals(runId: string, scope: ContactScope): Promise<ContactTotals>;
+  contactSummaries(runId: string, psaCompanyIds: readonly number[]): Promise<CompanyContactSummary[]>;
+  /** Distinct contact types of one company's contacts. */
+  contactTypesOf(runId: string, psaCompanyId: number): Promise<string[]>;
+  setUserDecision(runId: string, psaContactId: number, decision: UserDecision): Promise<void>;
+  bulkUsers(runId: string, scope: ContactScope, action: UserBulkAction): Promise<number>;
+  /** Marks contacts ineligible (a repeated email found once every page was in): decision skip. */
+  markIneligible(
+    runId: string,
+    psaContactIds: readonly number[],
+    ineligible: ContactRow['ineligible'],
+  ): Promise<void>;
 }
 
 export interface LeaseRepository {
@@ -183,6 +293,7 @@ export interface Repositories {
   readonly companyMap: CompanyMapRepository;
   readonly contactMap: ContactMapRepository;
   readonly runs: RunRepository;
+  readonly runRows: RunRowsRepository;
   readonly leases: LeaseRepository;
   readonly audit: AuditRepository;
   readonly dedupe: DedupeRepository;

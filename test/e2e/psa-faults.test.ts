@@ -85,7 +85,12 @@ describe.each(storageDialects())('PSA faults through the core on $name', (dialec
 
   it.each(CASES)('$name reads as its seed message', async ({ fault, text }) => {
     psa.injectFault(fault);
-    const view = await h.bot.handle(h.alice, { kind: 'import', provider: 'connectwise', filterText: '' });
+    const view = await h.bot.handle(h.alice, {
+      kind: 'import',
+      provider: 'connectwise',
+      filterText: '',
+      pageSize: 20,
+    });
     const error = expectView(view, 'error');
     const message = messageFor(error.code, error.details);
     expect(message.text).toBe(text);
@@ -96,7 +101,7 @@ describe.each(storageDialects())('PSA faults through the core on $name', (dialec
     // The failed run released its lock: the admin can retry as soon as the PSA is well again.
     psa.clearFaults();
     expectView(
-      await h.bot.handle(h.alice, { kind: 'import', provider: 'connectwise', filterText: '' }),
+      await h.bot.handle(h.alice, { kind: 'import', provider: 'connectwise', filterText: '', pageSize: 20 }),
       'review',
     );
   });

@@ -20,6 +20,7 @@ import {
   type StoredMessage,
   startSlackHarness,
 } from '../fakes/slack-api.js';
+import { versionOf } from '../support/core-harness.js';
 import { directorySnapshot, type SandboxApp, startSandboxApp } from '../support/teams-app.js';
 
 /**
@@ -494,23 +495,33 @@ describe('the import flow through Slack (real HTTP, fake Slack Web API, sandbox 
       const as = async (intent: Intent) => ok(await terminal.bot.handle(alice, intent));
       // Both imports leave the same company out, as the Slack flow did.
       const importOnce = async (decide: (runId: string) => Promise<void>) => {
-        const review = await as({ kind: 'import', provider: 'connectwise', filterText: '' });
+        const review = await as({ kind: 'import', provider: 'connectwise', filterText: '', pageSize: 20 });
         if (review.kind !== 'review') throw new Error('no review');
         const runId = review.run.runId;
         await as({
-          kind: 'decide-company',
+          kind: 'decide-companies',
           runId,
-          psaCompanyId: leftOut,
-          decision: { kind: 'skip' },
+          decisions: [{ psaCompanyId: leftOut, decision: { kind: 'skip' } }],
           paging,
         });
         await decide(runId);
         await as({ kind: 'continue-to-users', runId, paging });
         for (const psaContactId of granted) {
-          await as({ kind: 'decide-user', runId, psaContactId, decision: { kind: 'grant' }, paging });
+          await as({
+            kind: 'decide-users',
+            runId,
+            decisions: [{ psaContactId, decision: { kind: 'grant' } }],
+            paging,
+          });
         }
         await as({ kind: 'submit', runId });
-        ok(await terminal.bot.handle(bob, { kind: 'approve', runId }));
+        ok(
+          await terminal.bot.handle(bob, {
+            kind: 'approve',
+            runId,
+            version: await versionOf(terminal.bot, bob, runId),
+          }),
+        );
       };
       await importOnce(async (runId) => {
         const found = await as({ kind: 'search-companies', query: duplicate.companyName, limit: 5 });
@@ -519,7 +530,12 @@ describe('the import flow through Slack (real HTTP, fake Slack Web API, sandbox 
             ? found.options.find((o) => o.name === duplicate.companyName)
             : undefined;
         const decision = { kind: 'map' as const, companyId: target?.id ?? '' };
-        await as({ kind: 'decide-company', runId, psaCompanyId: duplicate.psaId, decision, paging });
+        await as({
+          kind: 'decide-companies',
+          runId,
+          decisions: [{ psaCompanyId: duplicate.psaId, decision }],
+          paging,
+        });
       });
       terminal.clock.advance(5 * 60_000);
       await importOnce(async () => {});

@@ -5,6 +5,7 @@ import type { Actor } from '../../src/domain/chat-identity.js';
 import type { CompanyDecision } from '../../src/domain/decisions.js';
 import { Secret } from '../../src/domain/secret.js';
 import { assertValidAdaptiveCard } from '../support/adaptive-card-schema.js';
+import { versionOf } from '../support/core-harness.js';
 import {
   ALICE,
   BOB,
@@ -388,15 +389,19 @@ describe('the import flow through Teams (real HTTP, fake Bot Connector, sandbox 
       );
       for (const round of [1, 2]) {
         const review = ok(
-          await terminal.bot.handle(alice, { kind: 'import', provider: 'connectwise', filterText: '' }),
+          await terminal.bot.handle(alice, {
+            kind: 'import',
+            provider: 'connectwise',
+            filterText: '',
+            pageSize: 20,
+          }),
         );
         const runId = review.kind === 'review' ? review.run.runId : '';
         ok(
           await terminal.bot.handle(alice, {
-            kind: 'decide-company',
+            kind: 'decide-companies',
             runId,
-            psaCompanyId: leftOut,
-            decision: { kind: 'skip' },
+            decisions: [{ psaCompanyId: leftOut, decision: { kind: 'skip' } }],
             paging,
           }),
         );
@@ -409,7 +414,12 @@ describe('the import flow through Teams (real HTTP, fake Bot Connector, sandbox 
               ? found.options.find((o) => o.name === EXTRA_COMPANY)
               : undefined;
           const decide = (psaCompanyId: number, decision: CompanyDecision) =>
-            terminal.bot.handle(alice, { kind: 'decide-company', runId, psaCompanyId, decision, paging });
+            terminal.bot.handle(alice, {
+              kind: 'decide-companies',
+              runId,
+              decisions: [{ psaCompanyId, decision }],
+              paging,
+            });
           ok(await decide(searched, { kind: 'map', companyId: target?.id ?? '' }));
         }
         ok(await terminal.bot.handle(alice, { kind: 'continue-to-users', runId, paging }));
@@ -427,18 +437,31 @@ describe('the import flow through Teams (real HTTP, fake Bot Connector, sandbox 
           ok(await bulk(null, 'skip-all'));
           ok(
             await terminal.bot.handle(alice, {
-              kind: 'decide-user',
+              kind: 'decide-users',
               runId,
-              psaContactId: grantedContact,
-              decision: { kind: 'grant' },
+              decisions: [{ psaContactId: grantedContact, decision: { kind: 'grant' } }],
               paging,
             }),
           );
           ok(await bulk(userCompany, 'grant-all-eligible'));
         }
         ok(await terminal.bot.handle(alice, { kind: 'submit', runId }));
-        expect((await terminal.bot.handle(alice, { kind: 'approve', runId })).kind).toBe('error');
-        ok(await terminal.bot.handle(bob, { kind: 'approve', runId }));
+        expect(
+          (
+            await terminal.bot.handle(alice, {
+              kind: 'approve',
+              runId,
+              version: await versionOf(terminal.bot, alice, runId),
+            })
+          ).kind,
+        ).toBe('error');
+        ok(
+          await terminal.bot.handle(bob, {
+            kind: 'approve',
+            runId,
+            version: await versionOf(terminal.bot, bob, runId),
+          }),
+        );
         terminal.clock.advance(5 * 60_000);
       }
       expect(await directorySnapshot(app)).toEqual(await directorySnapshot(terminal));

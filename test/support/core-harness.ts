@@ -88,3 +88,11 @@ export function expectView<K extends View['kind']>(view: View, kind: K): Extract
   }
   return view as Extract<View, { kind: K }>;
 }
+
+/** The version of the run an approver sees now, for approve and reject intents. */
+export async function versionOf(bot: ImportBot, actor: Actor, runId: string): Promise<number> {
+  const view = await bot.handle(actor, { kind: 'show-run', runId, paging: { page: 0, pageSize: 1 } });
+  if (view.kind !== 'approval' && view.kind !== 'result')
+    throw new Error(`no run version in a ${view.kind} view`);
+  return view.run.version;
+}

@@ -70,6 +70,16 @@ export function messageFor(code: ErrorCode, details: ErrorDetails = {}): UserMes
         text: 'We could not reach your PSA provider',
         nextStep: 'Check the site address and that the PSA is online, then try again.',
       };
+    case 'stale_view':
+      return {
+        text: 'This request changed after you saw it',
+        nextStep: 'Check the updated message and decide again.',
+      };
+    case 'import_pending_approval':
+      return {
+        text: 'You have an import waiting for approval',
+        nextStep: 'Cancel it first with `/psa cancel`, or wait until it is approved or rejected.',
+      };
     case 'approval_expired':
       return {
         text: 'This approval request has expired',

@@ -81,7 +81,7 @@ async function withProgress(conversation: Conversation, place: MessagePlace, int
     logger,
     progressIntervalMs,
   );
-  const view = await conversation.handle(intent, (progress) => reporter.push(progress));
+  const view = await conversation.handle(intent, { onProgress: (progress) => reporter.push(progress) });
   await reporter.settle();
   return view;
 }
@@ -121,16 +121,20 @@ async function route(
     case ACTION.companyDecision: {
       const decision = parseCompanyDecision(action.selected_option?.value ?? '');
       if (decision === null || ref.c === undefined) return;
-      return show({ kind: 'decide-company', runId, psaCompanyId: ref.c, decision, paging: review });
+      return show({
+        kind: 'decide-companies',
+        runId,
+        decisions: [{ psaCompanyId: ref.c, decision }],
+        paging: review,
+      });
     }
     case ACTION.companySearch: {
       const companyId = action.selected_option?.value;
       if (companyId === undefined || ref.c === undefined) return;
       return show({
-        kind: 'decide-company',
+        kind: 'decide-companies',
         runId,
-        psaCompanyId: ref.c,
-        decision: { kind: 'map', companyId },
+        decisions: [{ psaCompanyId: ref.c, decision: { kind: 'map', companyId } }],
         paging: review,
       });
     }

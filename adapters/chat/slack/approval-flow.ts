@@ -41,7 +41,7 @@ export async function approve(conversation: Conversation, place: MessagePlace, r
       }),
     );
   }
-  const view = await conversation.handle({ kind: 'approve', runId: ref.r });
+  const view = await conversation.handle({ kind: 'approve', runId: ref.r, version: ref.v });
   if (view.kind === 'result') {
     await api.update(place.channel, place.ts, renderApprovalApplied(view));
     const mention = current.kind === 'approval' ? requesterMention(current) : null;
@@ -81,7 +81,7 @@ export async function reject(
   reason: string,
 ): Promise<void> {
   const { api } = conversation.deps;
-  const view = await conversation.handle({ kind: 'reject', runId: ref.r, reason });
+  const view = await conversation.handle({ kind: 'reject', runId: ref.r, version: ref.v, reason });
   if (view.kind !== 'approval') {
     if (view.kind === 'error') await conversation.tell(renderError(view.code, view.details));
     const refreshed = currentApprovalMessage(

@@ -64,32 +64,16 @@ export async function runImport(
     logger,
     progressIntervalMs,
   );
-  const view = await conversation.handle({ kind: 'import', provider, filterText }, (progress) =>
-    reporter.push(progress),
+  // One call: the core opens the thread (posts the root) only once the import is sure to start.
+  const view = await conversation.handle(
+    { kind: 'import', provider, filterText, pageSize: REVIEW_PAGE_SIZE },
+    {
+      onProgress: (progress) => reporter.push(progress),
+      openThread: async () => threadRef((await open()).thread),
+    },
   );
   await reporter.settle();
-  if (view.kind !== 'review') {
-    if (opened === null) return conversation.tellView(view);
-    const { work } = await opened;
-    return api.update(channel, work, fallback(view));
-  }
-  const runId = view.run.runId;
-  let posted: { thread: SlackThread; work: string };
-  try {
-    posted = await open();
-  } catch (error) {
-    // Nowhere to show the review: give the lock back rather than hold it unseen.
-    await conversation.handle({ kind: 'cancel', runId });
-    throw error;
-  }
-  const { thread, work } = posted;
-  const attached = await conversation.handle({ kind: 'attach-thread', runId, thread: threadRef(thread) });
-  if (attached.kind === 'error')
-    logger.warn({ code: attached.code, runId }, 'could not attach the slack thread');
-  const page = await conversation.handle({
-    kind: 'review',
-    runId,
-    paging: { page: 0, pageSize: REVIEW_PAGE_SIZE },
-  });
-  await api.update(channel, work, page.kind === 'review' ? renderReview(page) : fallback(page));
+  if (opened === null) return conversation.tellView(view);
+  const { work } = await opened;
+  await api.update(channel, work, view.kind === 'review' ? renderReview(view) : fallback(view));
 }

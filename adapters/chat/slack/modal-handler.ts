@@ -83,10 +83,9 @@ function checkboxIntents(ref: Ref, blocks: readonly unknown[], action: ActionPay
     const id = Number(value);
     if (!Number.isInteger(id) || before.has(value) === after.has(value)) continue;
     intents.push({
-      kind: 'decide-user',
+      kind: 'decide-users',
       runId: ref.r,
-      psaContactId: id,
-      decision: after.has(value) ? { kind: 'grant' } : { kind: 'skip' },
+      decisions: [{ psaContactId: id, decision: after.has(value) ? { kind: 'grant' } : { kind: 'skip' } }],
       paging,
     });
   }
@@ -116,7 +115,9 @@ export async function handleModalAction(
       const decision = parseUserDecision(action.selected_option?.value ?? '');
       const contactId = Number(control.suffix);
       if (decision === null || !Number.isInteger(contactId)) return;
-      intents = [{ kind: 'decide-user', runId: ref.r, psaContactId: contactId, decision, paging }];
+      intents = [
+        { kind: 'decide-users', runId: ref.r, decisions: [{ psaContactId: contactId, decision }], paging },
+      ];
       break;
     }
     case ACTION.contactType: {

@@ -1,6 +1,6 @@
-import type { ImportBot } from '../../../src/app/bot-api.js';
+import type { ImportBot, IntentIo } from '../../../src/app/bot-api.js';
 import type { Intent } from '../../../src/app/intents.js';
-import type { ProgressView, View } from '../../../src/app/views.js';
+import type { View } from '../../../src/app/views.js';
 import type { Actor } from '../../../src/domain/chat-identity.js';
 import type { Clock } from '../../../src/ports/clock.js';
 import type { Logger } from '../../../src/ports/logger.js';
@@ -41,8 +41,8 @@ export class Conversation {
     readonly target: EphemeralTarget,
   ) {}
 
-  handle(intent: Intent, onProgress?: (progress: ProgressView) => void): Promise<View> {
-    return this.deps.bot.handle(this.actor, intent, onProgress);
+  handle(intent: Intent, io?: IntentIo): Promise<View> {
+    return this.deps.bot.handle(this.actor, intent, io);
   }
 
   tell(message: SlackMessage): Promise<void> {

@@ -69,7 +69,7 @@ export async function approve(deps: TeamsDeps, actor: Actor, action: CardAction,
   const runId = action.data.runId;
   const before = await deps.bot.handle(actor, { kind: 'show-run', runId, paging: usersPaging() });
   const work = (async (): Promise<CardActionResponse> => {
-    const view = await deps.bot.handle(actor, { kind: 'approve', runId });
+    const view = await deps.bot.handle(actor, { kind: 'approve', runId, version: action.data.version ?? -1 });
     if (view.kind === 'error') {
       return view.code === 'run_finished' ? currentApproval(deps, actor, runId, source) : refusal(view);
     }
@@ -99,7 +99,12 @@ export async function approve(deps: TeamsDeps, actor: Actor, action: CardAction,
 export async function reject(deps: TeamsDeps, actor: Actor, action: CardAction, source: Source) {
   const runId = action.data.runId;
   const reason = inputValue(action.data, INPUT.rejectReason) ?? '';
-  const view = await deps.bot.handle(actor, { kind: 'reject', runId, reason });
+  const view = await deps.bot.handle(actor, {
+    kind: 'reject',
+    runId,
+    version: action.data.version ?? -1,
+    reason,
+  });
   if (view.kind === 'error') {
     return view.code === 'run_finished' ? currentApproval(deps, actor, runId, source) : refusal(view);
   }

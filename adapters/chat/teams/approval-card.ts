@@ -80,8 +80,18 @@ export function approvalCard(
       textInput(INPUT.rejectReason, 'Reason (needed to reject)', { placeholder: 'Why not?', maxLength: 500 }),
     );
     actions.push(
-      execute('Approve', VERBS.approve, { runId: view.run.runId }, { style: 'positive', inputs: 'none' }),
-      execute('Reject', VERBS.reject, { runId: view.run.runId }, { style: 'destructive' }),
+      execute(
+        'Approve',
+        VERBS.approve,
+        { runId: view.run.runId, version: view.run.version },
+        { style: 'positive', inputs: 'none' },
+      ),
+      execute(
+        'Reject',
+        VERBS.reject,
+        { runId: view.run.runId, version: view.run.version },
+        { style: 'destructive' },
+      ),
     );
   } else if (audience === 'requester') {
     body.push(text('Waiting for another admin to approve.', { weight: 'Bolder' }));

@@ -43,7 +43,7 @@ async function continueToUsers(deps: TeamsDeps, actor: Actor, action: CardAction
     const view = await deps.bot.handle(
       actor,
       { kind: 'continue-to-users', runId, paging: usersPaging() },
-      relay?.push,
+      { onProgress: relay?.push },
     );
     await relay?.finish();
     return cardAfter(deps, actor, runId, view, paging);

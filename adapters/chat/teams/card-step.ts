@@ -61,7 +61,7 @@ export async function runAll(
 ): Promise<View> {
   let view: View = { kind: 'notice', tone: 'info', text: 'Nothing changed.' };
   for (const intent of intents) {
-    view = await deps.bot.handle(actor, intent, onProgress);
+    view = await deps.bot.handle(actor, intent, { onProgress });
     if (view.kind === 'error') return view;
   }
   return view;

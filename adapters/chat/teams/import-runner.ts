@@ -1,4 +1,3 @@
-import type { View } from '../../../src/app/views.js';
 import type { Actor } from '../../../src/domain/chat-identity.js';
 import type { Provider } from '../../../src/domain/provider.js';
 import { messageFor } from '../shared/error-messages.js';
@@ -43,27 +42,11 @@ export async function runImport(deps: TeamsDeps, request: ImportRequest): Promis
 
   const view = await deps.bot.handle(
     actor,
-    { kind: 'import', provider, filterText: request.filterText },
-    relay.push,
+    { kind: 'import', provider, filterText: request.filterText, pageSize: REVIEW_PAGE_SIZE },
+    { onProgress: relay.push, openThread: async () => encodeThread(thread) },
   );
   await relay.finish();
-  let shown: View = view;
-  if (view.kind === 'review') {
-    // Only now: attaching bumps the run's version, which the fetch's own final update checks.
-    const attached = await deps.bot.handle(actor, {
-      kind: 'attach-thread',
-      runId: view.run.runId,
-      thread: encodeThread(thread),
-    });
-    if (attached.kind === 'error') deps.logger.warn({ code: attached.code }, 'teams thread not attached');
-    // The import answers with its own page size; the card shows fewer rows.
-    shown = await deps.bot.handle(actor, {
-      kind: 'review',
-      runId: view.run.runId,
-      paging: { page: 0, pageSize: REVIEW_PAGE_SIZE },
-    });
-  }
-  await deps.connector.reply(thread, cardForView(shown));
+  await deps.connector.reply(thread, cardForView(view));
   const state =
     view.kind === 'review'
       ? 'Review the companies in this thread.'

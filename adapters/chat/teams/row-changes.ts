@@ -16,7 +16,7 @@ export function companyChanges(runId: string, data: CardActionData, paging: Pagi
     if (picked === null || picked === shown) continue;
     const decision = parseCompanyCode(picked);
     if (decision === null) continue;
-    intents.push({ kind: 'decide-company', runId, psaCompanyId, decision, paging });
+    intents.push({ kind: 'decide-companies', runId, decisions: [{ psaCompanyId, decision }], paging });
   }
   return intents;
 }
@@ -29,7 +29,7 @@ export function userChanges(runId: string, data: CardActionData, paging: Paging)
     if (picked === null || picked === shown) continue;
     const decision = parseUserCode(picked);
     if (decision === null) continue;
-    intents.push({ kind: 'decide-user', runId, psaContactId, decision, paging });
+    intents.push({ kind: 'decide-users', runId, decisions: [{ psaContactId, decision }], paging });
   }
   return intents;
 }

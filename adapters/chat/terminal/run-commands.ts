@@ -58,9 +58,16 @@ export async function runCommand(ctx: RunContext, runId: string, command: RunCom
     case 'submit':
       return { view: await ctx.handle({ kind: 'submit', runId }) };
     case 'approve':
-      return { view: await ctx.handle({ kind: 'approve', runId }) };
+      return { view: await ctx.handle({ kind: 'approve', runId, version: await seenVersion(ctx, runId) }) };
     case 'reject':
-      return { view: await ctx.handle({ kind: 'reject', runId, reason: command.reason }) };
+      return {
+        view: await ctx.handle({
+          kind: 'reject',
+          runId,
+          version: await seenVersion(ctx, runId),
+          reason: command.reason,
+        }),
+      };
     case 'export': {
       const view = await ctx.handle({ kind: 'export-review', runId });
       if (view.kind !== 'export') return { view };
@@ -83,4 +90,13 @@ async function users(ctx: RunContext, runId: string, company: number | null, pag
 async function usersPage(ctx: RunContext, runId: string, page: number): Promise<Step> {
   const psaCompanyId = ctx.memory.usersCompany;
   return { view: await ctx.handle({ kind: 'users', runId, psaCompanyId, paging: ctx.paging(page) }) };
+}
+
+/**
+ * The terminal shows the run as it is when the admin types, so the version approved is the one
+ * read just now (the terminal's own run picking is being reworked with the shared grammar).
+ */
+async function seenVersion(ctx: RunContext, runId: string): Promise<number> {
+  const view = await ctx.handle({ kind: 'show-run', runId, paging: ctx.paging(0) });
+  return view.kind === 'approval' ? view.run.version : -1;
 }

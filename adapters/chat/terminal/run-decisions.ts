@@ -37,10 +37,9 @@ export async function decideCompany(
     decision = { kind: command.decision === 'unmap' ? 'unmap-create' : command.decision };
   }
   const view = await ctx.handle({
-    kind: 'decide-company',
+    kind: 'decide-companies',
     runId,
-    psaCompanyId: row.psaCompanyId,
-    decision,
+    decisions: [{ psaCompanyId: row.psaCompanyId, decision }],
     paging: ctx.paging(ctx.memory.reviewPage),
   });
   return { view, confirm: renderConfirmation(view, [row.psaCompanyId]) };
@@ -80,22 +79,19 @@ async function applyUserDecisions(
   if (missing !== undefined) {
     return { view: hint(`there is no contact ${missing.n} in the list shown; type \`users <company#>\``) };
   }
-  let view: View | null = null;
-  for (const { n, decision } of items) {
+  const decisions = items.flatMap(({ n, decision }) => {
     const contact = ctx.memory.contacts.get(n);
-    if (contact === undefined) continue;
-    view = await ctx.handle({
-      kind: 'decide-user',
-      runId,
-      psaContactId: contact.psaContactId,
-      decision,
-      paging: ctx.paging(ctx.memory.usersPage),
-    });
-    // Stop at the first refusal so the admin sees why; earlier decisions stand.
-    if (view.kind !== 'users') break;
-    ctx.memory.rememberUsers(view);
-  }
-  if (view === null) return { view: hint('no contacts given') };
+    return contact === undefined ? [] : [{ psaContactId: contact.psaContactId, decision }];
+  });
+  if (decisions.length === 0) return { view: hint('no contacts given') };
+  // One batch: all of them or, when one is refused, none (the refusal names the row).
+  const view: View = await ctx.handle({
+    kind: 'decide-users',
+    runId,
+    decisions,
+    paging: ctx.paging(ctx.memory.usersPage),
+  });
+  if (view.kind === 'users') ctx.memory.rememberUsers(view);
   const ids = items.flatMap(({ n }) => {
     const contact = ctx.memory.contacts.get(n);
     return contact === undefined ? [] : [contact.psaContactId];

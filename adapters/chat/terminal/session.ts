@@ -95,7 +95,9 @@ export class TerminalSession {
   }
 
   #handle(intent: Intent): Promise<View> {
-    return this.#options.bot.handle(this.#actor, intent, (progress) => this.#options.io.progress(progress));
+    return this.#options.bot.handle(this.#actor, intent, {
+      onProgress: (progress) => this.#options.io.progress(progress),
+    });
   }
 
   #paging(page: number): Paging {
@@ -141,7 +143,14 @@ export class TerminalSession {
       case 'import': {
         if (!isProvider(command.provider)) return { view: errorView('unknown_provider') };
         const filterText = command.filterText;
-        return { view: await this.#handle({ kind: 'import', provider: command.provider, filterText }) };
+        return {
+          view: await this.#handle({
+            kind: 'import',
+            provider: command.provider,
+            filterText,
+            pageSize: this.#pageSize,
+          }),
+        };
       }
       case 'cancel': {
         const view = await this.#handle({ kind: 'cancel', runId: this.#memory.runId });

@@ -4,32 +4,6 @@ import type { RunRepository } from '../../../src/ports/storage.js';
 import type { Database } from '../schema.js';
 import { patchToRow, rowToRun, runToRow } from './run-row.js';
 
-/** Every column but the two snapshots, for lists that must stay light. */
-const SUMMARY_COLUMNS = [
-  'id',
-  'tenant_id',
-  'integration_id',
-  'provider',
-  'requester_key',
-  'requester_name',
-  'status',
-  'version',
-  'lease_token',
-  'filter',
-  'overrides',
-  'thread',
-  'created_at',
-  'updated_at',
-  'submitted_at',
-  'approval_expires_at',
-  'approver_key',
-  'approver_name',
-  'reject_reason',
-  'result',
-  'request_count',
-  'failure_code',
-] as const;
-
 export function runRepository(db: Kysely<Database>): RunRepository {
   const openRuns = () =>
     db
@@ -52,8 +26,7 @@ export function runRepository(db: Kysely<Database>): RunRepository {
     async update(current, patch, updatedAt) {
       // One conditional statement: under READ COMMITTED a concurrent writer blocks on the row
       // lock, then re-checks `version` against the committed row and matches nothing. A match
-      // means the stored row was exactly `current`, so the result is `current` plus the patch;
-      // reading it back would parse snapshots of 50,000 contacts on every click.
+      // means the stored row was exactly `current`, so the result is `current` plus the patch.
       const row = await db
         .updateTable('import_runs')
         .set({ ...patchToRow(patch), updated_at: updatedAt })
@@ -70,7 +43,7 @@ export function runRepository(db: Kysely<Database>): RunRepository {
     async listRecent(tenantId, limit) {
       const rows = await db
         .selectFrom('import_runs')
-        .select(SUMMARY_COLUMNS)
+        .selectAll()
         .where('tenant_id', '=', tenantId)
         .orderBy('created_at', 'desc')
         .orderBy('id', 'desc')

@@ -1,14 +1,14 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Provider } from '../../../src/domain/provider.js';
-import type { ImportRun, RunStatus } from '../../../src/domain/run.js';
+import { type ImportRun, NO_SKIPPED, RUN_TRANSITIONS, type RunStatus } from '../../../src/domain/run.js';
 import type { RunPatch } from '../../../src/ports/storage.js';
 import type { ImportRunTable } from '../schema.js';
+import { filterSchema, parseResult, skippedSchema, stringList, threadSchema } from './row-schemas.js';
 
 type RunRow = Selectable<ImportRunTable>;
 
 const json = (value: unknown): string => JSON.stringify(value);
 const jsonOrNull = (value: unknown): string | null => (value === null ? null : JSON.stringify(value));
-const parseOrNull = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
 
 export function runToRow(run: ImportRun): Insertable<ImportRunTable> {
   return {
@@ -22,9 +22,6 @@ export function runToRow(run: ImportRun): Insertable<ImportRunTable> {
     version: run.version,
     lease_token: run.leaseToken,
     filter: json(run.filter),
-    review: jsonOrNull(run.review),
-    contacts: jsonOrNull(run.contacts),
-    overrides: json(run.overrides),
     thread: jsonOrNull(run.thread),
     created_at: run.createdAt,
     updated_at: run.updatedAt,
@@ -36,13 +33,13 @@ export function runToRow(run: ImportRun): Insertable<ImportRunTable> {
     result: jsonOrNull(run.result),
     request_count: run.requestCount,
     failure_code: run.failureCode,
+    skipped: json(run.skipped),
+    contact_types: jsonOrNull(run.contactTypes),
   };
 }
 
-/** Rows read without the snapshots (listRecent) come back with `review` and `contacts` null. */
-export function rowToRun(
-  row: Omit<RunRow, 'review' | 'contacts'> & Partial<Pick<RunRow, 'review' | 'contacts'>>,
-): ImportRun {
+/** The JSON columns are validated: a row that does not parse is an internal error, not a crash later. */
+export function rowToRun(row: RunRow): ImportRun {
   return {
     id: row.id,
     tenantId: row.tenant_id,
@@ -50,14 +47,11 @@ export function rowToRun(
     provider: row.provider as Provider,
     requesterKey: row.requester_key,
     requesterName: row.requester_name,
-    status: row.status as RunStatus,
+    status: runStatus(row.status),
     version: Number(row.version),
     leaseToken: Number(row.lease_token),
-    filter: JSON.parse(row.filter),
-    review: parseOrNull(row.review ?? null),
-    contacts: parseOrNull(row.contacts ?? null),
-    overrides: JSON.parse(row.overrides),
-    thread: parseOrNull(row.thread),
+    filter: filterSchema.parse(JSON.parse(row.filter)),
+    thread: row.thread === null ? null : threadSchema.parse(JSON.parse(row.thread)),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     submittedAt: row.submitted_at,
@@ -65,19 +59,20 @@ export function rowToRun(
     approverKey: row.approver_key,
     approverName: row.approver_name,
     rejectReason: row.reject_reason,
-    result: parseOrNull(row.result),
+    result: row.result === null ? null : parseResult(JSON.parse(row.result)),
     requestCount: Number(row.request_count),
     failureCode: row.failure_code,
+    skipped: row.skipped === null ? NO_SKIPPED : skippedSchema.parse(JSON.parse(row.skipped)),
+    contactTypes: row.contact_types === null ? null : stringList.parse(JSON.parse(row.contact_types)),
   };
 }
 
-/** Only the fields present in the patch: the snapshots are large and most updates leave them alone. */
+/** Only the fields present in the patch. */
 export function patchToRow(patch: RunPatch): Updateable<ImportRunTable> {
   const row: Updateable<ImportRunTable> = {};
   if (patch.status !== undefined) row.status = patch.status;
-  if (patch.review !== undefined) row.review = jsonOrNull(patch.review);
-  if (patch.contacts !== undefined) row.contacts = jsonOrNull(patch.contacts);
-  if (patch.overrides !== undefined) row.overrides = json(patch.overrides);
+  if (patch.skipped !== undefined) row.skipped = json(patch.skipped);
+  if (patch.contactTypes !== undefined) row.contact_types = jsonOrNull(patch.contactTypes);
   if (patch.thread !== undefined) row.thread = jsonOrNull(patch.thread);
   if (patch.submittedAt !== undefined) row.submitted_at = patch.submittedAt;
   if (patch.approvalExpiresAt !== undefined) row.approval_expires_at = patch.approvalExpiresAt;
@@ -89,4 +84,9 @@ export function patchToRow(patch: RunPatch): Updateable<ImportRunTable> {
   if (patch.failureCode !== undefined) row.failure_code = patch.failureCode;
   if (patch.leaseToken !== undefined) row.lease_token = patch.leaseToken;
   return row;
+}
+
+function runStatus(text: string): RunStatus {
+  if (!Object.hasOwn(RUN_TRANSITIONS, text)) throw new Error(`unknown run status ${JSON.stringify(text)}`);
+  return text as RunStatus;
 }

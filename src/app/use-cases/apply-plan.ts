@@ -58,6 +58,8 @@ export async function applyPlan(
   repos: Repositories,
   run: ImportRun,
   plan: Plan,
+  /** Every contact this import fetched; null when it fetched none (companies only). */
+  fetchedContactIds: ReadonlySet<number> | null,
 ): Promise<ApplyResult> {
   const now = deps.clock.now().toISOString();
   const pool = await repos.licences.get(run.tenantId);
@@ -110,12 +112,13 @@ export async function applyPlan(
   await repos.users.insertMany(run.tenantId, users);
   await repos.contactMap.upsertMany(run.integrationId, contactLinks);
   if (users.length > 0) await repos.licences.addUsed(run.tenantId, users.length);
-  return run.contacts === null ? result : { ...result, usersGoneFromPsa: goneFromPsa(run, plan, state) };
+  return fetchedContactIds === null
+    ? result
+    : { ...result, usersGoneFromPsa: goneFromPsa(fetchedContactIds, plan, state) };
 }
 
 /** Linked users of the companies whose contacts were fetched, whose contact the PSA no longer has. */
-function goneFromPsa(run: ImportRun, plan: Plan, state: DirectoryState): number {
-  const fetched = new Set((run.contacts ?? []).map((row) => row.contact.psaId));
+function goneFromPsa(fetched: ReadonlySet<number>, plan: Plan, state: DirectoryState): number {
   const targets = new Set(
     plan.companies
       .filter((planned) => planned.decision.kind === 'keep' || planned.decision.kind === 'map')

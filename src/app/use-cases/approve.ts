@@ -1,10 +1,10 @@
 import { AppError } from '../../domain/errors.js';
-import { buildPlan } from '../../domain/plan.js';
 import type { ImportRun } from '../../domain/run.js';
 import type { Access } from '../access.js';
 import { audit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { leaseKey, loadRun, mutateRun, requireStatus } from '../run-guard.js';
+import { loadPlan } from '../run-rows.js';
 import { applyPlan } from './apply-plan.js';
 import { expireIfStale } from './expire.js';
 
@@ -16,19 +16,34 @@ function requireMayApprove(run: ImportRun, access: Access): void {
 }
 
 /**
+ * The approver acts on what they saw: a click carrying an older version of the run (it was
+ * changed, resubmitted or decided since) is refused on every surface.
+ */
+function requireVersion(run: ImportRun, version: number): void {
+  if (run.version !== version) throw new AppError('stale_view');
+}
+
+/**
  * Approve and apply in ONE transaction: the status change to `applied`, every directory write and
  * the lock release commit together or not at all. The status change is a compare-and-set that
  * comes first, so of fifty simultaneous clicks exactly one applies (on PostgreSQL the others wait
  * on the row lock and then find the version moved; SQLite runs transactions one at a time).
  */
-export async function approveRun(deps: AppDeps, access: Access, runId: string): Promise<ImportRun> {
+export async function approveRun(
+  deps: AppDeps,
+  access: Access,
+  runId: string,
+  version: number,
+): Promise<ImportRun> {
   const before = await expireIfStale(deps, await loadRun(deps.storage.repos, access, runId));
   requireStatus(before, ['pending-approval']);
   requireMayApprove(before, access);
+  requireVersion(before, version);
   return deps.storage.transaction(async (repos) => {
     const run = await repos.runs.get(runId);
     if (run === null) throw new AppError('run_not_found');
     requireStatus(run, ['pending-approval']);
+    requireVersion(run, version);
     const lease = await repos.leases.get(leaseKey(run.integrationId));
     // Fencing: only the run that still holds the integration's lock with its token may write.
     if (lease === null || lease.holder !== run.id || lease.token !== run.leaseToken)
@@ -40,8 +55,8 @@ export async function approveRun(deps: AppDeps, access: Access, runId: string): 
       now,
     );
     if (claimed === null) throw new AppError('run_finished', { hint: 'approved' });
-    const plan = buildPlan(run.review ?? { inPsa: [], notInPsa: [] }, run.contacts, run.overrides);
-    const result = await applyPlan(deps, repos, run, plan);
+    const { plan, contactIds } = await loadPlan(repos, run.id);
+    const result = await applyPlan(deps, repos, run, plan, run.contactTypes === null ? null : contactIds);
     const finished = await repos.runs.update(claimed, { result }, now);
     if (finished === null) throw new AppError('internal', { hint: 'run changed during apply' });
     await repos.leases.release(leaseKey(run.integrationId), run.id, run.leaseToken);
@@ -62,6 +77,7 @@ export async function rejectRun(
   deps: AppDeps,
   access: Access,
   runId: string,
+  version: number,
   reason: string,
 ): Promise<ImportRun> {
   const trimmed = reason.trim().slice(0, 500);
@@ -71,6 +87,7 @@ export async function rejectRun(
   const rejected = await mutateRun(repos, deps.clock, runId, (run) => {
     requireStatus(run, ['pending-approval']);
     requireMayApprove(run, access);
+    requireVersion(run, version);
     return {
       status: 'rejected',
       rejectReason: trimmed,

@@ -1,97 +1,102 @@
-import { checkUserDecision, effectiveUserDecision } from '../../domain/contact-assessment.js';
-import type { UserDecision } from '../../domain/decisions.js';
+import { checkUserDecision } from '../../domain/contact-assessment.js';
+import type { ContactScope, UserBulkAction } from '../../domain/decisions.js';
 import type { ManagedUser } from '../../domain/directory.js';
 import { AppError } from '../../domain/errors.js';
 import type { ImportRun } from '../../domain/run.js';
+import type { Repositories } from '../../ports/storage.js';
 import type { Access } from '../access.js';
 import { audit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
-import type { UserBulkAction } from '../intents.js';
-import { mutateRun, requireRequester, requireStatus, touchLease } from '../run-guard.js';
-import { contactsInScope } from '../views/users-view.js';
+import type { UserDecisionItem } from '../intents.js';
+import { changeRunRows, requireRequester, requireStatus, touchLease } from '../run-guard.js';
+import { MAX_BATCH } from './decide-companies.js';
 
-async function guard(deps: AppDeps, access: Access, run: ImportRun): Promise<void> {
+async function guard(deps: AppDeps, repos: Repositories, access: Access, run: ImportRun): Promise<void> {
   requireRequester(run, access);
   requireStatus(run, ['reviewing-users']);
-  await touchLease(deps.storage.repos, deps.clock, run, deps.settings.lockTtlMs);
+  await touchLease(repos, deps.clock, run, deps.settings.lockTtlMs);
 }
 
-export async function decideUser(
+/**
+ * A Save of N contact decisions, all-or-nothing like the companies'. Returns the run and the PSA
+ * company of the first contact, whose page the admin was on.
+ */
+export async function decideUsers(
   deps: AppDeps,
   access: Access,
   runId: string,
-  psaContactId: number,
-  decision: UserDecision,
-): Promise<ImportRun> {
-  const { repos } = deps.storage;
-  const users = new Map<string, ManagedUser>();
-  if (decision.kind === 'map') {
-    const user = await repos.users.get(access.tenant.id, decision.userId);
-    if (user === null) throw new AppError('unknown_user');
-    users.set(user.id, user);
-  }
-  const updated = await mutateRun(repos, deps.clock, runId, async (run) => {
-    await guard(deps, access, run);
-    const row = run.contacts?.find((candidate) => candidate.contact.psaId === psaContactId);
-    if (row === undefined)
-      throw new AppError('invalid_input', { hint: 'that contact is not in this import' });
-    const problem = checkUserDecision(row, decision, users);
-    if (problem !== null) throw new AppError('invalid_input', { hint: problem });
-    return {
-      overrides: { ...run.overrides, users: { ...run.overrides.users, [String(psaContactId)]: decision } },
-    };
-  });
-  await audit(
-    { repos, clock: deps.clock, ids: deps.ids },
-    {
-      tenantId: access.tenant.id,
-      runId,
-      actorKey: access.actorKey,
-      action: 'user.decided',
-      detail: { psaContactId, decision },
+  decisions: readonly UserDecisionItem[],
+): Promise<{ run: ImportRun; psaCompanyId: number | null }> {
+  if (decisions.length === 0) throw new AppError('invalid_input', { hint: 'no decision was given' });
+  if (decisions.length > MAX_BATCH)
+    throw new AppError('invalid_input', { hint: `at most ${MAX_BATCH} rows at once` });
+  const { run, value } = await changeRunRows(
+    deps.storage,
+    deps.clock,
+    access,
+    runId,
+    async (repos, current) => {
+      await guard(deps, repos, access, current);
+      const ids = [...new Set(decisions.map((item) => item.psaContactId))];
+      const rows = new Map(
+        (await repos.runRows.contactsById(runId, ids)).map((record) => [record.row.contact.psaId, record]),
+      );
+      const users = new Map<string, ManagedUser>();
+      for (const { psaContactId, decision } of decisions) {
+        const record = rows.get(psaContactId);
+        if (record === undefined)
+          throw new AppError('invalid_input', { hint: `PSA contact ${psaContactId} is not in this import` });
+        if (decision.kind === 'map' && !users.has(decision.userId)) {
+          const user = await repos.users.get(access.tenant.id, decision.userId);
+          if (user === null) throw new AppError('unknown_user', { hint: `PSA contact ${psaContactId}` });
+          users.set(user.id, user);
+        }
+        const problem = checkUserDecision(record.row, decision, users);
+        if (problem !== null)
+          throw new AppError('invalid_input', { hint: `PSA contact ${psaContactId}: ${problem}` });
+      }
+      for (const { psaContactId, decision } of decisions) {
+        await repos.runRows.setUserDecision(runId, psaContactId, decision);
+      }
+      await audit(
+        { repos, clock: deps.clock, ids: deps.ids },
+        {
+          tenantId: access.tenant.id,
+          runId,
+          actorKey: access.actorKey,
+          action: 'user.decided',
+          detail: { decisions: decisions.map((item) => ({ ...item })) },
+        },
+      );
+      const first = decisions[0] === undefined ? undefined : rows.get(decisions[0].psaContactId);
+      return { value: first?.row.contact.companyPsaId ?? null };
     },
   );
-  return updated;
+  return { run, psaCompanyId: value };
 }
 
+/** A bulk action is one UPDATE over the contact rows in scope. */
 export async function bulkDecideUsers(
   deps: AppDeps,
   access: Access,
   runId: string,
-  scope: { psaCompanyId: number | null; contactType: string | null },
+  scope: ContactScope,
   action: UserBulkAction,
 ): Promise<ImportRun> {
-  const { repos } = deps.storage;
-  let changed = 0;
-  const updated = await mutateRun(repos, deps.clock, runId, async (run) => {
-    await guard(deps, access, run);
-    const next: Record<string, UserDecision> = { ...run.overrides.users };
-    changed = 0;
-    for (const row of contactsInScope(run, scope.psaCompanyId, scope.contactType)) {
-      const key = String(row.contact.psaId);
-      if (action === 'reset') {
-        if (next[key] !== undefined) changed++;
-        delete next[key];
-      } else if (action === 'skip-all') {
-        next[key] = { kind: 'skip' };
-        changed++;
-      } else if (row.ineligible === null && effectiveUserDecision(row, run.overrides).kind === 'skip') {
-        next[key] =
-          row.sameEmailUser !== null ? { kind: 'map', userId: row.sameEmailUser.id } : { kind: 'grant' };
-        changed++;
-      }
-    }
-    return { overrides: { ...run.overrides, users: next } };
+  const { run } = await changeRunRows(deps.storage, deps.clock, access, runId, async (repos, current) => {
+    await guard(deps, repos, access, current);
+    const changed = await repos.runRows.bulkUsers(runId, scope, action);
+    await audit(
+      { repos, clock: deps.clock, ids: deps.ids },
+      {
+        tenantId: access.tenant.id,
+        runId,
+        actorKey: access.actorKey,
+        action: 'user.bulk',
+        detail: { action, ...scope, changed },
+      },
+    );
+    return { value: null };
   });
-  await audit(
-    { repos, clock: deps.clock, ids: deps.ids },
-    {
-      tenantId: access.tenant.id,
-      runId,
-      actorKey: access.actorKey,
-      action: 'user.bulk',
-      detail: { action, ...scope, changed },
-    },
-  );
-  return updated;
+  return run;
 }

@@ -1,17 +1,18 @@
-import { effectiveCompanyDecision } from '../../domain/company-decisions.js';
-import { assessContacts } from '../../domain/contact-assessment.js';
 import { AppError, isAppError } from '../../domain/errors.js';
 import type { ImportRun } from '../../domain/run.js';
 import type { Access } from '../access.js';
 import { audit } from '../audit.js';
 import { openSessionFor } from '../credentials.js';
 import type { AppDeps } from '../deps.js';
-import { mutateRun, requireRequester, requireStatus, touchLease } from '../run-guard.js';
+import { changeRunRows, mutateRun, requireRequester, requireStatus, touchLease } from '../run-guard.js';
 import type { ProgressView } from '../views.js';
+import { fetchContactsIntoRows } from './contact-rows.js';
 
 /**
- * Step 5: fetch the contacts of the selected companies and assess them. The run is marked
- * `fetching-contacts` first (compare-and-set), so a double click starts one fetch, not two.
+ * Step 5: fetch the contacts of the selected companies and assess them into the run's rows. The
+ * run is marked `fetching-contacts` first (compare-and-set), so a double click starts one fetch,
+ * not two. Whatever fails after that (the PSA session included) returns the run to the company
+ * review with the error, so the admin keeps every company decision and can try again.
  */
 export async function continueToUsers(
   deps: AppDeps,
@@ -26,39 +27,22 @@ export async function continueToUsers(
     await touchLease(repos, deps.clock, run, deps.settings.lockTtlMs);
     return { status: 'fetching-contacts' };
   });
-  const integration = await repos.integrations.get(fetching.integrationId);
-  if (integration === null) throw new AppError('credentials_required');
-  const session = await openSessionFor(deps, integration);
-  const selected = (fetching.review?.inPsa ?? [])
-    .filter((row) => effectiveCompanyDecision(row, fetching.overrides).kind !== 'skip')
-    .map((row) => row.company.psaId);
+  let requests = 0;
   try {
-    const contacts =
-      selected.length === 0
-        ? []
-        : await session.fetchContacts(selected, (progress) =>
-            onProgress({ kind: 'progress', runId, provider: fetching.provider, ...progress }),
-          );
-    const [companies, users, contactLinks] = await Promise.all([
-      repos.companies.listAll(access.tenant.id),
-      repos.users.listAll(access.tenant.id),
-      repos.contactMap.list(fetching.integrationId),
-    ]);
-    const review = fetching.review ?? { inPsa: [], notInPsa: [] };
-    const rows = assessContacts({
-      contacts,
-      review,
-      overrides: fetching.overrides,
-      companies,
-      users,
-      contactLinks,
+    const integration = await repos.integrations.get(fetching.integrationId);
+    if (integration === null) throw new AppError('credentials_required');
+    const session = await openSessionFor(deps, integration);
+    const fetched = await fetchContactsIntoRows(deps, fetching, session, (progress) =>
+      onProgress({ kind: 'progress', runId, provider: fetching.provider, ...progress }),
+    ).finally(() => {
+      requests = session.requestCount();
     });
     const updated = await mutateRun(repos, deps.clock, runId, (run) => {
       requireStatus(run, ['fetching-contacts']);
       return {
         status: 'reviewing-users',
-        contacts: rows,
-        requestCount: run.requestCount + session.requestCount(),
+        contactTypes: fetched.contactTypes,
+        requestCount: run.requestCount + requests,
       };
     });
     await audit(
@@ -68,29 +52,54 @@ export async function continueToUsers(
         runId,
         actorKey: access.actorKey,
         action: 'contacts.fetched',
-        detail: { companies: selected.length, contacts: rows.length },
+        detail: { companies: fetched.companies, contacts: fetched.contacts, skipped: fetched.skipped.count },
       },
     );
     return updated;
   } catch (error) {
-    // Back to the company review: the admin keeps every decision and can try again.
-    await mutateRun(repos, deps.clock, runId, (run) =>
+    await repos.runRows.deleteContacts(runId);
+    const back = await mutateRun(repos, deps.clock, runId, (run) =>
       run.status === 'fetching-contacts'
-        ? { status: 'reviewing-companies', requestCount: run.requestCount + session.requestCount() }
+        ? { status: 'reviewing-companies', contactTypes: null, requestCount: run.requestCount + requests }
         : {},
+    );
+    const code = isAppError(error) ? error.code : 'internal';
+    await audit(
+      { repos, clock: deps.clock, ids: deps.ids },
+      {
+        tenantId: access.tenant.id,
+        runId,
+        actorKey: access.actorKey,
+        action: 'contacts.failed',
+        detail: { code, status: back.status },
+      },
     );
     if (isAppError(error)) throw error;
     throw new AppError('internal', {}, { cause: error });
   }
 }
 
-/** Company decisions change which contacts are in scope, so going back drops the contact list. */
+/** Company decisions change which contacts are in scope, so going back drops the contact rows. */
 export async function backToCompanies(deps: AppDeps, access: Access, runId: string): Promise<ImportRun> {
-  const { repos } = deps.storage;
-  return mutateRun(repos, deps.clock, runId, async (run) => {
-    requireRequester(run, access);
-    requireStatus(run, ['reviewing-users', 'reviewing-companies']);
-    await touchLease(repos, deps.clock, run, deps.settings.lockTtlMs);
-    return run.status === 'reviewing-companies' ? {} : { status: 'reviewing-companies', contacts: null };
-  });
+  const { run, value: moved } = await changeRunRows(
+    deps.storage,
+    deps.clock,
+    access,
+    runId,
+    async (repos, current) => {
+      requireRequester(current, access);
+      requireStatus(current, ['reviewing-users', 'reviewing-companies']);
+      await touchLease(repos, deps.clock, current, deps.settings.lockTtlMs);
+      if (current.status === 'reviewing-companies') return { value: false };
+      await repos.runRows.deleteContacts(runId);
+      return { value: true, patch: { status: 'reviewing-companies', contactTypes: null } };
+    },
+  );
+  if (moved) {
+    await audit(
+      { repos: deps.storage.repos, clock: deps.clock, ids: deps.ids },
+      { tenantId: access.tenant.id, runId, actorKey: access.actorKey, action: 'run.back-to-companies' },
+    );
+  }
+  return run;
 }

@@ -1,8 +1,6 @@
-import { NO_OVERRIDES } from '../../domain/decisions.js';
-import { diffCompanies } from '../../domain/diff.js';
 import { AppError, isAppError } from '../../domain/errors.js';
 import type { Provider } from '../../domain/provider.js';
-import type { ImportRun } from '../../domain/run.js';
+import type { ImportRun, ThreadRef } from '../../domain/run.js';
 import type { ProgressListener } from '../../ports/psa-gateway.js';
 import type { Access } from '../access.js';
 import { audit } from '../audit.js';
@@ -13,38 +11,78 @@ import { leaseKey, mutateRun, requireStatus } from '../run-guard.js';
 import type { ProgressView } from '../views.js';
 import { expireRunsWithoutLease } from './expire.js';
 import { failRun } from './fail-run.js';
+import { fetchCompaniesIntoRows } from './fetch-companies.js';
+
+export interface ImportIo {
+  readonly onProgress: (progress: ProgressView) => void;
+  readonly openThread: (() => Promise<ThreadRef>) | null;
+}
 
 /**
- * Takes the integration lock, fetches and classifies the PSA companies. The lock comes first so a
- * second admin is turned away at once, before any PSA request is made on their behalf.
+ * Everything that can refuse an import is checked before anything changes: the lock held by
+ * someone else (before any PSA request on their behalf), the actor's own import waiting for
+ * approval, and the filter (a typo creates no run). Only then is the actor's own unsubmitted
+ * import cancelled, the lock taken, the thread opened and the run stored.
  */
 export async function startImport(
   deps: AppDeps,
   access: Access,
   provider: Provider,
   filterText: string,
-  onProgress: (progress: ProgressView) => void,
+  io: ImportIo,
 ): Promise<ImportRun> {
   const { repos } = deps.storage;
   const { integration, session } = await openIntegration(deps, access.tenant.id, provider);
-  const runId = deps.ids.next();
+  const key = leaseKey(integration.id);
+  const open = await repos.runs.listOpen(integration.id);
+  const own = open.filter((run) => run.requesterKey === access.actorKey);
   const now = deps.clock.now();
+  const lease = await repos.leases.get(key);
+  const heldByOther =
+    lease !== null &&
+    lease.holder !== '' &&
+    new Date(lease.expiresAt) > now &&
+    !own.some((run) => run.id === lease.holder);
+  if (heldByOther) throw new AppError('integration_locked');
+  if (own.some((run) => run.status === 'pending-approval')) throw new AppError('import_pending_approval');
 
-  // The same admin starting again abandons their own open run rather than locking themselves out.
-  for (const open of await repos.runs.listOpen(integration.id)) {
-    if (open.requesterKey !== access.actorKey) continue;
-    const cancelled = await repos.runs.update(open, { status: 'cancelled' }, now.toISOString());
-    if (cancelled !== null) await repos.leases.release(leaseKey(integration.id), open.id, open.leaseToken);
+  const filter = parseFilterText(filterText, await session.filterOptions());
+
+  // The same admin starting again abandons their own unsubmitted run rather than lock themselves out.
+  for (const mine of own) {
+    const cancelled = await repos.runs.update(mine, { status: 'cancelled' }, now.toISOString());
+    if (cancelled === null) continue;
+    await repos.leases.release(key, mine.id, mine.leaseToken);
+    await audit(
+      { repos, clock: deps.clock, ids: deps.ids },
+      {
+        tenantId: access.tenant.id,
+        runId: mine.id,
+        actorKey: access.actorKey,
+        action: 'run.cancelled',
+        detail: { why: 'replaced by a new import' },
+      },
+    );
   }
 
-  const lease = await repos.leases.acquire(
-    leaseKey(integration.id),
+  const runId = deps.ids.next();
+  const taken = await repos.leases.acquire(
+    key,
     runId,
     new Date(now.getTime() + deps.settings.lockTtlMs).toISOString(),
     now.toISOString(),
   );
-  if (lease === null) throw new AppError('integration_locked');
+  if (taken === null) throw new AppError('integration_locked');
   await expireRunsWithoutLease(deps, integration.id, runId);
+
+  let thread: ThreadRef | null = null;
+  try {
+    thread = io.openThread === null ? null : await io.openThread();
+  } catch (error) {
+    // Nowhere to show the import: give the lock back rather than hold it unseen.
+    await repos.leases.release(key, runId, taken.token);
+    throw error;
+  }
 
   const run: ImportRun = {
     id: runId,
@@ -55,12 +93,11 @@ export async function startImport(
     requesterName: access.actor.displayName,
     status: 'fetching',
     version: 0,
-    leaseToken: lease.token,
-    filter: { typeIds: [], statusIds: [], activeOnly: true },
-    review: null,
-    contacts: null,
-    overrides: NO_OVERRIDES,
-    thread: null,
+    leaseToken: taken.token,
+    filter,
+    thread,
+    skipped: { count: 0, first: [] },
+    contactTypes: null,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
     submittedAt: null,
@@ -80,12 +117,13 @@ export async function startImport(
       runId,
       actorKey: access.actorKey,
       action: 'run.started',
-      detail: { provider, filterText },
+      // The parsed filter, never the raw text the admin typed.
+      detail: { provider, filter },
     },
   );
 
   const relay: ProgressListener = (progress) =>
-    onProgress({
+    io.onProgress({
       kind: 'progress',
       runId,
       provider,
@@ -94,22 +132,23 @@ export async function startImport(
       total: progress.total,
     });
   try {
-    const filter = parseFilterText(filterText, await session.filterOptions());
-    const fetched = await session.fetchCompanies(filter, relay);
-    const [links, companies] = await Promise.all([
-      repos.companyMap.list(integration.id),
-      repos.companies.listAll(access.tenant.id),
-    ]);
-    const fetchedIds = new Set(fetched.map((company) => company.psaId));
-    const missing = links.map((link) => link.psaCompanyId).filter((id) => !fetchedIds.has(id));
-    const missingCauses = missing.length === 0 ? new Map() : await session.explainMissing(missing, filter);
-    const review = diffCompanies({ fetched, links, companies, missingCauses });
-    // Re-read before writing: the chat adapter may have attached the thread meanwhile, and the
-    // admin may have cancelled (then the fetched review is dropped).
-    return await mutateRun(repos, deps.clock, runId, (current) => {
+    const { skipped } = await fetchCompaniesIntoRows(deps, run, session, relay);
+    // The admin may have cancelled meanwhile: then the fetched rows are simply never shown.
+    const reviewing = await mutateRun(repos, deps.clock, runId, (current) => {
       requireStatus(current, ['fetching']);
-      return { status: 'reviewing-companies', filter, review, requestCount: session.requestCount() };
+      return { status: 'reviewing-companies', skipped, requestCount: session.requestCount() };
     });
+    await audit(
+      { repos, clock: deps.clock, ids: deps.ids },
+      {
+        tenantId: access.tenant.id,
+        runId,
+        actorKey: access.actorKey,
+        action: 'companies.fetched',
+        detail: { skipped: skipped.count, requests: reviewing.requestCount },
+      },
+    );
+    return reviewing;
   } catch (error) {
     await failRun(deps, run, isAppError(error) ? error.code : 'internal', session.requestCount());
     throw error;

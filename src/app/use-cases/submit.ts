@@ -1,34 +1,38 @@
 import { freeLicences } from '../../domain/directory.js';
 import { AppError } from '../../domain/errors.js';
 import { checkLicences } from '../../domain/licence-check.js';
-import { buildPlan } from '../../domain/plan.js';
 import type { ImportRun } from '../../domain/run.js';
 import type { Access } from '../access.js';
 import { audit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { leaseKey, mutateRun, requireRequester, requireStatus } from '../run-guard.js';
+import { runTotals } from '../run-rows.js';
 
 /**
  * Step 6: the requester submits the plan for approval. A plan that needs more licences than are
- * free is refused here, with the numbers, so the admin can grant fewer.
+ * free is refused here, with the numbers, so the admin can grant fewer. The counts come from two
+ * aggregate queries over the run's rows.
  */
 export async function submitForApproval(deps: AppDeps, access: Access, runId: string): Promise<ImportRun> {
   const { repos } = deps.storage;
   const pool = await repos.licences.get(access.tenant.id);
   const now = deps.clock.now();
   const approvalExpiresAt = new Date(now.getTime() + deps.settings.approvalTtlMs).toISOString();
+  let counts: Awaited<ReturnType<typeof runTotals>>['counts'] | null = null;
   const submitted = await mutateRun(repos, deps.clock, runId, async (run) => {
     requireRequester(run, access);
     requireStatus(run, ['reviewing-users', 'reviewing-companies']);
-    const plan = buildPlan(run.review ?? { inPsa: [], notInPsa: [] }, run.contacts, run.overrides);
-    const licences = checkLicences(plan, pool);
+    const totals = await runTotals(repos, run.id);
+    counts = totals.counts;
+    const licences = checkLicences(totals, pool);
     if (!licences.enough) {
       throw new AppError('insufficient_licenses', {
         licencesFree: freeLicences(pool),
         licencesNeeded: licences.needed,
       });
     }
-    if (plan.companies.length === 0 && plan.users.length === 0) {
+    const users = counts.usersGrant + counts.usersKeep + counts.usersMap;
+    if (totals.companies.selected === 0 && users === 0) {
       throw new AppError('invalid_input', { hint: 'nothing is selected: pick at least one company' });
     }
     // The lock is held until the approval is decided or expires, so nobody imports in between.
@@ -48,13 +52,7 @@ export async function submitForApproval(deps: AppDeps, access: Access, runId: st
       runId,
       actorKey: access.actorKey,
       action: 'run.submitted',
-      detail: {
-        counts: buildPlan(
-          submitted.review ?? { inPsa: [], notInPsa: [] },
-          submitted.contacts,
-          submitted.overrides,
-        ).counts,
-      },
+      detail: { counts },
     },
   );
   return submitted;

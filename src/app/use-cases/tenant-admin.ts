@@ -7,7 +7,7 @@ import type { Access } from '../access.js';
 import { audit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { runSummary } from '../views/run-header.js';
-import type { View } from '../views.js';
+import type { RunAction, View } from '../views.js';
 
 export async function adminsView(deps: AppDeps, access: Access): Promise<View> {
   const admins = await deps.storage.repos.admins.list(access.tenant.id);
@@ -90,10 +90,25 @@ export async function statusView(deps: AppDeps, access: Access): Promise<View> {
     integrations.push(provider);
     open.push(...(await repos.runs.listOpen(integration.id)).filter((run) => !isFinished(run.status)));
   }
-  return { kind: 'status', open: open.map(runSummary), integrations };
+  return {
+    kind: 'status',
+    open: open.map((run, index) => runSummary(run, index + 1, actionsFor(run, access))),
+    integrations,
+  };
+}
+
+/** What the asking admin may do to an open run; the same rules are enforced again on the click. */
+function actionsFor(run: ImportRun, access: Access): RunAction[] {
+  const own = run.requesterKey === access.actorKey;
+  const actions: RunAction[] = [];
+  if (run.status === 'pending-approval' && (!own || access.tenant.approvalPolicy === 'self')) {
+    actions.push('approve', 'reject');
+  }
+  if (own) actions.push('cancel');
+  return actions;
 }
 
 export async function historyView(deps: AppDeps, access: Access): Promise<View> {
   const runs = await deps.storage.repos.runs.listRecent(access.tenant.id, 20);
-  return { kind: 'history', runs: runs.map(runSummary) };
+  return { kind: 'history', runs: runs.map((run, index) => runSummary(run, index + 1)) };
 }

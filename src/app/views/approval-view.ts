@@ -1,5 +1,5 @@
 import type { ApprovalPolicy } from '../../domain/chat-identity.js';
-import type { LicenceCheck, Plan } from '../../domain/plan-model.js';
+import type { LicenceCheck, PlanCounts } from '../../domain/plan-model.js';
 import type { ImportRun } from '../../domain/run.js';
 import type { AdminRecord } from '../../ports/storage.js';
 import { parseActorKey } from '../access.js';
@@ -28,7 +28,7 @@ function approvalState(run: ImportRun): ApprovalState {
  */
 export function buildApprovalView(
   run: ImportRun,
-  plan: Plan,
+  counts: PlanCounts,
   licences: LicenceCheck,
   admins: readonly AdminRecord[],
   policy: ApprovalPolicy,
@@ -42,12 +42,13 @@ export function buildApprovalView(
     kind: 'approval',
     run: runHeader(run),
     state: approvalState(run),
-    counts: plan.counts,
+    counts,
     licences,
     expiresAt: run.approvalExpiresAt,
     requester,
     approvers,
     approverName: run.approverName,
+    decidedBy: run.status === 'applied' || run.status === 'rejected' ? run.approverName : null,
     rejectReason: run.rejectReason,
   };
 }
@@ -60,5 +61,6 @@ export function buildResultView(run: ImportRun): ResultView | null {
     approverName: run.approverName,
     result: run.result,
     requestCount: run.requestCount,
+    skipped: run.skipped,
   };
 }

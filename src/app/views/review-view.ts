@@ -1,10 +1,11 @@
-import { allowedCompanyDecisions, effectiveCompanyDecision } from '../../domain/company-decisions.js';
+import { allowedCompanyDecisions } from '../../domain/company-decisions.js';
 import type { CompanyDecision } from '../../domain/decisions.js';
-import { buildPlan } from '../../domain/plan.js';
 import type { ReviewRow } from '../../domain/review.js';
 import type { ImportRun } from '../../domain/run.js';
+import type { CompanyRecord, Repositories } from '../../ports/storage.js';
 import type { CompanyBulkAction, Paging } from '../intents.js';
-import { pageOf } from '../paging.js';
+import { pageWindow } from '../paging.js';
+import { runTotals } from '../run-rows.js';
 import type { BulkOffer, ReviewRowView, ReviewView } from '../views.js';
 import { runHeader } from './run-header.js';
 
@@ -19,74 +20,71 @@ function targetName(
   return candidate?.companyName ?? names.get(decision.companyId) ?? null;
 }
 
-function sameDecision(a: CompanyDecision, b: CompanyDecision): boolean {
-  return a.kind === b.kind && (a.kind !== 'map' || (b.kind === 'map' && a.companyId === b.companyId));
-}
-
-/** What each bulk action would change, so labels can say "Create all 480 unmapped". */
-export function companyBulkOffers(run: ImportRun): BulkOffer<CompanyBulkAction>[] {
-  const rows = run.review?.inPsa ?? [];
-  let create = 0;
-  let mapSingle = 0;
-  let skip = 0;
-  for (const row of rows) {
-    const decision = effectiveCompanyDecision(row, run.overrides);
-    if (row.status === 'unmapped' && decision.kind !== 'create') create++;
-    const only = row.candidates.length === 1 ? row.candidates[0] : undefined;
-    if (row.status === 'potential-duplicate' && only !== undefined) {
-      if (!sameDecision(decision, { kind: 'map', companyId: only.companyId })) mapSingle++;
-    }
-    if (decision.kind !== 'skip') skip++;
+/** Names of the companies picked by search (not among a row's candidates) on this page only. */
+async function pickedNames(
+  repos: Repositories,
+  tenantId: string,
+  records: readonly CompanyRecord[],
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const { row, decision } of records) {
+    if (decision.kind !== 'map' || names.has(decision.companyId)) continue;
+    if (row.candidates.some((candidate) => candidate.companyId === decision.companyId)) continue;
+    const company = await repos.companies.get(tenantId, decision.companyId);
+    if (company !== null) names.set(company.id, company.name);
   }
-  const reset = Object.keys(run.overrides.companies).length;
-  return [
-    { action: 'create-all-unmapped', count: create },
-    { action: 'map-all-single-candidates', count: mapSingle },
-    { action: 'skip-all', count: skip },
-    { action: 'reset', count: reset },
-  ];
+  return names;
 }
 
-export function buildReviewView(
+const BULK_ORDER: readonly CompanyBulkAction[] = [
+  'create-all-unmapped',
+  'map-all-single-candidates',
+  'skip-all',
+  'reset',
+];
+
+/** One page of the company review, read from the run's rows: O(page), plus two aggregates. */
+export async function buildReviewView(
+  repos: Repositories,
   run: ImportRun,
   paging: Paging,
-  names: ReadonlyMap<string, string>,
-): ReviewView {
-  const review = run.review ?? { inPsa: [], notInPsa: [] };
-  const page = pageOf(review.inPsa, paging);
-  const rows: ReviewRowView[] = page.items.map((row) => {
-    const decision = effectiveCompanyDecision(row, run.overrides);
-    return {
-      psaCompanyId: row.company.psaId,
-      name: row.company.name,
-      status: row.status,
-      typeNames: row.company.typeNames,
-      statusName: row.company.statusName,
-      active: row.company.active,
-      lastImportedAt: row.lastImportedAt,
-      mappedTo: row.mappedTo,
-      candidates: row.candidates,
-      decision,
-      targetName: targetName(row, decision, names),
-      allowed: allowedCompanyDecisions(row),
-    };
-  });
-  let mapped = 0;
-  let unmapped = 0;
-  let duplicates = 0;
-  for (const row of review.inPsa) {
-    if (row.status === 'mapped') mapped++;
-    else if (row.status === 'unmapped') unmapped++;
-    else duplicates++;
-  }
+): Promise<ReviewView> {
+  const totals = await runTotals(repos, run.id);
+  const window = pageWindow(totals.companies.total, paging);
+  const records = await repos.runRows.companyPage(run.id, window.offset, window.limit, false);
+  const names = await pickedNames(repos, run.tenantId, records);
+  const rows: ReviewRowView[] = records.map(({ row, decision }) => ({
+    psaCompanyId: row.company.psaId,
+    name: row.company.name,
+    status: row.status,
+    typeNames: row.company.typeNames,
+    statusName: row.company.statusName,
+    active: row.company.active,
+    lastImportedAt: row.lastImportedAt,
+    mappedTo: row.mappedTo,
+    candidates: row.candidates,
+    decision,
+    targetName: targetName(row, decision, names),
+    allowed: allowedCompanyDecisions(row),
+  }));
+  const { offers } = totals.companies;
+  const bulk: BulkOffer<CompanyBulkAction>[] = BULK_ORDER.map((action) => ({
+    action,
+    count: offers[action],
+  }));
   return {
     kind: 'review',
     run: runHeader(run),
-    totals: { mapped, unmapped, duplicates },
+    totals: {
+      mapped: totals.companies.mapped,
+      unmapped: totals.companies.unmapped,
+      duplicates: totals.companies.duplicates,
+    },
     rows,
-    paging: page.info,
-    notInPsa: review.notInPsa,
-    counts: buildPlan(review, run.contacts, run.overrides).counts,
-    bulk: companyBulkOffers(run),
+    paging: window.info,
+    notInPsa: await repos.runRows.missing(run.id),
+    counts: totals.counts,
+    bulk,
+    skipped: run.skipped,
   };
 }

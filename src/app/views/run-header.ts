@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../../domain/errors.js';
 import { ERROR_CODES } from '../../domain/errors.js';
 import type { ImportRun } from '../../domain/run.js';
-import type { RunHeader, RunSummary } from '../views.js';
+import type { RunAction, RunHeader, RunSummary } from '../views.js';
 
 export function runHeader(run: ImportRun): RunHeader {
   return {
@@ -17,15 +17,20 @@ function asErrorCode(code: string | null): ErrorCode | null {
   return code !== null && (ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : null;
 }
 
-export function runSummary(run: ImportRun): RunSummary {
+export function runSummary(run: ImportRun, number: number, actions: readonly RunAction[] = []): RunSummary {
   return {
+    number,
     runId: run.id,
     provider: run.provider,
     status: run.status,
+    version: run.version,
     requesterName: run.requesterName,
-    approverName: run.approverName,
+    approverName: run.status === 'applied' ? run.approverName : null,
+    decidedBy: run.status === 'applied' || run.status === 'rejected' ? run.approverName : null,
+    rejectReason: run.status === 'rejected' ? run.rejectReason : null,
     createdAt: run.createdAt,
     result: run.result,
     failureCode: asErrorCode(run.failureCode),
+    actions,
   };
 }

@@ -1,14 +1,15 @@
-import { effectiveCompanyDecision } from '../../domain/company-decisions.js';
-import { allowedUserDecisions, effectiveUserDecision } from '../../domain/contact-assessment.js';
+import { allowedUserDecisions } from '../../domain/contact-assessment.js';
 import { ineligibilityText } from '../../domain/ineligibility-text.js';
-import type { ContactRow, LicenceCheck, Plan } from '../../domain/plan-model.js';
+import { checkLicences } from '../../domain/licence-check.js';
 import type { ImportRun } from '../../domain/run.js';
+import type { ContactRecord, Repositories } from '../../ports/storage.js';
 import type { Paging, UserBulkAction } from '../intents.js';
-import { pageOf } from '../paging.js';
-import type { BulkOffer, ContactRowView, UsersCompanySummary, UsersView } from '../views.js';
+import { pageWindow } from '../paging.js';
+import { ALL_CONTACTS, runTotals } from '../run-rows.js';
+import type { BulkOffer, ContactRowView, UsersView } from '../views.js';
 import { runHeader } from './run-header.js';
 
-export function contactRowView(row: ContactRow, run: ImportRun): ContactRowView {
+export function contactRowView({ row, decision }: ContactRecord): ContactRowView {
   const contact = row.contact;
   return {
     psaContactId: contact.psaId,
@@ -17,7 +18,7 @@ export function contactRowView(row: ContactRow, run: ImportRun): ContactRowView 
     email: row.email,
     active: contact.active,
     typeNames: contact.typeNames,
-    decision: effectiveUserDecision(row, run.overrides),
+    decision,
     ineligibleReason: row.ineligible === null ? null : ineligibilityText(row.ineligible),
     previouslyImported: row.linkedUser !== null,
     sameEmailUser: row.sameEmailUser,
@@ -25,90 +26,72 @@ export function contactRowView(row: ContactRow, run: ImportRun): ContactRowView 
   };
 }
 
-/** Contacts in scope of a bulk action: one company or all, optionally one contact type. */
-export function contactsInScope(
-  run: ImportRun,
-  psaCompanyId: number | null,
-  contactType: string | null,
-): ContactRow[] {
-  const wantedType = contactType?.toLowerCase() ?? null;
-  return (run.contacts ?? []).filter(
-    (row) =>
-      (psaCompanyId === null || row.contact.companyPsaId === psaCompanyId) &&
-      (wantedType === null || row.contact.typeNames.some((name) => name.toLowerCase() === wantedType)),
-  );
-}
+const BULK_ORDER: readonly UserBulkAction[] = ['grant-all-eligible', 'skip-all', 'reset'];
 
-function userBulkOffers(run: ImportRun, scope: readonly ContactRow[]): BulkOffer<UserBulkAction>[] {
-  let grant = 0;
-  let skip = 0;
-  let reset = 0;
-  for (const row of scope) {
-    const decision = effectiveUserDecision(row, run.overrides);
-    if (row.ineligible === null && decision.kind === 'skip') grant++;
-    if (decision.kind !== 'skip') skip++;
-    if (run.overrides.users[String(row.contact.psaId)] !== undefined) reset++;
-  }
-  return [
-    { action: 'grant-all-eligible', count: grant },
-    { action: 'skip-all', count: skip },
-    { action: 'reset', count: reset },
-  ];
-}
-
-export function buildUsersView(
+/**
+ * The users review from the run's rows: the overview pages the selected companies with their
+ * per-company counts (one GROUP BY over the page's companies); one company pages its contacts.
+ */
+export async function buildUsersView(
+  repos: Repositories,
   run: ImportRun,
   psaCompanyId: number | null,
   paging: Paging,
-  plan: Plan,
-  licences: LicenceCheck,
-): UsersView {
-  const rows = run.contacts ?? [];
-  const selected = (run.review?.inPsa ?? []).filter(
-    (row) => effectiveCompanyDecision(row, run.overrides).kind !== 'skip',
-  );
-  const scope = contactsInScope(run, psaCompanyId, null);
-  const contactTypes = [...new Set(scope.flatMap((row) => row.contact.typeNames))].sort();
+): Promise<UsersView> {
+  const [totals, pool] = await Promise.all([runTotals(repos, run.id), repos.licences.get(run.tenantId)]);
   const base = {
     kind: 'users' as const,
     run: runHeader(run),
-    counts: plan.counts,
-    licences,
-    contactTypes,
-    bulk: userBulkOffers(run, scope),
+    counts: totals.counts,
+    licences: checkLicences(totals, pool),
+    skipped: run.skipped,
   };
   if (psaCompanyId === null) {
-    const byCompany = new Map<number, UsersCompanySummary>();
-    for (const row of selected) {
-      byCompany.set(row.company.psaId, {
+    const window = pageWindow(totals.companies.selected, paging);
+    const page = await repos.runRows.companyPage(run.id, window.offset, window.limit, true);
+    const summaries = new Map(
+      (
+        await repos.runRows.contactSummaries(
+          run.id,
+          page.map((record) => record.row.company.psaId),
+        )
+      ).map((summary) => [summary.psaCompanyId, summary]),
+    );
+    return {
+      ...base,
+      company: null,
+      companies: page.map(({ row }) => ({
         psaCompanyId: row.company.psaId,
         name: row.company.name,
-        granted: 0,
-        eligible: 0,
-        ineligible: 0,
-      });
-    }
-    for (const row of rows) {
-      const summary = byCompany.get(row.contact.companyPsaId);
-      if (summary === undefined) continue;
-      const granted = effectiveUserDecision(row, run.overrides).kind !== 'skip';
-      byCompany.set(row.contact.companyPsaId, {
-        ...summary,
-        granted: summary.granted + (granted ? 1 : 0),
-        eligible: summary.eligible + (row.ineligible === null ? 1 : 0),
-        ineligible: summary.ineligible + (row.ineligible === null ? 0 : 1),
-      });
-    }
-    const page = pageOf([...byCompany.values()], paging);
-    return { ...base, company: null, companies: page.items, contacts: [], paging: page.info };
+        granted: summaries.get(row.company.psaId)?.granted ?? 0,
+        eligible: summaries.get(row.company.psaId)?.eligible ?? 0,
+        ineligible: summaries.get(row.company.psaId)?.ineligible ?? 0,
+      })),
+      contacts: [],
+      contactTypes: run.contactTypes ?? [],
+      paging: window.info,
+      bulk: BULK_ORDER.map((action) => ({ action, count: totals.contacts.offers[action] })),
+    };
   }
-  const company = selected.find((row) => row.company.psaId === psaCompanyId);
-  const page = pageOf(scope, paging);
+  const scope = { ...ALL_CONTACTS, psaCompanyId };
+  const [company] = await repos.runRows.companiesById(run.id, [psaCompanyId]);
+  const inScope = await repos.runRows.contactTotals(run.id, scope);
+  const window = pageWindow(inScope.total, paging);
+  const contacts = await repos.runRows.contactPage(run.id, scope, window.offset, window.limit);
+  const bulk: BulkOffer<UserBulkAction>[] = BULK_ORDER.map((action) => ({
+    action,
+    count: inScope.offers[action],
+  }));
   return {
     ...base,
-    company: company === undefined ? null : { psaCompanyId, name: company.company.name },
+    company:
+      company === undefined || company.decision.kind === 'skip'
+        ? null
+        : { psaCompanyId, name: company.row.company.name },
     companies: [],
-    contacts: page.items.map((row) => contactRowView(row, run)),
-    paging: page.info,
+    contacts: contacts.map(contactRowView),
+    contactTypes: await repos.runRows.contactTypesOf(run.id, psaCompanyId),
+    paging: window.info,
+    bulk,
   };
 }

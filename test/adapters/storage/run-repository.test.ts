@@ -1,49 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ContactRow } from '../../../src/domain/plan-model.js';
-import type { Review } from '../../../src/domain/review.js';
 import type { Repositories } from '../../../src/ports/storage.js';
 import { storageDialects, type TestStorage, useTestStorage } from '../../support/storage-dialects.js';
 import { at, run, seedTenant } from './storage-fixtures.js';
-
-const review: Review = {
-  inPsa: [
-    {
-      company: {
-        psaId: 1,
-        name: 'Acme, Inc.',
-        typeNames: ['Client'],
-        statusName: 'Active',
-        active: true,
-        updatedAt: null,
-      },
-      status: 'potential-duplicate',
-      mappedTo: null,
-      candidates: [
-        { companyId: 'c1', companyName: 'ACME Inc', reason: 'same as "ACME Inc" after removing "Inc."' },
-      ],
-      lastImportedAt: null,
-    },
-  ],
-  notInPsa: [],
-};
-const contacts: ContactRow[] = [
-  {
-    contact: {
-      psaId: 5,
-      companyPsaId: 1,
-      firstName: 'Zoë',
-      lastName: "O'Hara",
-      emails: ['zoe@x.test'],
-      active: true,
-      typeNames: ['Primary'],
-    },
-    companyName: 'Acme & Co "quoted"',
-    email: 'zoe@x.test',
-    linkedUser: null,
-    sameEmailUser: null,
-    ineligible: null,
-  },
-];
 
 describe.each(storageDialects())('import runs on $name', (dialect) => {
   let opened: TestStorage;
@@ -57,10 +15,15 @@ describe.each(storageDialects())('import runs on $name', (dialect) => {
 
   it('stores and reads back every field, JSON included', async () => {
     const full = run({
-      review,
-      contacts,
       thread: { platform: 'slack', data: '{"channel":"C1","ts":"1.2"}' },
-      overrides: { companies: { '1': { kind: 'map', companyId: 'c1' } }, users: { '5': { kind: 'skip' } } },
+      skipped: {
+        count: 2,
+        first: [
+          { psaId: 17, reason: 'unexpected data' },
+          { psaId: null, reason: 'x' },
+        ],
+      },
+      contactTypes: ['Billing', 'Primary'],
       submittedAt: at(1),
       approvalExpiresAt: at(60),
       approverKey: 'slack:U2',
@@ -85,7 +48,7 @@ describe.each(storageDialects())('import runs on $name', (dialect) => {
   });
 
   it('updates only the patched fields, bumps the version, and refuses a stale version', async () => {
-    const original = run({ review, contacts });
+    const original = run({ contactTypes: ['Primary'] });
     await repos.runs.insert(original);
     const moved = await repos.runs.update(
       original,
@@ -93,7 +56,13 @@ describe.each(storageDialects())('import runs on $name', (dialect) => {
       at(2),
     );
     expect(moved).toEqual(
-      run({ review, contacts, status: 'reviewing-companies', requestCount: 3, version: 2, updatedAt: at(2) }),
+      run({
+        contactTypes: ['Primary'],
+        status: 'reviewing-companies',
+        requestCount: 3,
+        version: 2,
+        updatedAt: at(2),
+      }),
     );
     expect(moved).toEqual(await repos.runs.get('run-1'));
     expect(await repos.runs.update(original, { status: 'cancelled' }, at(3))).toBeNull();
@@ -102,11 +71,17 @@ describe.each(storageDialects())('import runs on $name', (dialect) => {
     ).toBeNull();
 
     if (moved === null) throw new Error('the first update must win');
-    const cleared = await repos.runs.update(moved, { contacts: null, thread: null }, at(4));
-    expect(cleared?.contacts).toBeNull();
-    expect(cleared?.review).toEqual(review);
+    const cleared = await repos.runs.update(moved, { contactTypes: null, thread: null }, at(4));
+    expect(cleared?.contactTypes).toBeNull();
+    expect(cleared?.filter).toEqual(original.filter);
     expect(cleared).toEqual(await repos.runs.get('run-1'));
     expect((await repos.runs.get('run-1'))?.version).toBe(3);
+  });
+
+  it('refuses a stored JSON column that does not hold what it should', async () => {
+    await repos.runs.insert(run());
+    await opened.db.updateTable('import_runs').set({ filter: '{"typeIds":5}' }).execute();
+    await expect(repos.runs.get('run-1')).rejects.toThrow();
   });
 
   it('lets exactly one of 50 concurrent updates with the same version through', async () => {
@@ -122,9 +97,9 @@ describe.each(storageDialects())('import runs on $name', (dialect) => {
     expect(stored?.requestCount).toBe(winners[0]?.requestCount);
   });
 
-  it('lists recent runs newest first, without the snapshots', async () => {
-    await repos.runs.insert(run({ id: 'r-old', createdAt: at(1), review, contacts }));
-    await repos.runs.insert(run({ id: 'r-new', createdAt: at(3), review, contacts, status: 'applied' }));
+  it('lists recent runs newest first', async () => {
+    await repos.runs.insert(run({ id: 'r-old', createdAt: at(1) }));
+    await repos.runs.insert(run({ id: 'r-new', createdAt: at(3), status: 'applied' }));
     await repos.runs.insert(run({ id: 'r-mid', createdAt: at(2) }));
     const recent = await repos.runs.listRecent('tenant-1', 2);
     expect(recent.map((r) => r.id)).toEqual(['r-new', 'r-mid']);
@@ -136,7 +111,7 @@ describe.each(storageDialects())('import runs on $name', (dialect) => {
     await seedTenant(repos, 'tenant-2');
     await repos.runs.insert(run({ id: 'a', status: 'reviewing-users', createdAt: at(1) }));
     await repos.runs.insert(run({ id: 'b', status: 'applied', createdAt: at(2) }));
-    await repos.runs.insert(run({ id: 'c', status: 'pending-approval', createdAt: at(3), review }));
+    await repos.runs.insert(run({ id: 'c', status: 'pending-approval', createdAt: at(3) }));
     await repos.runs.insert(
       run({
         id: 'd',
@@ -151,7 +126,7 @@ describe.each(storageDialects())('import runs on $name', (dialect) => {
     }
     const open = await repos.runs.listOpen('int-tenant-1');
     expect(open.map((r) => r.id)).toEqual(['a', 'c']);
-    expect(open[1]?.review).toEqual(review);
+    expect(open[1]?.status).toBe('pending-approval');
     expect((await repos.runs.listAllOpen()).map((r) => r.id)).toEqual(['d', 'a', 'c']);
   });
 });

@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { company, contact } from '../../fakes/fake-psa-gateway.js';
-import { type CoreHarness, connect, coreHarness, expectView, WORKSPACE } from '../../support/core-harness.js';
+import {
+  type CoreHarness,
+  connect,
+  coreHarness,
+  expectView,
+  versionOf,
+  WORKSPACE,
+} from '../../support/core-harness.js';
 import { storageDialects, type TestStorage } from '../../support/storage-dialects.js';
 
 const PAGE = { page: 0, pageSize: 100 };
@@ -43,8 +50,10 @@ describe.each(storageDialects())('the import flow on $name', (dialect) => {
   it('imports with a second admin sign-off, then re-imports without creating anything', async () => {
     const progress: number[] = [];
     const review = expectView(
-      await h.bot.handle(h.alice, { kind: 'import', provider: 'connectwise', filterText: '' }, (p) =>
-        progress.push(p.done),
+      await h.bot.handle(
+        h.alice,
+        { kind: 'import', provider: 'connectwise', filterText: '', pageSize: 20 },
+        { onProgress: (p) => progress.push(p.done) },
       ),
       'review',
     );
@@ -63,20 +72,18 @@ describe.each(storageDialects())('the import flow on $name', (dialect) => {
     const acmeId = acme?.candidates[0]?.companyId ?? '';
     expectView(
       await h.bot.handle(h.alice, {
-        kind: 'decide-company',
+        kind: 'decide-companies',
         runId,
-        psaCompanyId: 1,
-        decision: { kind: 'map', companyId: acmeId },
+        decisions: [{ psaCompanyId: 1, decision: { kind: 'map', companyId: acmeId } }],
         paging: PAGE,
       }),
       'review',
     );
     const afterSkip = expectView(
       await h.bot.handle(h.alice, {
-        kind: 'decide-company',
+        kind: 'decide-companies',
         runId,
-        psaCompanyId: 6,
-        decision: { kind: 'skip' },
+        decisions: [{ psaCompanyId: 6, decision: { kind: 'skip' } }],
         paging: PAGE,
       }),
       'review',
@@ -115,10 +122,20 @@ describe.each(storageDialects())('the import flow on $name', (dialect) => {
     expect(approval.state).toBe('pending');
     expect(approval.approvers).toEqual([{ platform: 'terminal', userId: 'bob' }]);
 
-    const own = expectView(await h.bot.handle(h.alice, { kind: 'approve', runId }), 'error');
+    const own = expectView(
+      await h.bot.handle(h.alice, {
+        kind: 'approve',
+        runId,
+        version: await versionOf(h.bot, h.alice, runId),
+      }),
+      'error',
+    );
     expect(own.code).toBe('cannot_approve_own');
 
-    const result = expectView(await h.bot.handle(h.bob, { kind: 'approve', runId }), 'result');
+    const result = expectView(
+      await h.bot.handle(h.bob, { kind: 'approve', runId, version: await versionOf(h.bot, h.bob, runId) }),
+      'result',
+    );
     expect(result.result).toMatchObject({
       companiesCreated: 2,
       companiesMapped: 2,
@@ -133,17 +150,16 @@ describe.each(storageDialects())('the import flow on $name', (dialect) => {
     // imported contact has left the PSA: reported, and its user is kept.
     h.psa.contacts = h.psa.contacts.filter((c) => c.psaId !== 402);
     const again = expectView(
-      await h.bot.handle(h.bob, { kind: 'import', provider: 'connectwise', filterText: '' }),
+      await h.bot.handle(h.bob, { kind: 'import', provider: 'connectwise', filterText: '', pageSize: 20 }),
       'review',
     );
     const mapped = again.rows.filter((row) => row.status === 'mapped').map((row) => row.psaCompanyId);
     expect(mapped.sort()).toEqual([1, 2, 4, 5]);
     const rerun = again.run.runId;
     await h.bot.handle(h.bob, {
-      kind: 'decide-company',
+      kind: 'decide-companies',
       runId: rerun,
-      psaCompanyId: 6,
-      decision: { kind: 'skip' },
+      decisions: [{ psaCompanyId: 6, decision: { kind: 'skip' } }],
       paging: PAGE,
     });
     expectView(await h.bot.handle(h.bob, { kind: 'continue-to-users', runId: rerun, paging: PAGE }), 'users');
@@ -154,7 +170,14 @@ describe.each(storageDialects())('the import flow on $name', (dialect) => {
     expect(globex.contacts.map((c) => c.psaContactId)).toEqual([401]);
     expect(globex.contacts.every((c) => c.previouslyImported && c.decision.kind === 'grant')).toBe(true);
     expectView(await h.bot.handle(h.bob, { kind: 'submit', runId: rerun }), 'approval');
-    const second = expectView(await h.bot.handle(h.alice, { kind: 'approve', runId: rerun }), 'result');
+    const second = expectView(
+      await h.bot.handle(h.alice, {
+        kind: 'approve',
+        runId: rerun,
+        version: await versionOf(h.bot, h.alice, rerun),
+      }),
+      'result',
+    );
     expect(second.result).toMatchObject({
       companiesCreated: 0,
       usersImported: 0,
@@ -178,8 +201,8 @@ describe.each(storageDialects())('the import flow on $name', (dialect) => {
 
   it('gives the integration lock to exactly one of two admins starting at once', async () => {
     const views = await Promise.all([
-      h.bot.handle(h.alice, { kind: 'import', provider: 'connectwise', filterText: '' }),
-      h.bot.handle(h.bob, { kind: 'import', provider: 'connectwise', filterText: '' }),
+      h.bot.handle(h.alice, { kind: 'import', provider: 'connectwise', filterText: '', pageSize: 20 }),
+      h.bot.handle(h.bob, { kind: 'import', provider: 'connectwise', filterText: '', pageSize: 20 }),
     ]);
     expect(views.map((view) => view.kind).sort()).toEqual(['error', 'review']);
     const refused = views.find((view) => view.kind === 'error');
@@ -189,7 +212,7 @@ describe.each(storageDialects())('the import flow on $name', (dialect) => {
   it('refuses a plan that needs more licences than are free, at submit and at apply', async () => {
     await h.deps.storage.repos.licences.setTotal(h.tenantId, 1);
     const review = expectView(
-      await h.bot.handle(h.alice, { kind: 'import', provider: 'connectwise', filterText: '' }),
+      await h.bot.handle(h.alice, { kind: 'import', provider: 'connectwise', filterText: '', pageSize: 20 }),
       'review',
     );
     const runId = review.run.runId;
@@ -209,7 +232,10 @@ describe.each(storageDialects())('the import flow on $name', (dialect) => {
     await h.deps.storage.repos.licences.setTotal(h.tenantId, 10);
     expectView(await h.bot.handle(h.alice, { kind: 'submit', runId }), 'approval');
     await h.deps.storage.repos.licences.setTotal(h.tenantId, 2);
-    const late = expectView(await h.bot.handle(h.bob, { kind: 'approve', runId }), 'error');
+    const late = expectView(
+      await h.bot.handle(h.bob, { kind: 'approve', runId, version: await versionOf(h.bot, h.bob, runId) }),
+      'error',
+    );
     expect(late.code).toBe('insufficient_licenses');
     expect(await h.deps.storage.repos.users.listAll(h.tenantId)).toHaveLength(0);
     expect(await h.deps.storage.repos.companies.count(h.tenantId)).toBe(MANAGED.length);
@@ -217,7 +243,12 @@ describe.each(storageDialects())('the import flow on $name', (dialect) => {
 
   it('refuses everyone who is not an admin of the workspace', async () => {
     const stranger = { ...WORKSPACE, userId: 'mallory', displayName: 'Mallory' };
-    const view = await h.bot.handle(stranger, { kind: 'import', provider: 'connectwise', filterText: '' });
+    const view = await h.bot.handle(stranger, {
+      kind: 'import',
+      provider: 'connectwise',
+      filterText: '',
+      pageSize: 20,
+    });
     expect(view).toMatchObject({ kind: 'error', code: 'not_admin' });
     const otherWorkspace = { ...h.alice, workspaceId: 'elsewhere' };
     expect(await h.bot.handle(otherWorkspace, { kind: 'status' })).toMatchObject({ code: 'not_admin' });

@@ -9,6 +9,7 @@ import {
   coreHarness,
   expectView,
   TEST_SETTINGS,
+  versionOf,
 } from '../../support/core-harness.js';
 import { storageDialects, type TestStorage } from '../../support/storage-dialects.js';
 
@@ -23,7 +24,7 @@ async function pendingRun(h: CoreHarness): Promise<string> {
     contact(21, 2, 'c@initech.test'),
   ];
   const review = expectView(
-    await h.bot.handle(h.alice, { kind: 'import', provider: 'connectwise', filterText: '' }),
+    await h.bot.handle(h.alice, { kind: 'import', provider: 'connectwise', filterText: '', pageSize: 20 }),
     'review',
   );
   const runId = review.run.runId;
@@ -85,8 +86,9 @@ describe.each(storageDialects())('import safety on $name', (dialect) => {
 
   it('applies exactly once when fifty approvals arrive at the same moment', async () => {
     const runId = await pendingRun(h);
+    const version = await versionOf(h.bot, h.bob, runId);
     const views: View[] = await Promise.all(
-      Array.from({ length: 50 }, () => h.bot.handle(h.bob, { kind: 'approve', runId })),
+      Array.from({ length: 50 }, () => h.bot.handle(h.bob, { kind: 'approve', runId, version })),
     );
     const results = views.filter((view) => view.kind === 'result');
     expect(results).toHaveLength(1);
@@ -100,16 +102,33 @@ describe.each(storageDialects())('import safety on $name', (dialect) => {
   it('leaves nothing behind when the apply dies half-way, and a retry completes it once', async () => {
     const runId = await pendingRun(h);
     const crashing = createImportBot({ ...h.deps, storage: crashingOnce(h.deps.storage) }).bot;
-    expect(await crashing.handle(h.bob, { kind: 'approve', runId })).toMatchObject({
+    expect(
+      await crashing.handle(h.bob, {
+        kind: 'approve',
+        runId,
+        version: await versionOf(crashing, h.bob, runId),
+      }),
+    ).toMatchObject({
       kind: 'error',
       code: 'internal',
     });
     expect(await directorySize(h)).toEqual({ companies: 0, users: 0, links: 0 });
     expect((await h.deps.storage.repos.runs.get(runId))?.status).toBe('pending-approval');
 
-    expectView(await crashing.handle(h.bob, { kind: 'approve', runId }), 'result');
+    expectView(
+      await crashing.handle(h.bob, {
+        kind: 'approve',
+        runId,
+        version: await versionOf(crashing, h.bob, runId),
+      }),
+      'result',
+    );
     expect(await directorySize(h)).toEqual({ companies: 2, users: 3, links: 3 });
-    const again = await h.bot.handle(h.bob, { kind: 'approve', runId });
+    const again = await h.bot.handle(h.bob, {
+      kind: 'approve',
+      runId,
+      version: await versionOf(h.bot, h.bob, runId),
+    });
     expect(again).toMatchObject({ kind: 'error', code: 'run_finished' });
     expect(await directorySize(h)).toEqual({ companies: 2, users: 3, links: 3 });
   });
@@ -117,11 +136,13 @@ describe.each(storageDialects())('import safety on $name', (dialect) => {
   it('expires a pending approval after its time and then applies nothing', async () => {
     const runId = await pendingRun(h);
     h.clock.advance(TEST_SETTINGS.approvalTtlMs + 1);
-    expect(await h.bot.handle(h.bob, { kind: 'approve', runId })).toMatchObject({ code: 'approval_expired' });
+    expect(
+      await h.bot.handle(h.bob, { kind: 'approve', runId, version: await versionOf(h.bot, h.bob, runId) }),
+    ).toMatchObject({ code: 'approval_expired' });
     expect(await directorySize(h)).toEqual({ companies: 0, users: 0, links: 0 });
     // The lock went with it: another admin can start.
     expectView(
-      await h.bot.handle(h.bob, { kind: 'import', provider: 'connectwise', filterText: '' }),
+      await h.bot.handle(h.bob, { kind: 'import', provider: 'connectwise', filterText: '', pageSize: 20 }),
       'review',
     );
   });
@@ -129,24 +150,23 @@ describe.each(storageDialects())('import safety on $name', (dialect) => {
   it('lets another admin take an abandoned lock, after which the old run cannot go on', async () => {
     h.psa.companies = [company(1, 'Globex')];
     const first = expectView(
-      await h.bot.handle(h.alice, { kind: 'import', provider: 'connectwise', filterText: '' }),
+      await h.bot.handle(h.alice, { kind: 'import', provider: 'connectwise', filterText: '', pageSize: 20 }),
       'review',
     );
     expect(
-      await h.bot.handle(h.bob, { kind: 'import', provider: 'connectwise', filterText: '' }),
+      await h.bot.handle(h.bob, { kind: 'import', provider: 'connectwise', filterText: '', pageSize: 20 }),
     ).toMatchObject({
       code: 'integration_locked',
     });
     h.clock.advance(TEST_SETTINGS.lockTtlMs + 1);
     expectView(
-      await h.bot.handle(h.bob, { kind: 'import', provider: 'connectwise', filterText: '' }),
+      await h.bot.handle(h.bob, { kind: 'import', provider: 'connectwise', filterText: '', pageSize: 20 }),
       'review',
     );
     const stale = await h.bot.handle(h.alice, {
-      kind: 'decide-company',
+      kind: 'decide-companies',
       runId: first.run.runId,
-      psaCompanyId: 1,
-      decision: { kind: 'skip' },
+      decisions: [{ psaCompanyId: 1, decision: { kind: 'skip' } }],
       paging: PAGE,
     });
     expect(stale).toMatchObject({ kind: 'error', code: 'lock_lost' });
@@ -156,13 +176,13 @@ describe.each(storageDialects())('import safety on $name', (dialect) => {
     h.psa.companies = [company(1, 'Globex')];
     h.psa.fault = 'psa_server_error';
     expect(
-      await h.bot.handle(h.alice, { kind: 'import', provider: 'connectwise', filterText: '' }),
+      await h.bot.handle(h.alice, { kind: 'import', provider: 'connectwise', filterText: '', pageSize: 20 }),
     ).toMatchObject({
       code: 'psa_server_error',
     });
     h.psa.fault = null;
     expectView(
-      await h.bot.handle(h.bob, { kind: 'import', provider: 'connectwise', filterText: '' }),
+      await h.bot.handle(h.bob, { kind: 'import', provider: 'connectwise', filterText: '', pageSize: 20 }),
       'review',
     );
     const history = expectView(await h.bot.handle(h.bob, { kind: 'history' }), 'history');
@@ -183,24 +203,38 @@ describe.each(storageDialects())('import safety on $name', (dialect) => {
       code: 'integration_locked',
     });
     expectView(await h.bot.handle(h.alice, { kind: 'cancel', runId: null }), 'notice');
-    expect(await h.bot.handle(h.bob, { kind: 'approve', runId })).toMatchObject({ code: 'run_finished' });
+    expect(
+      await h.bot.handle(h.bob, { kind: 'approve', runId, version: await versionOf(h.bot, h.bob, runId) }),
+    ).toMatchObject({ code: 'run_finished' });
     expect(await directorySize(h)).toEqual({ companies: 0, users: 0, links: 0 });
   });
-  it('keeps the fetched review when the chat attaches its thread while the fetch runs', async () => {
+  it('opens the thread once the import is sure to start and stores it with the run', async () => {
     h.psa.companies = [company(1, 'Globex')];
-    let attached: Promise<View> | null = null;
+    let opened = 0;
+    const openThread = async () => {
+      opened++;
+      return { platform: 'terminal' as const, data: '{"at":"root"}' };
+    };
+    const refused = await h.bot.handle(
+      h.alice,
+      { kind: 'import', provider: 'connectwise', filterText: 'type=Nope', pageSize: 20 },
+      { openThread },
+    );
+    expect(refused).toMatchObject({ kind: 'error', code: 'invalid_input' });
+    expect(opened).toBe(0);
     const review = await h.bot.handle(
       h.alice,
-      { kind: 'import', provider: 'connectwise', filterText: '' },
-      (p) => {
-        attached ??= h.bot.handle(h.alice, {
-          kind: 'attach-thread',
-          runId: p.runId,
-          thread: { platform: 'terminal', data: '{"at":"root"}' },
-        });
-      },
+      { kind: 'import', provider: 'connectwise', filterText: '', pageSize: 20 },
+      { openThread },
     );
-    expect(await attached).toMatchObject({ kind: 'notice' });
+    expect(opened).toBe(1);
+    const locked = await h.bot.handle(
+      h.bob,
+      { kind: 'import', provider: 'connectwise', filterText: '', pageSize: 20 },
+      { openThread },
+    );
+    expect(locked).toMatchObject({ kind: 'error', code: 'integration_locked' });
+    expect(opened).toBe(1);
     const runId = expectView(review, 'review').run.runId;
     expect((await h.deps.storage.repos.runs.get(runId))?.thread).toEqual({
       platform: 'terminal',

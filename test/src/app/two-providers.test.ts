@@ -3,7 +3,7 @@ import type { Provider } from '../../../src/domain/provider.js';
 import { Secret } from '../../../src/domain/secret.js';
 import type { PsaGateway } from '../../../src/ports/psa-gateway.js';
 import { company, FakePsaGateway } from '../../fakes/fake-psa-gateway.js';
-import { type CoreHarness, coreHarness, expectView } from '../../support/core-harness.js';
+import { type CoreHarness, coreHarness, expectView, versionOf } from '../../support/core-harness.js';
 import { storageDialects, type TestStorage } from '../../support/storage-dialects.js';
 
 /** One fake PSA per provider behind a single gateway. */
@@ -39,24 +39,31 @@ describe.each(storageDialects())('a tenant with ConnectWise and Autotask on $nam
 
   it('keeps a lock per integration, and a company imported from one PSA is a duplicate in the other', async () => {
     const cw = expectView(
-      await h.bot.handle(h.alice, { kind: 'import', provider: 'connectwise', filterText: '' }),
+      await h.bot.handle(h.alice, { kind: 'import', provider: 'connectwise', filterText: '', pageSize: 20 }),
       'review',
     );
     // Another admin is not locked out of the other PSA's integration.
     const at = expectView(
-      await h.bot.handle(h.bob, { kind: 'import', provider: 'autotask', filterText: '' }),
+      await h.bot.handle(h.bob, { kind: 'import', provider: 'autotask', filterText: '', pageSize: 20 }),
       'review',
     );
     expectView(await h.bot.handle(h.bob, { kind: 'cancel', runId: at.run.runId }), 'notice');
 
     expectView(await h.bot.handle(h.alice, { kind: 'submit', runId: cw.run.runId }), 'approval');
-    const applied = expectView(await h.bot.handle(h.bob, { kind: 'approve', runId: cw.run.runId }), 'result');
+    const applied = expectView(
+      await h.bot.handle(h.bob, {
+        kind: 'approve',
+        runId: cw.run.runId,
+        version: await versionOf(h.bot, h.bob, cw.run.runId),
+      }),
+      'result',
+    );
     expect(applied.result.companiesCreated).toBe(2);
 
     // Same PSA id 10 in Autotask is another company as far as the map goes: each integration has
     // its own map, so it is not "Mapped"; its name variant makes it a potential duplicate.
     const again = expectView(
-      await h.bot.handle(h.bob, { kind: 'import', provider: 'autotask', filterText: '' }),
+      await h.bot.handle(h.bob, { kind: 'import', provider: 'autotask', filterText: '', pageSize: 20 }),
       'review',
     );
     const contoso = again.rows.find((row) => row.psaCompanyId === 10);
@@ -67,7 +74,11 @@ describe.each(storageDialects())('a tenant with ConnectWise and Autotask on $nam
 
     expectView(await h.bot.handle(h.bob, { kind: 'submit', runId: again.run.runId }), 'approval');
     const second = expectView(
-      await h.bot.handle(h.alice, { kind: 'approve', runId: again.run.runId }),
+      await h.bot.handle(h.alice, {
+        kind: 'approve',
+        runId: again.run.runId,
+        version: await versionOf(h.bot, h.alice, again.run.runId),
+      }),
       'result',
     );
     expect(second.result).toMatchObject({ companiesCreated: 1, companiesMapped: 1 });

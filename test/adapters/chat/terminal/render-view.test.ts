@@ -31,6 +31,7 @@ function row(overrides: Partial<ReviewRowView>): ReviewRowView {
 
 const review: View = {
   kind: 'review',
+  skipped: { count: 0, first: [] },
   run,
   totals: { mapped: 1, unmapped: 1, duplicates: 1 },
   paging: { page: 1, pageSize: 3, totalItems: 6, totalPages: 2 },
@@ -97,6 +98,7 @@ describe('terminal renderer', () => {
   it('shows contacts with the red X and why', () => {
     const users: UsersView = {
       kind: 'users',
+      skipped: { count: 0, first: [] },
       run: { ...run, status: 'reviewing-users' },
       company: { psaCompanyId: 12, name: 'Acme, Inc.' },
       companies: [],
@@ -146,6 +148,7 @@ describe('terminal renderer', () => {
   it('shows the approval counts, the result and its errors', () => {
     const approval = renderView({
       kind: 'approval',
+      decidedBy: null,
       run: { ...run, status: 'pending-approval' },
       state: 'pending',
       counts,
@@ -162,6 +165,7 @@ describe('terminal renderer', () => {
 
     const result = renderView({
       kind: 'result',
+      skipped: { count: 0, first: [] },
       run: { ...run, status: 'applied' },
       approverName: 'Bob',
       requestCount: 7,

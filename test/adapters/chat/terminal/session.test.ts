@@ -65,10 +65,11 @@ function viewFor(intent: Intent): View {
   switch (intent.kind) {
     case 'import':
     case 'review':
-    case 'decide-company': {
+    case 'decide-companies': {
       const page = 'paging' in intent ? intent.paging.page : 0;
       return {
         kind: 'review',
+        skipped: { count: 0, first: [] },
         run,
         totals: { mapped: 0, unmapped: 2, duplicates: 1 },
         rows: rows.slice(page * 2, page * 2 + 2),
@@ -79,9 +80,10 @@ function viewFor(intent: Intent): View {
       };
     }
     case 'users':
-    case 'decide-user':
+    case 'decide-users':
       return {
         kind: 'users',
+        skipped: { count: 0, first: [] },
         run,
         company:
           intent.kind === 'users' && intent.psaCompanyId === null

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import type { CompanyDecision, Ineligibility, UserDecision } from '../../../src/domain/decisions.js';
+import type { ApplyResult } from '../../../src/domain/plan-model.js';
+import type { CompanyFilter } from '../../../src/domain/psa-records.js';
+import type { CompanyStatus, DuplicateCandidate } from '../../../src/domain/review.js';
+import type { SkippedRecords, ThreadRef } from '../../../src/domain/run.js';
+
+/**
+ * What the JSON columns of a run and its rows must hold. A stored value that does not match is a
+ * bug or a damaged database: reading it throws here instead of failing somewhere later.
+ */
+export const stringList: z.ZodType<string[]> = z.array(z.string());
+
+export const filterSchema: z.ZodType<CompanyFilter> = z.object({
+  typeIds: stringList,
+  statusIds: stringList,
+  activeOnly: z.boolean(),
+});
+
+export const threadSchema: z.ZodType<ThreadRef> = z.object({
+  platform: z.enum(['slack', 'teams', 'terminal']),
+  data: z.string(),
+});
+
+const count = z.number().int().nonnegative();
+
+const resultObject = z.object({
+  companiesCreated: count,
+  companiesMapped: count,
+  companiesUnmapped: count,
+  companiesKept: count,
+  usersImported: count,
+  usersMapped: count,
+  usersKept: count,
+  usersGoneFromPsa: count.optional(),
+  errors: z.array(z.object({ subject: z.string(), message: z.string() })),
+});
+
+export function parseResult(value: unknown): ApplyResult {
+  const { usersGoneFromPsa, ...rest } = resultObject.parse(value);
+  return usersGoneFromPsa === undefined ? rest : { ...rest, usersGoneFromPsa };
+}
+
+export const skippedSchema: z.ZodType<SkippedRecords> = z.object({
+  count,
+  first: z.array(z.object({ psaId: z.number().nullable(), reason: z.string() })),
+});
+
+export const candidatesSchema: z.ZodType<DuplicateCandidate[]> = z.array(
+  z.object({ companyId: z.string(), companyName: z.string(), reason: z.string() }),
+);
+
+export const ineligibilitySchema: z.ZodType<Ineligibility> = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('no-email') }),
+  z.object({ code: z.literal('inactive') }),
+  z.object({ code: z.literal('email-taken'), companyName: z.string() }),
+  z.object({
+    code: z.literal('email-repeated'),
+    otherContactName: z.string(),
+    otherCompanyName: z.string(),
+  }),
+]);
+
+export const companyStatusSchema: z.ZodType<CompanyStatus> = z.enum([
+  'mapped',
+  'unmapped',
+  'potential-duplicate',
+]);
+
+/** A decision as two columns: its kind and, for `map`, the target id. */
+export interface DecisionColumns {
+  readonly kind: string;
+  readonly target: string | null;
+}
+
+export function companyDecisionColumns(decision: CompanyDecision): DecisionColumns {
+  return { kind: decision.kind, target: decision.kind === 'map' ? decision.companyId : null };
+}
+
+export function userDecisionColumns(decision: UserDecision): DecisionColumns {
+  return { kind: decision.kind, target: decision.kind === 'map' ? decision.userId : null };
+}
+
+export function companyDecisionOf(kind: string, target: string | null): CompanyDecision {
+  switch (kind) {
+    case 'create':
+    case 'keep':
+    case 'unmap-create':
+    case 'skip':
+      return { kind };
+    case 'map':
+      if (target !== null) return { kind, companyId: target };
+  }
+  throw new Error(`stored company decision is invalid: ${JSON.stringify({ kind, target })}`);
+}
+
+export function userDecisionOf(kind: string, target: string | null): UserDecision {
+  switch (kind) {
+    case 'grant':
+    case 'unmap-create':
+    case 'skip':
+      return { kind };
+    case 'map':
+      if (target !== null) return { kind, userId: target };
+  }
+  throw new Error(`stored user decision is invalid: ${JSON.stringify({ kind, target })}`);
+}

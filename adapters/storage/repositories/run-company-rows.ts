@@ -1,0 +1,246 @@
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import type { CompanyBulkAction, CompanyDecision } from '../../../src/domain/decisions.js';
+import type { MissingRow } from '../../../src/domain/review.js';
+import type { CompanyRecord, CompanyTotals, RowPosition } from '../../../src/ports/storage.js';
+import { chunkForParameters, type DialectTraits } from '../dialect-traits.js';
+import type { Database, RunCompanyTable } from '../schema.js';
+import {
+  candidatesSchema,
+  companyDecisionColumns,
+  companyDecisionOf,
+  companyStatusSchema,
+  stringList,
+} from './row-schemas.js';
+
+type Stored = CompanyRecord & { readonly orderKey: string };
+
+function toRow(runId: string, record: Stored): RunCompanyTable {
+  const { row } = record;
+  const current = companyDecisionColumns(record.decision);
+  const fallback = companyDecisionColumns(record.defaultDecision);
+  return {
+    run_id: runId,
+    psa_company_id: row.company.psaId,
+    order_key: record.orderKey,
+    name: row.company.name,
+    type_names: JSON.stringify(row.company.typeNames),
+    status_name: row.company.statusName,
+    active: row.company.active ? 1 : 0,
+    psa_updated_at: row.company.updatedAt,
+    status: row.status,
+    mapped_id: row.mappedTo?.id ?? null,
+    mapped_name: row.mappedTo?.name ?? null,
+    candidates: JSON.stringify(row.candidates),
+    single_candidate: row.candidates.length === 1 ? (row.candidates[0]?.companyId ?? null) : null,
+    last_imported_at: row.lastImportedAt,
+    default_kind: fallback.kind,
+    default_target: fallback.target,
+    decision_kind: current.kind,
+    decision_target: current.target,
+  };
+}
+
+function fromRow(row: RunCompanyTable): Stored {
+  return {
+    orderKey: row.order_key,
+    row: {
+      company: {
+        psaId: Number(row.psa_company_id),
+        name: row.name,
+        typeNames: stringList.parse(JSON.parse(row.type_names)),
+        statusName: row.status_name,
+        active: Number(row.active) === 1,
+        updatedAt: row.psa_updated_at,
+      },
+      status: companyStatusSchema.parse(row.status),
+      mappedTo: row.mapped_id === null ? null : { id: row.mapped_id, name: row.mapped_name ?? row.mapped_id },
+      candidates: candidatesSchema.parse(JSON.parse(row.candidates)),
+      lastImportedAt: row.last_imported_at,
+    },
+    defaultDecision: companyDecisionOf(row.default_kind, row.default_target),
+    decision: companyDecisionOf(row.decision_kind, row.decision_target),
+  };
+}
+
+const COLUMNS = 18;
+const n = (value: unknown): number => Number(value ?? 0);
+
+/** The company rows of runs ("Companies in PSA") and the "not in PSA" rows. */
+export function runCompanyRows(db: Kysely<Database>, traits: DialectTraits) {
+  const ofRun = (runId: string) => db.selectFrom('run_companies').where('run_id', '=', runId);
+  return {
+    async insertCompanies(runId: string, records: readonly Stored[]): Promise<void> {
+      for (const chunk of chunkForParameters(records, COLUMNS, traits)) {
+        await db
+          .insertInto('run_companies')
+          .values(chunk.map((record) => toRow(runId, record)))
+          .execute();
+      }
+    },
+
+    async insertMissing(runId: string, rows: readonly MissingRow[]): Promise<void> {
+      const values = rows.map((row, index) => ({
+        run_id: runId,
+        psa_company_id: row.psaCompanyId,
+        order_key: String(index).padStart(10, '0'),
+        managed_company_id: row.managedCompanyId,
+        managed_company_name: row.managedCompanyName,
+        last_imported_at: row.lastImportedAt,
+        cause: row.cause,
+        reason: row.reason,
+      }));
+      for (const chunk of chunkForParameters(values, 8, traits)) {
+        await db.insertInto('run_missing').values(chunk).execute();
+      }
+    },
+
+    async companyPage(runId: string, offset: number, limit: number, selectedOnly: boolean) {
+      let query = ofRun(runId).selectAll();
+      if (selectedOnly) query = query.where('decision_kind', '<>', 'skip');
+      const rows = await query
+        .orderBy('order_key')
+        .orderBy('psa_company_id')
+        .offset(offset)
+        .limit(limit)
+        .execute();
+      return rows.map(fromRow);
+    },
+
+    async companiesById(runId: string, ids: readonly number[]) {
+      if (ids.length === 0) return [];
+      const rows = await ofRun(runId)
+        .selectAll()
+        .where('psa_company_id', 'in', [...ids])
+        .execute();
+      return rows.map(fromRow);
+    },
+
+    async companiesAfter(runId: string, after: RowPosition | null, limit: number) {
+      let query = ofRun(runId).selectAll();
+      if (after !== null) {
+        query = query.where((eb) =>
+          eb.or([
+            eb('order_key', '>', after.orderKey),
+            eb.and([eb('order_key', '=', after.orderKey), eb('psa_company_id', '>', after.psaId)]),
+          ]),
+        );
+      }
+      const rows = await query.orderBy('order_key').orderBy('psa_company_id').limit(limit).execute();
+      return rows.map(fromRow);
+    },
+
+    async missing(runId: string): Promise<MissingRow[]> {
+      const rows = await db
+        .selectFrom('run_missing')
+        .selectAll()
+        .where('run_id', '=', runId)
+        .orderBy('order_key')
+        .execute();
+      return rows.map((row) => ({
+        psaCompanyId: Number(row.psa_company_id),
+        managedCompanyId: row.managed_company_id,
+        managedCompanyName: row.managed_company_name,
+        lastImportedAt: row.last_imported_at,
+        cause: row.cause === 'filtered-out' || row.cause === 'deleted' ? row.cause : 'not-found',
+        reason: row.reason,
+      }));
+    },
+
+    async companyTotals(runId: string): Promise<CompanyTotals> {
+      const sum = (condition: string) =>
+        sql<number>`coalesce(sum(case when ${sql.raw(condition)} then 1 else 0 end), 0)`;
+      const row = await ofRun(runId)
+        .select([
+          sql<number>`count(*)`.as('total'),
+          sum("status = 'mapped'").as('mapped'),
+          sum("status = 'unmapped'").as('unmapped'),
+          sum("status = 'potential-duplicate'").as('duplicates'),
+          sum("decision_kind = 'create'").as('create'),
+          sum("decision_kind = 'map'").as('map'),
+          sum("decision_kind = 'unmap-create'").as('unmap'),
+          sum("decision_kind = 'keep'").as('keep'),
+          sum("decision_kind = 'skip'").as('skip'),
+          sum("status = 'unmapped' and decision_kind <> 'create'").as('offer_create'),
+          sum(
+            "status = 'potential-duplicate' and single_candidate is not null and not (decision_kind = 'map' and decision_target = single_candidate)",
+          ).as('offer_map'),
+          sum(
+            "decision_kind <> default_kind or coalesce(decision_target, '') <> coalesce(default_target, '')",
+          ).as('offer_reset'),
+        ])
+        .executeTakeFirstOrThrow();
+      return {
+        total: n(row.total),
+        mapped: n(row.mapped),
+        unmapped: n(row.unmapped),
+        duplicates: n(row.duplicates),
+        selected: n(row.total) - n(row.skip),
+        counts: {
+          companiesCreate: n(row.create),
+          companiesMap: n(row.map),
+          companiesUnmap: n(row.unmap),
+          companiesKeep: n(row.keep),
+          companiesSkip: n(row.skip),
+        },
+        offers: {
+          'create-all-unmapped': n(row.offer_create),
+          'map-all-single-candidates': n(row.offer_map),
+          'skip-all': n(row.total) - n(row.skip),
+          reset: n(row.offer_reset),
+        },
+      };
+    },
+
+    async setCompanyDecision(runId: string, psaCompanyId: number, decision: CompanyDecision): Promise<void> {
+      const columns = companyDecisionColumns(decision);
+      await db
+        .updateTable('run_companies')
+        .set({ decision_kind: columns.kind, decision_target: columns.target })
+        .where('run_id', '=', runId)
+        .where('psa_company_id', '=', psaCompanyId)
+        .execute();
+    },
+
+    async bulkCompanies(runId: string, action: CompanyBulkAction): Promise<number> {
+      const update = db.updateTable('run_companies').where('run_id', '=', runId);
+      const changed = (where: Expression<SqlBool>) => where;
+      let result: { numUpdatedRows: bigint } | undefined;
+      switch (action) {
+        case 'reset':
+          result = await update
+            .set((eb) => ({
+              decision_kind: eb.ref('default_kind'),
+              decision_target: eb.ref('default_target'),
+            }))
+            .where(
+              changed(
+                sql<SqlBool>`(decision_kind <> default_kind or coalesce(decision_target, '') <> coalesce(default_target, ''))`,
+              ),
+            )
+            .executeTakeFirst();
+          break;
+        case 'skip-all':
+          result = await update
+            .set({ decision_kind: 'skip', decision_target: null })
+            .where('decision_kind', '<>', 'skip')
+            .executeTakeFirst();
+          break;
+        case 'create-all-unmapped':
+          result = await update
+            .set({ decision_kind: 'create', decision_target: null })
+            .where('status', '=', 'unmapped')
+            .where('decision_kind', '<>', 'create')
+            .executeTakeFirst();
+          break;
+        case 'map-all-single-candidates':
+          result = await update
+            .set((eb) => ({ decision_kind: 'map', decision_target: eb.ref('single_candidate') }))
+            .where('status', '=', 'potential-duplicate')
+            .where('single_candidate', 'is not', null)
+            .executeTakeFirst();
+          break;
+      }
+      return Number(result?.numUpdatedRows ?? 0);
+    },
+  };
+}

@@ -1,0 +1,294 @@
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import type {
+  ContactScope,
+  Ineligibility,
+  UserBulkAction,
+  UserDecision,
+} from '../../../src/domain/decisions.js';
+import type {
+  CompanyContactSummary,
+  ContactRecord,
+  ContactTotals,
+  RowPosition,
+} from '../../../src/ports/storage.js';
+import { chunkForParameters, type DialectTraits } from '../dialect-traits.js';
+import type { Database, RunContactTable } from '../schema.js';
+import { ineligibilitySchema, stringList, userDecisionColumns, userDecisionOf } from './row-schemas.js';
+
+type Stored = ContactRecord & { readonly orderKey: string };
+
+/** `|billing|primary|`: one LIKE finds a type among a contact's types on both dialects. */
+export function typeKey(typeNames: readonly string[]): string {
+  return `|${typeNames.map(typeWord).join('|')}|`;
+}
+
+const typeWord = (name: string): string => name.toLowerCase().replaceAll('|', ' ');
+const likeEscaped = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function toRow(runId: string, record: Stored): RunContactTable {
+  const { row } = record;
+  const current = userDecisionColumns(record.decision);
+  const fallback = userDecisionColumns(record.defaultDecision);
+  return {
+    run_id: runId,
+    psa_contact_id: row.contact.psaId,
+    company_psa_id: row.contact.companyPsaId,
+    order_key: record.orderKey,
+    first_name: row.contact.firstName,
+    last_name: row.contact.lastName,
+    emails: JSON.stringify(row.contact.emails),
+    active: row.contact.active ? 1 : 0,
+    type_names: JSON.stringify(row.contact.typeNames),
+    type_key: typeKey(row.contact.typeNames),
+    company_name: row.companyName,
+    email: row.email,
+    linked_user_id: row.linkedUser?.id ?? null,
+    linked_user_email: row.linkedUser?.email ?? null,
+    same_email_user_id: row.sameEmailUser?.id ?? null,
+    same_email_user_email: row.sameEmailUser?.email ?? null,
+    ineligible: row.ineligible === null ? null : JSON.stringify(row.ineligible),
+    eligible: row.ineligible === null && row.email !== null ? 1 : 0,
+    target_company_id: row.targetCompanyId ?? null,
+    default_kind: fallback.kind,
+    default_target: fallback.target,
+    decision_kind: current.kind,
+    decision_target: current.target,
+  };
+}
+
+const user = (id: string | null, email: string | null) => (id === null ? null : { id, email: email ?? '' });
+
+function fromRow(row: RunContactTable): Stored {
+  return {
+    orderKey: row.order_key,
+    row: {
+      contact: {
+        psaId: Number(row.psa_contact_id),
+        companyPsaId: Number(row.company_psa_id),
+        firstName: row.first_name,
+        lastName: row.last_name,
+        emails: stringList.parse(JSON.parse(row.emails)),
+        active: Number(row.active) === 1,
+        typeNames: stringList.parse(JSON.parse(row.type_names)),
+      },
+      companyName: row.company_name,
+      email: row.email,
+      linkedUser: user(row.linked_user_id, row.linked_user_email),
+      sameEmailUser: user(row.same_email_user_id, row.same_email_user_email),
+      ineligible: row.ineligible === null ? null : ineligibilitySchema.parse(JSON.parse(row.ineligible)),
+      targetCompanyId: row.target_company_id,
+    },
+    defaultDecision: userDecisionOf(row.default_kind, row.default_target),
+    decision: userDecisionOf(row.decision_kind, row.decision_target),
+  };
+}
+
+const COLUMNS = 23;
+const n = (value: unknown): number => Number(value ?? 0);
+const DIFFERS_FROM_DEFAULT = sql.raw(
+  "(decision_kind <> default_kind or coalesce(decision_target, '') <> coalesce(default_target, ''))",
+);
+
+// biome-ignore lint/suspicious/noExplicitAny: a where clause fits any query over run_contacts.
+function inScope<Q extends SelectQueryBuilder<Database, 'run_contacts', any>>(
+  query: Q,
+  scope: ContactScope,
+): Q {
+  let scoped = query;
+  if (scope.psaCompanyId !== null) scoped = scoped.where('company_psa_id', '=', scope.psaCompanyId) as Q;
+  if (scope.contactType !== null) {
+    const pattern = `%|${likeEscaped(typeWord(scope.contactType))}|%`;
+    scoped = scoped.where(sql<boolean>`type_key like ${pattern} escape '\\'`) as Q;
+  }
+  return scoped;
+}
+
+/** The contact rows of runs: assessed, decided, paged and counted in the database. */
+export function runContactRows(db: Kysely<Database>, traits: DialectTraits) {
+  const ofRun = (runId: string) => db.selectFrom('run_contacts').where('run_id', '=', runId);
+  /** Updates of a scope go through the keys of the rows it selects, so one LIKE serves both. */
+  const scopedKeys = (runId: string, scope: ContactScope) =>
+    inScope(ofRun(runId).select('psa_contact_id'), scope);
+  return {
+    async insertContacts(runId: string, records: readonly Stored[]): Promise<void> {
+      for (const chunk of chunkForParameters(records, COLUMNS, traits)) {
+        await db
+          .insertInto('run_contacts')
+          .values(chunk.map((record) => toRow(runId, record)))
+          .execute();
+      }
+    },
+
+    async deleteContacts(runId: string): Promise<void> {
+      await db.deleteFrom('run_contacts').where('run_id', '=', runId).execute();
+    },
+
+    async contactPage(runId: string, scope: ContactScope, offset: number, limit: number) {
+      const rows = await inScope(ofRun(runId).selectAll(), scope)
+        .orderBy('order_key')
+        .orderBy('psa_contact_id')
+        .offset(offset)
+        .limit(limit)
+        .execute();
+      return rows.map(fromRow);
+    },
+
+    async contactsById(runId: string, ids: readonly number[]) {
+      if (ids.length === 0) return [];
+      const rows = await ofRun(runId)
+        .selectAll()
+        .where('psa_contact_id', 'in', [...ids])
+        .execute();
+      return rows.map(fromRow);
+    },
+
+    async contactsAfter(runId: string, after: RowPosition | null, limit: number) {
+      let query = ofRun(runId).selectAll();
+      if (after !== null) {
+        query = query.where((eb) =>
+          eb.or([
+            eb('order_key', '>', after.orderKey),
+            eb.and([eb('order_key', '=', after.orderKey), eb('psa_contact_id', '>', after.psaId)]),
+          ]),
+        );
+      }
+      const rows = await query.orderBy('order_key').orderBy('psa_contact_id').limit(limit).execute();
+      return rows.map(fromRow);
+    },
+
+    async contactTotals(runId: string, scope: ContactScope): Promise<ContactTotals> {
+      const sum = (condition: string) =>
+        sql<number>`coalesce(sum(case when ${sql.raw(condition)} then 1 else 0 end), 0)`;
+      const row = await inScope(
+        ofRun(runId).select([
+          sql<number>`count(*)`.as('total'),
+          sum('eligible = 0').as('ineligible'),
+          sum("eligible = 1 and decision_kind = 'skip'").as('skip'),
+          sum("eligible = 1 and decision_kind = 'map'").as('map'),
+          sum("eligible = 1 and decision_kind = 'grant' and linked_user_id is not null").as('keep'),
+          sum(
+            "eligible = 1 and ((decision_kind = 'grant' and linked_user_id is null) or decision_kind = 'unmap-create')",
+          ).as('grant'),
+          sum("decision_kind <> 'skip'").as('not_skipped'),
+          sql<number>`coalesce(sum(case when ${DIFFERS_FROM_DEFAULT} then 1 else 0 end), 0)`.as('reset'),
+        ]),
+        scope,
+      ).executeTakeFirstOrThrow();
+      return {
+        total: n(row.total),
+        counts: {
+          usersGrant: n(row.grant),
+          usersKeep: n(row.keep),
+          usersMap: n(row.map),
+          usersSkip: n(row.skip),
+          usersIneligible: n(row.ineligible),
+        },
+        offers: { 'grant-all-eligible': n(row.skip), 'skip-all': n(row.not_skipped), reset: n(row.reset) },
+      };
+    },
+
+    async contactSummaries(runId: string, companyIds: readonly number[]): Promise<CompanyContactSummary[]> {
+      if (companyIds.length === 0) return [];
+      const rows = await ofRun(runId)
+        .where('company_psa_id', 'in', [...companyIds])
+        .select([
+          'company_psa_id',
+          sql<number>`coalesce(sum(case when decision_kind <> 'skip' then 1 else 0 end), 0)`.as('granted'),
+          sql<number>`coalesce(sum(eligible), 0)`.as('eligible'),
+          sql<number>`count(*)`.as('total'),
+        ])
+        .groupBy('company_psa_id')
+        .execute();
+      return rows.map((row) => ({
+        psaCompanyId: Number(row.company_psa_id),
+        granted: n(row.granted),
+        eligible: n(row.eligible),
+        ineligible: n(row.total) - n(row.eligible),
+      }));
+    },
+
+    async contactTypesOf(runId: string, psaCompanyId: number): Promise<string[]> {
+      const rows = await ofRun(runId)
+        .where('company_psa_id', '=', psaCompanyId)
+        .select('type_names')
+        .distinct()
+        .execute();
+      const types = new Set(rows.flatMap((row) => stringList.parse(JSON.parse(row.type_names))));
+      return [...types].sort();
+    },
+
+    async setUserDecision(runId: string, psaContactId: number, decision: UserDecision): Promise<void> {
+      const columns = userDecisionColumns(decision);
+      await db
+        .updateTable('run_contacts')
+        .set({ decision_kind: columns.kind, decision_target: columns.target })
+        .where('run_id', '=', runId)
+        .where('psa_contact_id', '=', psaContactId)
+        .execute();
+    },
+
+    async bulkUsers(runId: string, scope: ContactScope, action: UserBulkAction): Promise<number> {
+      const update = db
+        .updateTable('run_contacts')
+        .where('run_id', '=', runId)
+        .where('psa_contact_id', 'in', scopedKeys(runId, scope));
+      let result: { numUpdatedRows: bigint } | undefined;
+      switch (action) {
+        case 'reset':
+          result = await update
+            .set((eb) => ({
+              decision_kind: eb.ref('default_kind'),
+              decision_target: eb.ref('default_target'),
+            }))
+            .where(sql<boolean>`${DIFFERS_FROM_DEFAULT}`)
+            .executeTakeFirst();
+          break;
+        case 'skip-all':
+          result = await update
+            .set({ decision_kind: 'skip', decision_target: null })
+            .where('decision_kind', '<>', 'skip')
+            .executeTakeFirst();
+          break;
+        case 'grant-all-eligible':
+          // A user of the company with the same email is mapped to, never created twice.
+          result = await update
+            .set((eb) => ({
+              decision_kind: eb
+                .case()
+                .when('same_email_user_id', 'is not', null)
+                .then('map')
+                .else('grant')
+                .end(),
+              decision_target: eb.ref('same_email_user_id'),
+            }))
+            .where('eligible', '=', 1)
+            .where('decision_kind', '=', 'skip')
+            .executeTakeFirst();
+          break;
+      }
+      return Number(result?.numUpdatedRows ?? 0);
+    },
+
+    async markIneligible(
+      runId: string,
+      ids: readonly number[],
+      ineligible: Ineligibility | null,
+    ): Promise<void> {
+      for (const chunk of chunkForParameters(ids, 1, traits, 16)) {
+        await db
+          .updateTable('run_contacts')
+          .set({
+            ineligible: ineligible === null ? null : JSON.stringify(ineligible),
+            eligible: ineligible === null ? 1 : 0,
+            default_kind: 'skip',
+            default_target: null,
+            decision_kind: 'skip',
+            decision_target: null,
+          })
+          .where('run_id', '=', runId)
+          .where('psa_contact_id', 'in', chunk)
+          .execute();
+      }
+    },
+  };
+}

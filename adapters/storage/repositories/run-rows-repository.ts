@@ -1,0 +1,10 @@
+import type { Kysely } from 'kysely';
+import type { RunRowsRepository } from '../../../src/ports/storage.js';
+import type { DialectTraits } from '../dialect-traits.js';
+import type { Database } from '../schema.js';
+import { runCompanyRows } from './run-company-rows.js';
+import { runContactRows } from './run-contact-rows.js';
+
+export function runRowsRepository(db: Kysely<Database>, traits: DialectTraits): RunRowsRepository {
+  return { ...runCompanyRows(db, traits), ...runContactRows(db, traits) };
+}

@@ -1,0 +1,50 @@
+import { companyClassifier, missingRows, reviewOrderKey } from '../../domain/diff.js';
+import type { PsaCompany } from '../../domain/psa-records.js';
+import type { ImportRun, SkippedRecords } from '../../domain/run.js';
+import { NO_SKIPPED } from '../../domain/run.js';
+import type { ProgressListener, PsaSession } from '../../ports/psa-gateway.js';
+import type { AppDeps } from '../deps.js';
+import { newCompanyRecord } from '../run-rows.js';
+
+/** How many fetched records are classified and written together when the PSA hands over a list. */
+export const PAGE_ROWS = 1_000;
+
+/**
+ * Fetches the run's companies and writes each page into the run's rows as it arrives: every page
+ * is classified against the map and a name index built once, so only the ids seen so far are
+ * held. Afterwards the links whose ids were not seen become the "not in PSA" rows.
+ */
+export async function fetchCompaniesIntoRows(
+  deps: AppDeps,
+  run: ImportRun,
+  session: PsaSession,
+  onProgress: ProgressListener,
+): Promise<{ readonly skipped: SkippedRecords }> {
+  const { repos } = deps.storage;
+  const [links, companies] = await Promise.all([
+    repos.companyMap.list(run.integrationId),
+    repos.companies.listAll(run.tenantId),
+  ]);
+  const classify = companyClassifier(links, companies);
+  const seen = new Set<number>();
+  const writePage = async (page: readonly PsaCompany[]): Promise<void> => {
+    const fresh = page.filter((company) => !seen.has(company.psaId));
+    for (const company of fresh) seen.add(company.psaId);
+    const records = fresh.map((company) => {
+      const row = classify(company);
+      return newCompanyRecord(row, reviewOrderKey(row));
+    });
+    await repos.runRows.insertCompanies(run.id, records);
+  };
+  const fetched = await session.fetchCompanies(run.filter, onProgress);
+  for (let start = 0; start < fetched.length; start += PAGE_ROWS) {
+    await writePage(fetched.slice(start, start + PAGE_ROWS));
+  }
+  const missingIds = links.map((link) => link.psaCompanyId).filter((id) => !seen.has(id));
+  const causes = missingIds.length === 0 ? new Map() : await session.explainMissing(missingIds, run.filter);
+  await repos.runRows.insertMissing(
+    run.id,
+    missingRows(links, (id) => seen.has(id), companies, causes),
+  );
+  return { skipped: NO_SKIPPED };
+}
