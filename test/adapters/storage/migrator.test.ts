@@ -16,6 +16,9 @@ const TABLES = [
   'licence_pools',
   'managed_companies',
   'managed_users',
+  'run_companies',
+  'run_contacts',
+  'run_missing',
   'tenant_workspaces',
   'tenants',
 ];

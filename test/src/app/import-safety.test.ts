@@ -174,9 +174,17 @@ describe.each(storageDialects())('import safety on $name', (dialect) => {
 
   it('ends the run and frees the lock when the PSA fails, with the fault code', async () => {
     h.psa.companies = [company(1, 'Globex')];
-    h.psa.fault = 'psa_server_error';
+    // The fault starts once the import is under way (filter read, lock taken): the fetch fails.
+    const openThread = async () => {
+      h.psa.fault = 'psa_server_error';
+      return { platform: 'terminal' as const, data: '{}' };
+    };
     expect(
-      await h.bot.handle(h.alice, { kind: 'import', provider: 'connectwise', filterText: '', pageSize: 20 }),
+      await h.bot.handle(
+        h.alice,
+        { kind: 'import', provider: 'connectwise', filterText: '', pageSize: 20 },
+        { openThread },
+      ),
     ).toMatchObject({
       code: 'psa_server_error',
     });
