@@ -19,6 +19,7 @@ export const runRows: Migration = {
       .addColumn('psa_company_id', psaId, (c) => c.notNull())
       .addColumn('order_key', text, (c) => c.notNull())
       .addColumn('name', text, (c) => c.notNull())
+      .addColumn('name_cut', 'integer', (c) => c.notNull())
       .addColumn('type_names', text, (c) => c.notNull())
       .addColumn('status_name', text)
       .addColumn('active', 'integer', (c) => c.notNull())
@@ -225,6 +226,7 @@ async function carryOver(db: Kysely<unknown>, pg: boolean): Promise<void> {
           psa_company_id: company.psaId,
           order_key: orderKey(index),
           name: company.name ?? '',
+          name_cut: 0,
           type_names: JSON.stringify(company.typeNames ?? []),
           status_name: company.statusName ?? null,
           active: company.active === false ? 0 : 1,

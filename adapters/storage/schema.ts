@@ -131,6 +131,8 @@ export interface RunCompanyTable {
   /** Unmapped first, then by name sort key; ties broken by psa_company_id. */
   order_key: string;
   name: string;
+  /** 1 when the PSA's name was longer than the bot keeps and was cut. */
+  name_cut: number;
   /** JSON array of strings. */
   type_names: string;
   status_name: string | null;

@@ -42,8 +42,11 @@ export function parseResult(value: unknown): ApplyResult {
 }
 
 export const skippedSchema: z.ZodType<SkippedRecords> = z.object({
-  count,
-  first: z.array(z.object({ psaId: z.number().nullable(), reason: z.string() })),
+  companies: count,
+  contacts: count,
+  first: z.array(
+    z.object({ entity: z.enum(['company', 'contact']), psaId: z.number().nullable(), reason: z.string() }),
+  ),
 });
 
 export const candidatesSchema: z.ZodType<DuplicateCandidate[]> = z.array(

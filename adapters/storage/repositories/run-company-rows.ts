@@ -23,6 +23,7 @@ function toRow(runId: string, record: Stored): RunCompanyTable {
     psa_company_id: row.company.psaId,
     order_key: record.orderKey,
     name: row.company.name,
+    name_cut: row.company.nameCut ? 1 : 0,
     type_names: JSON.stringify(row.company.typeNames),
     status_name: row.company.statusName,
     active: row.company.active ? 1 : 0,
@@ -47,6 +48,7 @@ function fromRow(row: RunCompanyTable): Stored {
       company: {
         psaId: Number(row.psa_company_id),
         name: row.name,
+        nameCut: Number(row.name_cut) === 1,
         typeNames: stringList.parse(JSON.parse(row.type_names)),
         statusName: row.status_name,
         active: Number(row.active) === 1,
@@ -62,7 +64,7 @@ function fromRow(row: RunCompanyTable): Stored {
   };
 }
 
-const COLUMNS = 18;
+const COLUMNS = 19;
 const n = (value: unknown): number => Number(value ?? 0);
 
 /** The company rows of runs ("Companies in PSA") and the "not in PSA" rows. */

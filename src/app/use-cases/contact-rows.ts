@@ -9,7 +9,7 @@ import {
 } from '../../domain/contact-assessment.js';
 import { emailKey } from '../../domain/contact-identity.js';
 import type { PsaContact } from '../../domain/psa-records.js';
-import { type ImportRun, NO_SKIPPED, type SkippedRecords } from '../../domain/run.js';
+import { type ImportRun, type SkippedRecords, withContactsSkipped } from '../../domain/run.js';
 import type { ProgressListener, PsaSession } from '../../ports/psa-gateway.js';
 import type { AppDeps } from '../deps.js';
 import { newContactRecord, streamRows } from '../run-rows.js';
@@ -96,10 +96,14 @@ export async function fetchContactsIntoRows(
     await repos.runRows.insertContacts(run.id, records);
   };
   const selected = [...targets.keys()];
-  const fetched = selected.length === 0 ? [] : await session.fetchContacts(selected, onProgress);
-  for (let start = 0; start < fetched.length; start += PAGE_ROWS) {
-    await writePage(fetched.slice(start, start + PAGE_ROWS));
-  }
+  const outcome =
+    selected.length === 0
+      ? { records: 0, skippedCount: 0, skipped: [] }
+      : await session.fetchContacts(selected, onProgress, async (page) => {
+          for (let start = 0; start < page.length; start += PAGE_ROWS) {
+            await writePage(page.slice(start, start + PAGE_ROWS));
+          }
+        });
   for (const { winner, losers } of claims.values()) {
     if (losers.length > 0)
       await repos.runRows.markIneligible(run.id, losers, repeatedEmailIneligibility(winner));
@@ -108,6 +112,6 @@ export async function fetchContactsIntoRows(
     companies: selected.length,
     contacts: seen.size,
     contactTypes: [...types].sort(),
-    skipped: NO_SKIPPED,
+    skipped: withContactsSkipped(run.skipped, outcome.skippedCount, outcome.skipped),
   };
 }

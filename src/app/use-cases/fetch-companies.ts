@@ -1,12 +1,12 @@
 import { companyClassifier, missingRows, reviewOrderKey } from '../../domain/diff.js';
 import type { PsaCompany } from '../../domain/psa-records.js';
 import type { ImportRun, SkippedRecords } from '../../domain/run.js';
-import { NO_SKIPPED } from '../../domain/run.js';
+import { companiesSkipped } from '../../domain/run.js';
 import type { ProgressListener, PsaSession } from '../../ports/psa-gateway.js';
 import type { AppDeps } from '../deps.js';
 import { newCompanyRecord } from '../run-rows.js';
 
-/** How many fetched records are classified and written together when the PSA hands over a list. */
+/** At most this many records are classified and written in one go (a PSA page may be larger). */
 export const PAGE_ROWS = 1_000;
 
 /**
@@ -36,15 +36,16 @@ export async function fetchCompaniesIntoRows(
     });
     await repos.runRows.insertCompanies(run.id, records);
   };
-  const fetched = await session.fetchCompanies(run.filter, onProgress);
-  for (let start = 0; start < fetched.length; start += PAGE_ROWS) {
-    await writePage(fetched.slice(start, start + PAGE_ROWS));
-  }
+  const outcome = await session.fetchCompanies(run.filter, onProgress, async (page) => {
+    for (let start = 0; start < page.length; start += PAGE_ROWS) {
+      await writePage(page.slice(start, start + PAGE_ROWS));
+    }
+  });
   const missingIds = links.map((link) => link.psaCompanyId).filter((id) => !seen.has(id));
   const causes = missingIds.length === 0 ? new Map() : await session.explainMissing(missingIds, run.filter);
   await repos.runRows.insertMissing(
     run.id,
     missingRows(links, (id) => seen.has(id), companies, causes),
   );
-  return { skipped: NO_SKIPPED };
+  return { skipped: companiesSkipped(outcome.skippedCount, outcome.skipped) };
 }

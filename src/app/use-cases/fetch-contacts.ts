@@ -42,6 +42,7 @@ export async function continueToUsers(
       return {
         status: 'reviewing-users',
         contactTypes: fetched.contactTypes,
+        skipped: fetched.skipped,
         requestCount: run.requestCount + requests,
       };
     });
@@ -52,7 +53,11 @@ export async function continueToUsers(
         runId,
         actorKey: access.actorKey,
         action: 'contacts.fetched',
-        detail: { companies: fetched.companies, contacts: fetched.contacts, skipped: fetched.skipped.count },
+        detail: {
+          companies: fetched.companies,
+          contacts: fetched.contacts,
+          skipped: fetched.skipped.contacts,
+        },
       },
     );
     return updated;

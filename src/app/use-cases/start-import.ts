@@ -1,6 +1,6 @@
 import { AppError, isAppError } from '../../domain/errors.js';
 import type { Provider } from '../../domain/provider.js';
-import type { ImportRun, ThreadRef } from '../../domain/run.js';
+import { type ImportRun, NO_SKIPPED, type ThreadRef } from '../../domain/run.js';
 import type { ProgressListener } from '../../ports/psa-gateway.js';
 import type { Access } from '../access.js';
 import { audit } from '../audit.js';
@@ -96,7 +96,7 @@ export async function startImport(
     leaseToken: taken.token,
     filter,
     thread,
-    skipped: { count: 0, first: [] },
+    skipped: NO_SKIPPED,
     contactTypes: null,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
@@ -145,7 +145,7 @@ export async function startImport(
         runId,
         actorKey: access.actorKey,
         action: 'companies.fetched',
-        detail: { skipped: skipped.count, requests: reviewing.requestCount },
+        detail: { skipped: skipped.companies, requests: reviewing.requestCount },
       },
     );
     return reviewing;

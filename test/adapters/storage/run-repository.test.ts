@@ -17,10 +17,11 @@ describe.each(storageDialects())('import runs on $name', (dialect) => {
     const full = run({
       thread: { platform: 'slack', data: '{"channel":"C1","ts":"1.2"}' },
       skipped: {
-        count: 2,
+        companies: 1,
+        contacts: 1,
         first: [
-          { psaId: 17, reason: 'unexpected data' },
-          { psaId: null, reason: 'x' },
+          { entity: 'company', psaId: 17, reason: 'unexpected data' },
+          { entity: 'contact', psaId: null, reason: 'x' },
         ],
       },
       contactTypes: ['Billing', 'Primary'],

@@ -44,7 +44,7 @@ export function run(overrides: Partial<ImportRun> = {}): ImportRun {
     leaseToken: 1,
     filter: { typeIds: ['1'], statusIds: [], activeOnly: true },
     thread: null,
-    skipped: { count: 0, first: [] },
+    skipped: { companies: 0, contacts: 0, first: [] },
     contactTypes: null,
     createdAt: T0,
     updatedAt: T0,

@@ -60,7 +60,7 @@ function review(page: number, total: number, candidates: number): ReviewView {
   const totalPages = Math.ceil(total / REVIEW_PAGE_SIZE);
   return {
     kind: 'review',
-    skipped: { count: 0, first: [] },
+    skipped: { companies: 0, contacts: 0, first: [] },
     run: RUN,
     totals: { mapped: 0, unmapped: total - 23, duplicates: 23 },
     rows: Array.from({ length: Math.min(REVIEW_PAGE_SIZE, total - page * REVIEW_PAGE_SIZE) }, (_, i) =>
@@ -135,7 +135,7 @@ function contact(i: number): ContactRowView {
 function users(company: boolean): UsersView {
   return {
     kind: 'users',
-    skipped: { count: 0, first: [] },
+    skipped: { companies: 0, contacts: 0, first: [] },
     run: { ...RUN, status: 'reviewing-users' },
     company: company ? { psaCompanyId: 1, name: LONG } : null,
     companies: company

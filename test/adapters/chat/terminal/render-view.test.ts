@@ -31,7 +31,7 @@ function row(overrides: Partial<ReviewRowView>): ReviewRowView {
 
 const review: View = {
   kind: 'review',
-  skipped: { count: 0, first: [] },
+  skipped: { companies: 0, contacts: 0, first: [] },
   run,
   totals: { mapped: 1, unmapped: 1, duplicates: 1 },
   paging: { page: 1, pageSize: 3, totalItems: 6, totalPages: 2 },
@@ -98,7 +98,7 @@ describe('terminal renderer', () => {
   it('shows contacts with the red X and why', () => {
     const users: UsersView = {
       kind: 'users',
-      skipped: { count: 0, first: [] },
+      skipped: { companies: 0, contacts: 0, first: [] },
       run: { ...run, status: 'reviewing-users' },
       company: { psaCompanyId: 12, name: 'Acme, Inc.' },
       companies: [],
@@ -165,7 +165,7 @@ describe('terminal renderer', () => {
 
     const result = renderView({
       kind: 'result',
-      skipped: { count: 0, first: [] },
+      skipped: { companies: 0, contacts: 0, first: [] },
       run: { ...run, status: 'applied' },
       approverName: 'Bob',
       requestCount: 7,

@@ -69,7 +69,7 @@ function viewFor(intent: Intent): View {
       const page = 'paging' in intent ? intent.paging.page : 0;
       return {
         kind: 'review',
-        skipped: { count: 0, first: [] },
+        skipped: { companies: 0, contacts: 0, first: [] },
         run,
         totals: { mapped: 0, unmapped: 2, duplicates: 1 },
         rows: rows.slice(page * 2, page * 2 + 2),
@@ -83,7 +83,7 @@ function viewFor(intent: Intent): View {
     case 'decide-users':
       return {
         kind: 'users',
-        skipped: { count: 0, first: [] },
+        skipped: { companies: 0, contacts: 0, first: [] },
         run,
         company:
           intent.kind === 'users' && intent.psaCompanyId === null
