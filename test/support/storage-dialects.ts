@@ -20,8 +20,11 @@ export interface TestStorage {
 
 export interface StorageDialect {
   readonly name: DialectName;
-  /** A fresh, migrated database of its own: a temporary SQLite file or a new PostgreSQL schema. */
-  open(): Promise<TestStorage>;
+  /**
+   * A fresh database of its own: a temporary SQLite file or a new PostgreSQL schema; migrated
+   * unless `migrate` is false (migration tests bring it to an older schema themselves).
+   */
+  open(options?: { migrate?: boolean }): Promise<TestStorage>;
 }
 
 /**
@@ -35,7 +38,7 @@ export function storageDialects(): StorageDialect[] {
     it.skip(`postgres: ${inject('pgSkipReason') ?? 'PostgreSQL is not available'}`, () => {});
     return [sqlite];
   }
-  return [sqlite, { name: 'postgres', open: () => openPostgres(url) }];
+  return [sqlite, { name: 'postgres', open: (options) => openPostgres(url, options?.migrate ?? true) }];
 }
 
 /**
@@ -61,9 +64,9 @@ function postgresUrl(): string | null {
   return inject('pgUrl') ?? process.env.PG_TEST_URL ?? null;
 }
 
-async function openSqlite(): Promise<TestStorage> {
+async function openSqlite(options?: { migrate?: boolean }): Promise<TestStorage> {
   const dir = mkdtempSync(join(tmpdir(), 'psa-sqlite-'));
-  const opened = await openStorage(join(dir, 'test.db'), { migrate: true });
+  const opened = await openStorage(join(dir, 'test.db'), { migrate: options?.migrate ?? true });
   return {
     ...opened,
     close: async () => {
@@ -74,14 +77,14 @@ async function openSqlite(): Promise<TestStorage> {
 }
 
 /** A schema of its own (much cheaper than a database), made the connection's search_path. */
-async function openPostgres(serverUrl: string): Promise<TestStorage> {
+async function openPostgres(serverUrl: string, migrate: boolean): Promise<TestStorage> {
   const schema = `t_${randomBytes(8).toString('hex')}`;
   await onServer(serverUrl, `create schema ${schema}`);
   const url = new URL(serverUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
   const drop = () => onServer(serverUrl, `drop schema if exists ${schema} cascade`);
   try {
-    const opened = await openStorage(url.toString(), { migrate: true, poolSize: 20 });
+    const opened = await openStorage(url.toString(), { migrate, poolSize: 20 });
     return {
       ...opened,
       close: async () => {
