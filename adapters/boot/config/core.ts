@@ -2,7 +2,12 @@ import { z } from 'zod';
 import type { ChatPlatform } from '../../../src/domain/chat-identity.js';
 import { Secret } from '../../../src/domain/secret.js';
 import { decodeKey } from '../../crypto/encryption-key.js';
-import { DEFAULT_DATABASE_URL, parseDatabaseUrl, redactDatabaseUrl } from '../../storage/database-url.js';
+import {
+  DatabaseUrlError,
+  DEFAULT_DATABASE_URL,
+  parseDatabaseUrl,
+  redactDatabaseUrl,
+} from '../../storage/database-url.js';
 import {
   type Env,
   integerVariable,
@@ -99,11 +104,13 @@ function schema(cwd: string) {
           const database: DatabaseConfig =
             target.dialect === 'sqlite' ? { dialect: 'sqlite', path: target.path } : { dialect: 'postgres' };
           return { url: new Secret(value), database, label: redactDatabaseUrl(value) };
-        } catch {
-          ctx.addIssue({
-            code: 'custom',
-            message: 'DATABASE_URL must be a SQLite file path or a postgres:// URL',
-          });
+        } catch (error) {
+          // Our own words only (they never quote the value); anything else gets the general rule.
+          const message =
+            error instanceof DatabaseUrlError
+              ? error.message
+              : 'DATABASE_URL must be a SQLite file path or a postgres:// URL';
+          ctx.addIssue({ code: 'custom', message });
           return z.NEVER;
         }
       }),
