@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'invalid_input',
   'foreign_user',
   'shared_channel',
+  'database_unavailable',
+  'credentials_unreadable',
   'internal',
 ] as const;
 
