@@ -6,7 +6,8 @@ import { type KeyStore, resolveEncryptionKey } from '../crypto/encryption-key.js
 import { createSecretBox } from '../crypto/secret-box.js';
 import type { AppLogger } from '../log/create-logger.js';
 import { createPsaGateway } from '../psa/gateway.js';
-import { type OpenedStorage, openStorage } from '../storage/open-storage.js';
+import { type OpenedStorage, type OpenStorageOptions, openStorage } from '../storage/open-storage.js';
+import { hasSealedCredentials } from '../storage/sealed-credentials.js';
 import { bootstrapAdmins } from './bootstrap-admins.js';
 import type { AppConfig } from './config/load.js';
 import { randomIds, systemClock } from './runtime.js';
@@ -43,6 +44,16 @@ function keyStoreOf(config: AppConfig): KeyStore {
     : { kind: 'sqlite-file', databasePath: database.path };
 }
 
+/** Timeouts and error logging for openStorage, shared by the app and `psa-import migrate`. */
+export function storageOptions(config: AppConfig, logger: AppLogger): OpenStorageOptions {
+  return {
+    connectTimeoutMs: config.core.databaseConnectTimeoutMs,
+    statementTimeoutMs: config.core.databaseStatementTimeoutMs,
+    onPoolError: (error) => logger.error({ err: error }, 'idle database connection failed'),
+    onUnavailable: (error) => logger.error({ err: error }, 'the database is unavailable'),
+  };
+}
+
 /**
  * The composition root: opens the database (running pending migrations), picks the encryption
  * key, wires the PSA gateway and the core, and makes sure the bootstrap admins exist.
@@ -50,35 +61,36 @@ function keyStoreOf(config: AppConfig): KeyStore {
 export async function createApp(config: AppConfig, options: AppOptions): Promise<App> {
   const { logger } = options;
   const clock = options.clock ?? systemClock;
-  const { key, source } = await resolveEncryptionKey(
-    config.core.encryptionKey?.reveal() ?? null,
-    keyStoreOf(config),
-  );
-  if (source.kind === 'key-file') {
-    logger.info(
-      { path: source.path, created: source.created },
-      source.created ? 'generated a new encryption key file' : 'using the encryption key file',
-    );
-    if (source.looseMode)
-      logger.warn(
-        { path: source.path },
-        'the encryption key file is readable by other users; run chmod 600 on it',
-      );
-  } else if (source.kind === 'ephemeral') {
-    logger.warn(
-      {},
-      'in-memory database: credentials are encrypted with a key that lives only as long as this process',
-    );
-  }
-
   const opened = await openStorage(config.core.databaseUrl.reveal(), {
     migrate: true,
-    onPoolError: (error) => logger.error({ errorName: error.name }, 'idle database connection failed'),
+    ...storageOptions(config, logger),
   });
   if (opened.migrated.length > 0) logger.info({ migrations: opened.migrated }, 'database migrated');
   logger.info({ database: config.core.databaseLabel, dialect: opened.dialect }, 'database open');
 
   try {
+    const { key, source } = await resolveEncryptionKey(
+      config.core.encryptionKey?.reveal() ?? null,
+      keyStoreOf(config),
+      () => hasSealedCredentials(opened.db),
+    );
+    if (source.kind === 'key-file') {
+      logger.info(
+        { path: source.path, created: source.created },
+        source.created ? 'generated a new encryption key file' : 'using the encryption key file',
+      );
+      if (source.looseMode)
+        logger.warn(
+          { path: source.path },
+          'the encryption key file is readable by other users; run chmod 600 on it',
+        );
+    } else if (source.kind === 'ephemeral') {
+      logger.warn(
+        {},
+        'in-memory database: credentials are encrypted with a key that lives only as long as this process',
+      );
+    }
+
     const autotaskZone = options.sandboxAutotaskZone ?? null;
     const psa = createPsaGateway({
       timeoutMs: config.core.psaTimeoutMs,

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../../src/ports/logger.js';
 import type { HttpSurface } from '../chat/shared/http-surface.js';
+import { LEGAL_PAGES } from './legal-pages.js';
 
 export interface HttpServerOptions {
   readonly port: number;
@@ -43,11 +44,24 @@ async function route(options: HttpServerOptions, req: IncomingMessage, res: Serv
     });
   }
   const surface = options.surfaces.find((candidate) => candidate.handles(pathname));
+  const legal = LEGAL_PAGES[pathname];
+  if (surface === undefined && legal !== undefined && (req.method === 'GET' || req.method === 'HEAD')) {
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-length': Buffer.byteLength(legal),
+      'cache-control': 'public, max-age=3600',
+    });
+    res.end(req.method === 'HEAD' ? undefined : legal);
+    return;
+  }
   if (surface === undefined) return sendJson(res, 404, { error: 'not found' });
   await surface.handle(req, res);
 }
 
-/** The one HTTP server: `/healthz`, the mounted chat surfaces, 404 for everything else. */
+/**
+ * The one HTTP server: `/healthz`, the mounted chat surfaces, the about, privacy and terms pages a
+ * Teams package links to, 404 for everything else.
+ */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const server: Server = createServer((req, res) => {
     route(options, req, res).catch((error: unknown) => {

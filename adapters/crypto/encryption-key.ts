@@ -86,8 +86,14 @@ async function createKeyFile(path: string, key: Buffer): Promise<boolean> {
  * Picks the key that protects credentials at rest: ENCRYPTION_KEY when configured; otherwise, on
  * the embedded SQLite default, `encryption.key` next to the database file (generated on first start
  * and reused after). PostgreSQL requires ENCRYPTION_KEY because every replica must share it.
+ * A missing key file is only generated when `sealedCredentialsExist` says nothing was sealed with
+ * the old one: a new key would silently make every stored credential unreadable.
  */
-export async function resolveEncryptionKey(configured: Buffer | null, store: KeyStore): Promise<ResolvedKey> {
+export async function resolveEncryptionKey(
+  configured: Buffer | null,
+  store: KeyStore,
+  sealedCredentialsExist: () => Promise<boolean> = async () => false,
+): Promise<ResolvedKey> {
   if (configured !== null) {
     if (configured.length !== KEY_BYTES)
       throw new EncryptionKeyError(`ENCRYPTION_KEY must be ${KEY_BYTES} bytes`);
@@ -109,6 +115,13 @@ export async function resolveEncryptionKey(configured: Buffer | null, store: Key
     };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  if (await sealedCredentialsExist()) {
+    throw new EncryptionKeyError(
+      `The key file ${path} is missing, but the database holds PSA credentials sealed with it, so no new key was generated. ` +
+        'Restore the file (or set ENCRYPTION_KEY to the key it held). If that key is lost for good, set ENCRYPTION_KEY ' +
+        'to a new key (`openssl rand -base64 32`) and run `/psa connect` again for each PSA.',
+    );
   }
   const fresh = randomBytes(KEY_BYTES);
   if (await createKeyFile(path, fresh)) {

@@ -50,7 +50,8 @@ function openDestination(destination: LogDestination): DestinationStream {
       return pino.destination({ dest: 2, sync: true });
     case 'file':
       // Synchronous writes: a crash or process.exit must not lose the lines that explain it.
-      return pino.destination({ dest: destination.path, mkdir: true, sync: true });
+      // 0600: the log names tenants, users and companies (the umask can only remove bits).
+      return pino.destination({ dest: destination.path, mkdir: true, sync: true, mode: 0o600 });
     case 'stream':
       return destination.stream;
   }

@@ -1,9 +1,20 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, constants, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  Kysely,
+  type PostgresCursor,
+  PostgresDialect,
+  type PostgresPool,
+  type PostgresPoolClient,
+  type PostgresQueryResult,
+  SqliteDialect,
+  sql,
+} from 'kysely';
 import pg from 'pg';
+import { AppError } from '../../src/domain/errors.js';
 import type { Storage } from '../../src/ports/storage.js';
+import { classifyDatabaseFailure, DatabaseUnavailableError } from './database-failure.js';
 import { parseDatabaseUrl } from './database-url.js';
 import { type DialectName, dialectTraits } from './dialect-traits.js';
 import { createStorage } from './kysely-storage.js';
@@ -19,7 +30,21 @@ export interface OpenStorageOptions {
   readonly busyTimeoutMs?: number;
   /** Called with errors of idle PostgreSQL connections, which would otherwise crash the process. */
   readonly onPoolError?: (error: Error) => void;
+  /**
+   * Called with the driver's error whenever a PostgreSQL query fails because the server is
+   * unreachable, refuses us or stops answering; the caller then sees AppError `database_unavailable`.
+   */
+  readonly onUnavailable?: (error: unknown) => void;
+  /** PostgreSQL: how long connecting (TCP, TLS and login) may take, in ms (default 10,000). */
+  readonly connectTimeoutMs?: number;
+  /** PostgreSQL: the server's statement_timeout, in ms (default 60,000). */
+  readonly statementTimeoutMs?: number;
 }
+
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 60_000;
+/** The client gives up this long after the server should have cancelled a statement itself. */
+const CLIENT_GRACE_MS = 5_000;
 
 export interface OpenedStorage {
   readonly storage: Storage;
@@ -32,7 +57,8 @@ export interface OpenedStorage {
 
 /**
  * Opens DATABASE_URL (see parseDatabaseUrl). Error messages never include the URL: it may carry a
- * password.
+ * password. PostgreSQL is asked one query first, so a server that is down, refuses us or never
+ * answers fails here with DatabaseUnavailableError naming the cause, not later mid-command.
  */
 export async function openStorage(
   databaseUrl: string,
@@ -46,6 +72,7 @@ export async function openStorage(
           dialect: new PostgresDialect({ pool: openPool(target.connectionString, options) }),
         });
   try {
+    if (target.dialect === 'postgres') await probe(db);
     const migrated = options.migrate ? await migrateToLatest(db) : [];
     let closing: Promise<void> | undefined;
     return {
@@ -65,8 +92,21 @@ export async function openStorage(
   }
 }
 
+/**
+ * A new database file is created empty with mode 0600 before SQLite opens it: SQLite gives its
+ * -wal and -shm files the database file's mode, so all three stay private to the bot's user.
+ */
+function createPrivateFile(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  try {
+    closeSync(openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
+
 function openSqlite(path: string, options: OpenStorageOptions): BetterSqlite3.Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') createPrivateFile(path);
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
   const sqlite = new BetterSqlite3(path, { timeout: busyTimeoutMs });
   sqlite.pragma('journal_mode = WAL');
@@ -80,8 +120,70 @@ function openSqlite(path: string, options: OpenStorageOptions): BetterSqlite3.Da
   return sqlite;
 }
 
-function openPool(connectionString: string, options: OpenStorageOptions): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10 });
+async function probe(db: Kysely<Database>): Promise<void> {
+  try {
+    await sql`select 1`.execute(db);
+  } catch (error) {
+    const kind = classifyDatabaseFailure(error);
+    if (kind === null) throw error;
+    throw new DatabaseUnavailableError(kind, error instanceof AppError ? error.cause : error);
+  }
+}
+
+function openPool(connectionString: string, options: OpenStorageOptions): PostgresPool {
+  const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    statement_timeout: statementTimeoutMs,
+    // A server that stops answering altogether cannot cancel anything: the client stops waiting.
+    query_timeout: statementTimeoutMs + CLIENT_GRACE_MS,
+    keepAlive: true,
+  });
   pool.on('error', (error) => options.onPoolError?.(error));
-  return pool;
+  return classifyingPool(pool, options.onUnavailable);
+}
+
+/**
+ * The pool as kysely sees it, turning outages into AppError `database_unavailable` (with the
+ * driver's error as its cause) so every surface can say "the database is unavailable".
+ */
+function classifyingPool(pool: pg.Pool, onUnavailable?: (error: unknown) => void): PostgresPool {
+  const translate = (error: unknown): unknown => {
+    if (classifyDatabaseFailure(error) === null) return error;
+    onUnavailable?.(error);
+    return new AppError('database_unavailable', {}, { cause: error });
+  };
+  // kysely keys its connections by client object, so each pg client keeps one wrapper.
+  const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => {
+    function query<R>(text: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
+    function query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
+    function query(text: string | PostgresCursor<unknown>, parameters?: ReadonlyArray<unknown>): unknown {
+      // Cursors (streamed queries) report their errors on read, and pass through untouched.
+      if (typeof text !== 'string') return client.query(text as unknown as pg.Submittable);
+      return client.query(text, [...(parameters ?? [])]).catch((error: unknown) => {
+        throw translate(error);
+      });
+    }
+    return { query, release: () => client.release() };
+  };
+  return {
+    async connect() {
+      let client: pg.PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (error) {
+        throw translate(error);
+      }
+      let wrapper = wrappers.get(client);
+      if (wrapper === undefined) {
+        wrapper = wrap(client);
+        wrappers.set(client, wrapper);
+      }
+      return wrapper;
+    },
+    end: () => pool.end(),
+  };
 }

@@ -23,10 +23,10 @@ function unseal(deps: AppDeps, integration: IntegrationRecord): PsaCredentials {
   try {
     plain = deps.secrets.open(integration.sealedCredentials, associatedData(integration));
   } catch {
-    // A row that no longer decrypts (key rotated, row tampered) is as good as no credentials:
-    // the admin connects again. The cause is deliberately not attached.
+    // A row that no longer decrypts (key changed or lost, row tampered): the admin restores the key
+    // or connects again. The cause is deliberately not attached.
     deps.logger.warn({ integrationId: integration.id }, 'stored credentials could not be decrypted');
-    throw new AppError('credentials_required');
+    throw new AppError('credentials_unreadable');
   }
   const parsed: unknown = JSON.parse(plain);
   if (typeof parsed !== 'object' || parsed === null) throw new AppError('credentials_required');

@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'shared_channel',
   'stale_view',
   'import_pending_approval',
+  'database_unavailable',
+  'credentials_unreadable',
   'internal',
 ] as const;
 

@@ -10,10 +10,21 @@ export class CsvError extends Error {
   }
 }
 
+/** One row and the line it starts on (a quoted field may span lines), for reports. */
+export interface CsvRecord {
+  readonly line: number;
+  readonly cells: readonly string[];
+}
+
 export function parseCsv(text: string): string[][] {
+  return parseCsvRecords(text).map((record) => [...record.cells]);
+}
+
+export function parseCsvRecords(text: string): CsvRecord[] {
   const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const rows: string[][] = [];
+  const rows: CsvRecord[] = [];
   let row: string[] = [];
+  let rowLine = 1;
   let field = '';
   /** Inside "…". */
   let quoted = false;
@@ -28,7 +39,7 @@ export function parseCsv(text: string): string[][] {
   };
   const endRow = (): void => {
     endField();
-    if (!(row.length === 1 && row[0] === '')) rows.push(row);
+    if (!(row.length === 1 && row[0] === '')) rows.push({ line: rowLine, cells: row });
     row = [];
   };
 
@@ -52,6 +63,7 @@ export function parseCsv(text: string): string[][] {
       if (char === '\r' && input[i + 1] === '\n') i += 1;
       endRow();
       line += 1;
+      rowLine = line;
     } else if (closed) {
       throw new CsvError(`line ${line}: text after a closing quote`);
     } else if (char === '"') {
@@ -64,26 +76,4 @@ export function parseCsv(text: string): string[][] {
   if (quoted) throw new CsvError(`line ${line}: a quoted field is not closed`);
   if (field !== '' || closed || row.length > 0) endRow();
   return rows;
-}
-
-/**
- * The values of the `name` column (header matched case-insensitively), trimmed, blanks dropped and
- * repeats removed case-insensitively, in file order.
- */
-export function companyNamesFromCsv(text: string): string[] {
-  const [header, ...rows] = parseCsv(text);
-  if (header === undefined)
-    throw new CsvError('the file is empty; it needs a header line with a "name" column');
-  const column = header.findIndex((cell) => cell.trim().toLowerCase() === 'name');
-  if (column === -1) throw new CsvError('the header line has no "name" column');
-  const seen = new Set<string>();
-  const names: string[] = [];
-  for (const row of rows) {
-    const name = (row[column] ?? '').trim();
-    const key = name.toLowerCase();
-    if (name === '' || seen.has(key)) continue;
-    seen.add(key);
-    names.push(name);
-  }
-  return names;
 }

@@ -2,6 +2,7 @@ import { isAppError } from '../../../src/domain/errors.js';
 import { messageFor } from '../../chat/shared/error-messages.js';
 import { EncryptionKeyError } from '../../crypto/encryption-key.js';
 import { type AppLogger, createLogger, type LogDestination } from '../../log/create-logger.js';
+import { DatabaseUnavailableError } from '../../storage/database-failure.js';
 import { MigrationError } from '../../storage/migrator.js';
 import {
   type AppConfig,
@@ -57,6 +58,7 @@ function describeFailure(error: unknown): { text: string; code: number } {
   if (error instanceof CliUsageError) return { text: `${error.message}\n`, code: 2 };
   if (error instanceof EncryptionKeyError) return { text: error.message, code: 2 };
   if (error instanceof CsvError) return { text: `The CSV file could not be read: ${error.message}`, code: 1 };
+  if (error instanceof DatabaseUnavailableError) return { text: error.message, code: 1 };
   if (error instanceof MigrationError) return { text: `${error.message}; see the log for details`, code: 1 };
   if (isAppError(error)) {
     const message = messageFor(error.code, error.details);
@@ -83,6 +85,9 @@ async function run(
     stdin: io.stdin,
     print: (text: string) => {
       io.stdout.write(text);
+    },
+    warn: (text: string) => {
+      io.stderr.write(text);
     },
     cwd: io.cwd,
     sandbox,
@@ -134,9 +139,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return await run(command, config, logger, file, io);
   } catch (error) {
     const failure = describeFailure(error);
-    // The stack only at debug level, and only in the log: it may quote paths and internals.
-    logger?.error({ errorName: (error as Error | null)?.name ?? 'unknown' }, 'command failed');
-    logger?.debug({ err: error }, 'command failed (details)');
+    if (error instanceof DatabaseUnavailableError) {
+      // The driver's error (codes, addresses; never the URL) is what an operator needs here.
+      logger?.error({ err: error.cause, cause: error.kind }, 'the database could not be opened');
+    } else {
+      // The stack only at debug level, and only in the log: it may quote paths and internals.
+      logger?.error({ errorName: (error as Error | null)?.name ?? 'unknown' }, 'command failed');
+      logger?.debug({ err: error }, 'command failed (details)');
+    }
     io.stderr.write(`${failure.text.trimEnd()}\n`);
     return failure.code;
   } finally {

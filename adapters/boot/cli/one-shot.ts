@@ -1,17 +1,18 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { WorkspaceRef } from '../../../src/app/bot-api.js';
-import { AppError } from '../../../src/domain/errors.js';
+import { AppError, isAppError } from '../../../src/domain/errors.js';
 import { isProvider, type Provider } from '../../../src/domain/provider.js';
 import { Secret } from '../../../src/domain/secret.js';
 import type { AppLogger } from '../../log/create-logger.js';
 import { migrateToLatest } from '../../storage/migrator.js';
 import { openStorage } from '../../storage/open-storage.js';
 import type { AppConfig } from '../config/load.js';
-import { type App, createApp } from '../create-app.js';
+import { type App, createApp, storageOptions } from '../create-app.js';
 import { type SandboxPsas, type SandboxTuning, startSandboxPsas } from '../sandbox-psas.js';
-import type { CredentialSource } from './args.js';
+import { seedTerminalTenant, TERMINAL_WORKSPACE } from '../seed-terminal-tenant.js';
+import { CliUsageError, type CredentialSource } from './args.js';
+import { decodeCsvBytes, importReport, readCompanyCsv } from './company-csv.js';
 import { parseCredentialsText } from './credentials-input.js';
-import { companyNamesFromCsv } from './csv.js';
 import { diffCsv, diffJson } from './diff-output.js';
 
 export interface OneShotContext {
@@ -19,6 +20,8 @@ export interface OneShotContext {
   readonly logger: AppLogger;
   readonly stdin: NodeJS.ReadableStream;
   readonly print: (text: string) => void;
+  /** Warnings beside the output (stderr), so piped output stays clean. */
+  readonly warn: (text: string) => void;
   readonly cwd: string;
   readonly sandbox: boolean;
   readonly sandboxTuning?: SandboxTuning;
@@ -29,11 +32,39 @@ function provider(name: string): Provider {
   return name;
 }
 
-/** The app for one command, with the sandbox PSAs when configured; both closed afterwards. */
+/**
+ * The tenant of `workspace`, created as `npm start` creates it: the terminal chat's sandbox tenant
+ * when the sandbox PSAs are on (so the one-shot commands work on a fresh database), otherwise from
+ * BOOTSTRAP_ADMINS (createApp adds them).
+ */
+async function tenantFor(app: App, context: OneShotContext, workspace: WorkspaceRef): Promise<string> {
+  const isTerminal =
+    workspace.platform === TERMINAL_WORKSPACE.platform &&
+    workspace.workspaceId === TERMINAL_WORKSPACE.workspaceId;
+  if (isTerminal && context.sandbox) {
+    const { seeded } = await seedTerminalTenant(app.maintenance, app.opened.storage);
+    if (seeded) context.logger.info({}, 'seeded the sandbox tenant terminal:local');
+  }
+  const tenant = await app.opened.storage.repos.tenants.findByWorkspace(
+    workspace.platform,
+    workspace.workspaceId,
+  );
+  if (tenant !== null) return tenant.id;
+  const ref = `${workspace.platform}:${workspace.workspaceId}`;
+  throw new CliUsageError(
+    `No tenant for ${ref} yet: add ${ref}:<admin user id> to BOOTSTRAP_ADMINS, or use the bot in that workspace first.`,
+  );
+}
+
+/**
+ * The app for one command on `workspace` (its tenant created if need be), with the sandbox PSAs
+ * when configured; both closed afterwards.
+ */
 async function withApp<T>(
   context: OneShotContext,
+  workspace: WorkspaceRef,
   usePsa: boolean,
-  work: (app: App) => Promise<T>,
+  work: (app: App, tenantId: string) => Promise<T>,
 ): Promise<T> {
   let sandbox: SandboxPsas | null = null;
   if (usePsa && context.sandbox)
@@ -44,7 +75,7 @@ async function withApp<T>(
       sandboxAutotaskZone: sandbox?.autotask.zoneBaseUrl ?? null,
     });
     try {
-      return await work(app);
+      return await work(app, await tenantFor(app, context, workspace));
     } finally {
       await app.stop();
     }
@@ -54,7 +85,10 @@ async function withApp<T>(
 }
 
 export async function runMigrate(context: OneShotContext): Promise<number> {
-  const opened = await openStorage(context.config.core.databaseUrl.reveal());
+  const opened = await openStorage(
+    context.config.core.databaseUrl.reveal(),
+    storageOptions(context.config, context.logger),
+  );
   try {
     const ran = await migrateToLatest(opened.db);
     context.print(
@@ -73,11 +107,23 @@ export async function runDiff(
   command: { provider: string; filterText: string; format: 'json' | 'csv'; workspace: WorkspaceRef },
 ): Promise<number> {
   const chosen = provider(command.provider);
-  const lines = await withApp(context, true, (app) =>
-    app.maintenance.previewDiff(command.workspace, chosen, command.filterText),
+  const lines = await withApp(context, command.workspace, true, (app) =>
+    app.maintenance.previewDiff(command.workspace, chosen, command.filterText).catch((error: unknown) => {
+      throw withoutQuotedInput(error);
+    }),
   );
   context.print(command.format === 'csv' ? diffCsv(lines) : diffJson(lines));
   return 0;
+}
+
+/**
+ * A filter may be a secret pasted in the wrong place: a parse error names the problem, never the
+ * text (the core quotes the offending word; stderr may end up in CI logs).
+ */
+function withoutQuotedInput(error: unknown): unknown {
+  if (!isAppError(error) || error.details.hint === undefined) return error;
+  const hint = error.details.hint.replace(/"[^"]*"/g, '(not shown)');
+  return new AppError(error.code, { ...error.details, hint }, { cause: error });
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -101,7 +147,9 @@ export async function runConnect(
     text = await readAll(context.stdin);
   }
   const credentials = new Secret(parseCredentialsText(text));
-  await withApp(context, true, (app) => app.maintenance.connect(command.workspace, chosen, credentials));
+  await withApp(context, command.workspace, true, (app) =>
+    app.maintenance.connect(command.workspace, chosen, credentials),
+  );
   context.print(
     `Connected ${command.workspace.platform}:${command.workspace.workspaceId} to ${chosen}; the credentials are stored encrypted.\n`,
   );
@@ -112,10 +160,20 @@ export async function runCompaniesImport(
   context: OneShotContext,
   command: { file: string; workspace: WorkspaceRef },
 ): Promise<number> {
-  const names = companyNamesFromCsv(await readFile(command.file, 'utf8'));
-  const result = await withApp(context, false, (app) =>
-    app.maintenance.addCompanies(command.workspace, names),
-  );
-  context.print(`Added ${result.added} managed companies; skipped ${result.skipped} already present.\n`);
+  const decoded = decodeCsvBytes(await readFile(command.file));
+  if (decoded.warning !== null) context.warn(`Warning: ${decoded.warning}\n`);
+  const { rows, skipped } = readCompanyCsv(decoded.text);
+  const { added, present } = await withApp(context, command.workspace, false, async (app, tenantId) => {
+    // Read before adding, to name the rows the core skips as already present.
+    const existing = await app.opened.storage.repos.companies.listAll(tenantId);
+    const known = new Set(existing.map((company) => company.name.toLowerCase()));
+    const result = await app.maintenance.addCompanies(
+      command.workspace,
+      rows.map((row) => row.name),
+    );
+    return { added: result.added, present: rows.filter((row) => known.has(row.name.toLowerCase())) };
+  });
+  const notAdded = [...skipped, ...present.map((row) => ({ ...row, reason: { kind: 'present' as const } }))];
+  context.print(importReport(added, notAdded));
   return 0;
 }

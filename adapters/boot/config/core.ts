@@ -2,7 +2,12 @@ import { z } from 'zod';
 import type { ChatPlatform } from '../../../src/domain/chat-identity.js';
 import { Secret } from '../../../src/domain/secret.js';
 import { decodeKey } from '../../crypto/encryption-key.js';
-import { DEFAULT_DATABASE_URL, parseDatabaseUrl, redactDatabaseUrl } from '../../storage/database-url.js';
+import {
+  DatabaseUrlError,
+  DEFAULT_DATABASE_URL,
+  parseDatabaseUrl,
+  redactDatabaseUrl,
+} from '../../storage/database-url.js';
 import {
   type Env,
   integerVariable,
@@ -47,6 +52,9 @@ export interface CoreConfig {
   readonly sandboxPsa: 'on' | 'off' | 'auto';
   readonly psaTimeoutMs: number;
   readonly psaConcurrency: number;
+  /** PostgreSQL only: connect (TCP, TLS, login) and statement timeouts. */
+  readonly databaseConnectTimeoutMs: number;
+  readonly databaseStatementTimeoutMs: number;
 }
 
 const VARIABLES = [
@@ -63,6 +71,8 @@ const VARIABLES = [
   'SANDBOX_PSA',
   'PSA_TIMEOUT_SECONDS',
   'PSA_CONCURRENCY',
+  'DATABASE_CONNECT_TIMEOUT_SECONDS',
+  'DATABASE_STATEMENT_TIMEOUT_SECONDS',
 ] as const;
 
 const PLATFORMS: readonly ChatPlatform[] = ['slack', 'teams', 'terminal'];
@@ -99,11 +109,13 @@ function schema(cwd: string) {
           const database: DatabaseConfig =
             target.dialect === 'sqlite' ? { dialect: 'sqlite', path: target.path } : { dialect: 'postgres' };
           return { url: new Secret(value), database, label: redactDatabaseUrl(value) };
-        } catch {
-          ctx.addIssue({
-            code: 'custom',
-            message: 'DATABASE_URL must be a SQLite file path or a postgres:// URL',
-          });
+        } catch (error) {
+          // Our own words only (they never quote the value); anything else gets the general rule.
+          const message =
+            error instanceof DatabaseUrlError
+              ? error.message
+              : 'DATABASE_URL must be a SQLite file path or a postgres:// URL';
+          ctx.addIssue({ code: 'custom', message });
           return z.NEVER;
         }
       }),
@@ -164,6 +176,18 @@ function schema(cwd: string) {
     PSA_CONCURRENCY: integerVariable(1, 32, 'PSA_CONCURRENCY must be a whole number from 1 to 32')
       .optional()
       .transform((count) => count ?? 4),
+    DATABASE_CONNECT_TIMEOUT_SECONDS: positiveNumberVariable(
+      600,
+      'DATABASE_CONNECT_TIMEOUT_SECONDS must be a number of seconds (up to 600)',
+    )
+      .optional()
+      .transform((seconds) => Math.round((seconds ?? 10) * 1000)),
+    DATABASE_STATEMENT_TIMEOUT_SECONDS: positiveNumberVariable(
+      3600,
+      'DATABASE_STATEMENT_TIMEOUT_SECONDS must be a number of seconds (up to 3600)',
+    )
+      .optional()
+      .transform((seconds) => Math.round((seconds ?? 60) * 1000)),
   });
 }
 
@@ -199,6 +223,8 @@ export function parseCoreConfig(env: Env, cwd: string = process.cwd()): SectionR
       sandboxPsa: v.SANDBOX_PSA,
       psaTimeoutMs: v.PSA_TIMEOUT_SECONDS,
       psaConcurrency: v.PSA_CONCURRENCY,
+      databaseConnectTimeoutMs: v.DATABASE_CONNECT_TIMEOUT_SECONDS,
+      databaseStatementTimeoutMs: v.DATABASE_STATEMENT_TIMEOUT_SECONDS,
     },
   };
 }

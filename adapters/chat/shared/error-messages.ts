@@ -134,6 +134,17 @@ export function messageFor(code: ErrorCode, details: ErrorDetails = {}): UserMes
         text: 'Import lists are never posted in a channel shared with another organisation',
         nextStep: 'Run the command in a channel of your own workspace, or in a direct message with the bot.',
       };
+    case 'database_unavailable':
+      return {
+        text: 'The database is unavailable',
+        nextStep:
+          'Try again in a few minutes; if it keeps failing, ask whoever runs the bot to check its database.',
+      };
+    case 'credentials_unreadable':
+      return {
+        text: "The stored credentials can't be decrypted with the current ENCRYPTION_KEY",
+        nextStep: 'Restore the key the credentials were saved with, or run `/psa connect <provider>` again.',
+      };
     case 'internal':
       return {
         text: 'Something went wrong',

@@ -23,6 +23,22 @@ export interface EphemeralTarget {
   readonly user: string;
 }
 
+const SLACK_RESPONSE_HOSTS = new Set(['hooks.slack.com', 'hooks.slack-gov.com']);
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * A response_url is posted to with the reply, so only Slack's own hosts qualify, whatever a
+ * (signed) payload says; loopback only when the Web API itself is on loopback (SLACK_API_URL in
+ * tests).
+ */
+export function isSlackResponseUrl(url: string, slackApiUrl: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const target = new URL(url);
+  if (target.protocol === 'https:' && SLACK_RESPONSE_HOSTS.has(target.hostname)) return true;
+  const api = URL.canParse(slackApiUrl) ? new URL(slackApiUrl) : null;
+  return api !== null && LOOPBACK_HOSTS.has(api.hostname) && LOOPBACK_HOSTS.has(target.hostname);
+}
+
 export type FetchLike = (
   url: string,
   init: { method: string; headers: Record<string, string>; body: string },
@@ -74,8 +90,11 @@ export class SlackApi {
 
   async ephemeral(target: EphemeralTarget, message: SlackMessage): Promise<void> {
     this.checked('message', checkMessage(message));
-    if (target.responseUrl !== undefined) {
-      const response = await this.fetchFn(target.responseUrl, {
+    const { responseUrl } = target;
+    if (responseUrl !== undefined && !isSlackResponseUrl(responseUrl, this.client.slackApiUrl)) {
+      this.logger.warn({}, "ignored a response_url outside Slack's hosts");
+    } else if (responseUrl !== undefined) {
+      const response = await this.fetchFn(responseUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json; charset=utf-8' },
         body: JSON.stringify({

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningHttpServer, startHttpServer } from '../../../adapters/boot/http-server.js';
 import type { HttpSurface } from '../../../adapters/chat/shared/http-surface.js';
@@ -30,6 +31,34 @@ function fakeSurface(): HttpSurface & { stopped: boolean; started: boolean } {
 }
 
 describe('HTTP server', () => {
+  it('serves the about, privacy and terms pages the Teams manifest links to', async () => {
+    server = await startHttpServer({
+      port: 0,
+      host: '127.0.0.1',
+      surfaces: [],
+      logger,
+      checkDatabase: async () => true,
+    });
+    const manifest = JSON.parse(readFileSync('manifests/teams/manifest.json', 'utf8')) as {
+      developer: Record<string, string>;
+    };
+    const paths = ['websiteUrl', 'privacyUrl', 'termsOfUseUrl'].map(
+      (field) => new URL(manifest.developer[field] ?? '').pathname,
+    );
+    expect(paths).toEqual(['/', '/privacy', '/terms']);
+    for (const [path, heading] of [
+      ['/', 'PSA import bot'],
+      ['/privacy', 'Privacy'],
+      ['/terms', 'Terms of use'],
+    ]) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await response.text()).toContain(`<h1>${heading}</h1>`);
+    }
+    expect((await fetch(`${server.url}/privacy`, { method: 'POST' })).status).toBe(404);
+  });
+
   it('answers /healthz, dispatches to surfaces and 404s the rest', async () => {
     const surface = fakeSurface();
     let databaseUp = true;

@@ -46,6 +46,17 @@ describe('encryption key', () => {
     expect(second.key.equals(first.key)).toBe(true);
   });
 
+  it('refuses to generate a key file while the database holds credentials sealed with the old one', async () => {
+    const databasePath = join(dir, 'data', 'psa-import.db');
+    const attempt = resolveEncryptionKey(null, { kind: 'sqlite-file', databasePath }, async () => true);
+    await expect(attempt).rejects.toBeInstanceOf(EncryptionKeyError);
+    await expect(attempt).rejects.toThrow(`The key file ${join(dir, 'data', 'encryption.key')} is missing`);
+    await expect(stat(join(dir, 'data', 'encryption.key'))).rejects.toMatchObject({ code: 'ENOENT' });
+    // Nothing sealed yet: a first start generates the file as before.
+    const fresh = await resolveEncryptionKey(null, { kind: 'sqlite-file', databasePath }, async () => false);
+    expect(fresh.source).toMatchObject({ kind: 'key-file', created: true });
+  });
+
   it('refuses a key file of the wrong length without printing it', async () => {
     const path = join(dir, 'encryption.key');
     const short = randomBytes(16).toString('base64');

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -68,6 +68,19 @@ describe('logger', () => {
     const text = await readFile(path, 'utf8');
     expect(text).toContain('r3');
     expect(text).not.toContain(CANARY);
+  });
+
+  it('creates the log file readable by its owner only, whatever the umask', async () => {
+    const path = join(dir, 'owner-only.log');
+    const previous = process.umask(0o022);
+    try {
+      const logger = createLogger({ level: 'info', destination: { kind: 'file', path } });
+      logger.info({}, 'hello');
+      logger.flush();
+    } finally {
+      process.umask(previous);
+    }
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
   });
 
   it('scrubs cycles and deep objects without throwing', () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseDatabaseUrl, redactDatabaseUrl } from '../../../adapters/storage/database-url.js';
+import {
+  DatabaseUrlError,
+  parseDatabaseUrl,
+  redactDatabaseUrl,
+} from '../../../adapters/storage/database-url.js';
 
 describe('parseDatabaseUrl', () => {
   it.each([
@@ -38,6 +42,34 @@ describe('parseDatabaseUrl', () => {
     expect(failure?.message).toMatch(/not a valid PostgreSQL URL/);
     expect(JSON.stringify(failure)).not.toContain('canary-pw');
     expect(String(failure?.cause)).not.toContain('canary-pw');
+  });
+
+  it.each([
+    'postgress://u:CANARYPW@host/db',
+    'postgres:/u:CANARYPW@host/db',
+    'postgresql//u:CANARYPW@host/db',
+    'postgres//u:CANARYPW@host/db',
+    'mysql://u:CANARYPW@host/db',
+    'mariadb://CANARYPW@host/db',
+    'https://CANARYPW@host/db',
+    'redis:CANARYPW',
+  ])('refuses %j instead of reading it as a SQLite path, without echoing it', (url) => {
+    let failure: unknown = null;
+    try {
+      parseDatabaseUrl(url, '/srv/app');
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toBeInstanceOf(DatabaseUrlError);
+    expect((failure as Error).message).toMatch(/^DATABASE_URL must be/);
+    expect((failure as Error).message).not.toContain('CANARYPW');
+  });
+
+  it.each([
+    ['data/postgres/x.db', '/srv/app/data/postgres/x.db'],
+    ['C:/psa/x.db', '/srv/app/C:/psa/x.db'],
+  ])('still reads the path %j as a path', (url, path) => {
+    expect(parseDatabaseUrl(url, '/srv/app')).toEqual({ dialect: 'sqlite', path });
   });
 
   it('rejects a SQLite URL without a path, without echoing the URL', () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -30,6 +30,28 @@ describe('openStorage on SQLite', () => {
       expect(await pragma('synchronous')).toBe(1);
     } finally {
       await opened.close();
+    }
+  });
+
+  it('creates the database and its -wal and -shm files readable by their owner only', async () => {
+    const file = join(dir, 'private', 'psa.db');
+    const previous = process.umask(0o022);
+    let opened: Awaited<ReturnType<typeof openStorage>> | undefined;
+    try {
+      opened = await openStorage(file, { migrate: true });
+      await opened.storage.repos.tenants.insert({
+        id: 't',
+        name: 'T',
+        approvalPolicy: 'self',
+        createdAt: 'x',
+      });
+      for (const name of [file, `${file}-wal`, `${file}-shm`]) {
+        expect({ name, mode: statSync(name).mode & 0o777 }).toEqual({ name, mode: 0o600 });
+      }
+      expect(statSync(join(dir, 'private')).mode & 0o777).toBe(0o700);
+    } finally {
+      process.umask(previous);
+      await opened?.close();
     }
   });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CsvError, companyNamesFromCsv, parseCsv } from '../../../../adapters/boot/cli/csv.js';
+import {
+  companyNamesFromCsv,
+  decodeCsvBytes,
+  importReport,
+  readCompanyCsv,
+} from '../../../../adapters/boot/cli/company-csv.js';
+import { CsvError, parseCsv, parseCsvRecords } from '../../../../adapters/boot/cli/csv.js';
 
 describe('CSV reader', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks', () => {
@@ -37,5 +43,72 @@ describe('CSV reader', () => {
   it('needs a name column', () => {
     expect(() => companyNamesFromCsv('company\nAcme\n')).toThrow(/no "name" column/);
     expect(() => companyNamesFromCsv('')).toThrow(/empty/);
+  });
+
+  it('numbers each row by the line it starts on', () => {
+    expect(parseCsvRecords('name\n"Two\nLines"\n\nC\r\nD').map((record) => record.line)).toEqual([
+      1, 2, 5, 6,
+    ]);
+  });
+
+  it('reports every row it will not add, and why, keeping extra columns out of the way', () => {
+    const text =
+      'name,domain\nAcme,acme.test\n,empty.test\n  \u0007 ,bell.test\nACME ,dup.test\nGlobex,globex.test\n';
+    expect(readCompanyCsv(text)).toEqual({
+      rows: [
+        { line: 2, name: 'Acme' },
+        { line: 6, name: 'Globex' },
+      ],
+      skipped: [
+        { line: 3, name: '', reason: { kind: 'empty' } },
+        { line: 4, name: '', reason: { kind: 'empty' } },
+        { line: 5, name: 'ACME', reason: { kind: 'repeat', firstLine: 2 } },
+      ],
+    });
+    expect(readCompanyCsv(`name\n${'x'.repeat(201)}\n`).skipped[0]?.reason).toEqual({ kind: 'too-long' });
+  });
+});
+
+describe('CSV decoding', () => {
+  it('reads UTF-8 without a warning', () => {
+    expect(decodeCsvBytes(Buffer.from('name\nSociété Générale\n', 'utf8'))).toEqual({
+      text: 'name\nSociété Générale\n',
+      warning: null,
+    });
+  });
+
+  it('reads a Latin-1 file as Windows-1252 with a warning, never as U+FFFD', () => {
+    const decoded = decodeCsvBytes(Buffer.from('name\nSociété Générale\n', 'latin1'));
+    expect(decoded.text).toBe('name\nSociété Générale\n');
+    expect(decoded.text).not.toContain('\uFFFD');
+    expect(decoded.warning).toMatch(/not valid UTF-8/);
+  });
+});
+
+describe('CSV import report', () => {
+  it.each([
+    [1, 'Added 1 managed company.\n'],
+    [0, 'Added 0 managed companies.\n'],
+    [2, 'Added 2 managed companies.\n'],
+  ])('counts %i with the right plural', (added, text) => {
+    expect(importReport(added, [])).toBe(text);
+  });
+
+  it('lists the rows not added in file order', () => {
+    expect(
+      importReport(1, [
+        { line: 4, name: 'Acme', reason: { kind: 'present' } },
+        { line: 2, name: '', reason: { kind: 'empty' } },
+        { line: 3, name: 'GLOBEX', reason: { kind: 'repeat', firstLine: 1 } },
+      ]),
+    ).toBe(
+      'Added 1 managed company; 3 rows not added:\n' +
+        '  line 2: the name is empty\n' +
+        '  line 3 "GLOBEX": repeats line 1\n' +
+        '  line 4 "Acme": already a managed company\n',
+    );
+    expect(importReport(0, [{ line: 2, name: '', reason: { kind: 'empty' } }])).toMatch(
+      /^Added 0 managed companies; 1 row not added:/,
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,9 +81,11 @@ describe('psa-import command line', () => {
     const file = join(dir, 'companies.csv');
     await writeFile(file, '\uFEFFname,notes\r\n"ACME Inc","our, oldest"\r\nGlobex\r\n\r\n');
     const first = await cli(['companies', 'import', file]);
-    expect(first).toMatchObject({ code: 0, out: 'Added 2 managed companies; skipped 0 already present.\n' });
+    expect(first).toMatchObject({ code: 0, out: 'Added 2 managed companies.\n' });
     expect((await cli(['companies', 'import', file])).out).toBe(
-      'Added 0 managed companies; skipped 2 already present.\n',
+      'Added 0 managed companies; 2 rows not added:\n' +
+        '  line 2 "ACME Inc": already a managed company\n' +
+        '  line 3 "Globex": already a managed company\n',
     );
   });
 
@@ -142,5 +144,128 @@ describe('psa-import command line', () => {
       err: 'Unknown PSA provider\nUse `connectwise` or `autotask`.\n',
     });
     expect((await cli(['help'])).out).toContain('psa-import diff <provider>');
+  });
+});
+
+describe('psa-import command line on a fresh database', () => {
+  let fresh: string;
+  const env = (extra: Record<string, string> = {}) => ({
+    DATABASE_URL: join(fresh, 'data', 'psa.db'),
+    BOOTSTRAP_ADMINS: '',
+    LOG_FILE: join(fresh, 'fresh.log'),
+    ...extra,
+  });
+  const credentials = () =>
+    JSON.stringify({
+      site: `http://127.0.0.1:${port}`,
+      companyId: 'sandboxmsp',
+      publicKey: 'SandboxPublicKey01',
+      privateKey: CANARY,
+      clientId: '00000000-0000-4000-8000-00000000c0de',
+    });
+
+  beforeAll(async () => {
+    fresh = await mkdtemp(join(tmpdir(), 'psa-cli-fresh-'));
+  });
+  afterAll(async () => {
+    await rm(fresh, { recursive: true, force: true });
+  });
+
+  it('imports a CSV before `npm start` ever ran, reporting every row it did not add', async () => {
+    const file = join(fresh, 'latin1.csv');
+    // "Initech" is one of the sandbox tenant's existing managed companies.
+    const text =
+      'name,domain\nSociété Générale,sg.test\n,empty.test\nSOCIÉTÉ GÉNÉRALE,dup.test\nInitech,i.test\n';
+    await writeFile(file, Buffer.from(text, 'latin1'));
+    const result = await cli(['companies', 'import', file], { env: env() });
+    expect(result.err).toMatch(/^Warning: The file is not valid UTF-8; it was read as Windows-1252/);
+    expect(result).toMatchObject({
+      code: 0,
+      out:
+        'Added 1 managed company; 3 rows not added:\n' +
+        '  line 3: the name is empty\n' +
+        '  line 4 "SOCIÉTÉ GÉNÉRALE": repeats line 2\n' +
+        '  line 5 "Initech": already a managed company\n',
+    });
+    const opened = await openStorage(join(fresh, 'data', 'psa.db'));
+    try {
+      const tenant = await opened.storage.repos.tenants.findByWorkspace('terminal', 'local');
+      const names = (await opened.storage.repos.companies.listAll(tenant?.id ?? '')).map((c) => c.name);
+      expect(names).toContain('Société Générale');
+      expect(names.join()).not.toContain('\uFFFD');
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('creates the database, key and log files readable by their owner only', async () => {
+    for (const name of ['data/psa.db', 'data/encryption.key', 'fresh.log']) {
+      expect({ name, mode: (await stat(join(fresh, name))).mode & 0o777 }).toEqual({ name, mode: 0o600 });
+    }
+  });
+
+  it('connects from stdin, and a diff never prints a refused filter', async () => {
+    const connected = await cli(['connect', 'connectwise', '--stdin'], { stdin: credentials(), env: env() });
+    expect(connected).toMatchObject({ code: 0, err: '' });
+    const secretLike = 'AbCd1234EfGh5678';
+    const diff = await cli(['diff', 'connectwise', secretLike], { env: env() });
+    expect(diff.code).toBe(1);
+    expect(diff.err).toMatch(/^That did not work: unknown filter/);
+    expect(diff.err + diff.out).not.toContain(secretLike);
+    expect(await readFile(join(fresh, 'fresh.log'), 'utf8')).not.toContain(secretLike);
+  });
+
+  it('says stored credentials cannot be decrypted under another ENCRYPTION_KEY', async () => {
+    const otherKey = Buffer.alloc(32, 7).toString('base64');
+    const diff = await cli(['diff', 'connectwise'], { env: env({ ENCRYPTION_KEY: otherKey }) });
+    expect(diff).toMatchObject({
+      code: 1,
+      err:
+        "The stored credentials can't be decrypted with the current ENCRYPTION_KEY\n" +
+        'Restore the key the credentials were saved with, or run `/psa connect <provider>` again.\n',
+    });
+  });
+
+  it('refuses to replace a missing key file while sealed credentials exist', async () => {
+    const keyFile = join(fresh, 'data', 'encryption.key');
+    await rm(keyFile);
+    const diff = await cli(['diff', 'connectwise'], { env: env() });
+    expect(diff.code).toBe(2);
+    expect(diff.err).toContain(`The key file ${keyFile} is missing`);
+    expect(diff.err).toContain('no new key was generated');
+    await expect(stat(keyFile)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('says there is no tenant yet, and how to make one, without the sandbox', async () => {
+    const file = join(fresh, 'one.csv');
+    await writeFile(file, 'name\nAcme\n');
+    const result = await cli(['companies', 'import', file], {
+      env: env({ DATABASE_URL: join(fresh, 'other', 'psa.db'), SANDBOX_PSA: 'off' }),
+    });
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(
+      'No tenant for terminal:local yet: add terminal:local:<admin user id> to BOOTSTRAP_ADMINS',
+    );
+  });
+
+  it('fails start on an unreachable PostgreSQL with the cause, logged at error level', async () => {
+    const closed = await freePort();
+    const result = await cli(['migrate'], {
+      env: env({
+        DATABASE_URL: `postgres://psa:${CANARY}@127.0.0.1:${closed}/psa`,
+        ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+        LOG_LEVEL: 'info',
+      }),
+    });
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/^Could not reach the PostgreSQL server in DATABASE_URL/);
+    expect(result.err).not.toContain(CANARY);
+    const log = (await readFile(join(fresh, 'fresh.log'), 'utf8')).trim().split('\n').at(-1) ?? '';
+    expect(JSON.parse(log)).toMatchObject({
+      level: 'error',
+      cause: 'unreachable',
+      err: { code: 'ECONNREFUSED' },
+    });
+    expect(log).not.toContain(CANARY);
   });
 });

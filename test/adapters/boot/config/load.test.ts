@@ -131,6 +131,16 @@ describe('configuration', () => {
     expect(error.message).not.toContain('SUPERSECRET');
   });
 
+  it.each(['postgress://u:SUPERSECRET@h/db', 'postgresql//u:SUPERSECRET@h/db', 'mysql://SUPERSECRET@h'])(
+    'names DATABASE_URL for the typo %j, never its value',
+    (url) => {
+      const error = configError({ DATABASE_URL: url });
+      expect(error.issues.map((issue) => issue.variable)).toEqual(['DATABASE_URL']);
+      expect(error.message).toContain('DATABASE_URL must be a SQLite file path');
+      expect(error.message).not.toContain('SUPERSECRET');
+    },
+  );
+
   it('treats blank variables as unset', () => {
     const config = loadConfig({ PORT: '', SLACK_BOT_TOKEN: '  ', LOG_LEVEL: '' }, '/srv/app');
     expect(config.core.port).toBe(3000);
