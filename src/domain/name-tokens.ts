@@ -1,9 +1,15 @@
+import { foldText } from './text-fold.js';
+
+export { foldText, stripAccents } from './text-fold.js';
+
 /** One word of a company name, with where it sits in the (NFC) text it came from. */
 export interface NameToken {
   /** As written, without the separators around it. */
   readonly text: string;
   /** Folded (see foldText) with inner punctuation dropped; "and" for "&" and "+". */
   readonly key: string;
+  /** The key with a known short spelling written out ("st" → "saint"); what names compare by. */
+  readonly word: string;
   readonly start: number;
   readonly end: number;
   /** `end`, plus a directly following ".", so quotes read "Inc." rather than "Inc". */
@@ -19,37 +25,27 @@ const TOKEN =
   /(?<![\p{L}\p{N}\p{M}])\p{L}\p{M}*(?:[./]\p{L}\p{M}*)+\.?(?![\p{L}\p{N}\p{M}])|[\p{L}\p{N}\p{M}]+(?:['’`][\p{L}\p{N}\p{M}]+)*|[&+＆＋﹠﹢]/gu;
 const CONNECTOR = /^[&+＆＋﹠﹢]$/u;
 const NOT_ALPHANUMERIC = /[^\p{L}\p{N}]/gu;
-const MARKS = /\p{M}+/gu;
-// Most names are plain ASCII, which NFKD leaves alone: skip the costly Unicode work for them.
-const ASCII = /^[\x20-\x7e]*$/;
+const PLAIN_WORD = /^[a-z0-9]+$/;
+const INITIALS = /^\p{L}{1,3}$/u;
 
-// Letters NFKD does not decompose but readers treat as plain Latin.
-const EXTRA_FOLDS: Readonly<Record<string, string>> = {
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  ø: 'o',
-  đ: 'd',
-  ł: 'l',
-  þ: 'th',
-  ð: 'd',
-  ı: 'i',
+/**
+ * Short spellings read as the word they stand for, on both sides, so "St. Mary's" is "Saint
+ * Marys" and "Smith Bros" is "Smith Brothers". Only abbreviations with one common reading.
+ */
+const SPELLINGS: Readonly<Record<string, string>> = {
+  st: 'saint',
+  mt: 'mount',
+  bros: 'brothers',
+  intl: 'international',
+  natl: 'national',
+  mfg: 'manufacturing',
+  assn: 'association',
+  ctr: 'center',
+  centre: 'center',
+  co: 'company',
+  hldgs: 'holdings',
+  univ: 'university',
 };
-const EXTRA_FOLD_CHARS = /[ßæœøđłþðı]/g;
-
-/** Compatibility forms, accents and case folded away: "Ｍüller" and "MULLER" both read "muller". */
-export function foldText(text: string): string {
-  if (ASCII.test(text)) return text.toLowerCase();
-  return stripAccents(text)
-    .toLowerCase()
-    .replace(EXTRA_FOLD_CHARS, (c) => EXTRA_FOLDS[c] ?? c);
-}
-
-/** Compatibility decomposition without the combining marks: "Ｍüller" reads "Muller". */
-export function stripAccents(text: string): string {
-  if (ASCII.test(text)) return text;
-  return text.normalize('NFKD').replace(MARKS, '');
-}
 
 /** Splits a name into words; everything that is not a word, an abbreviation or "&"/"+" separates. */
 export function tokenise(source: string): NameToken[] {
@@ -59,11 +55,46 @@ export function tokenise(source: string): NameToken[] {
     const start = match.index;
     const end = start + text.length;
     const connector = CONNECTOR.test(text);
-    const key = connector ? 'and' : foldText(text).replace(NOT_ALPHANUMERIC, '');
+    const folded = connector ? 'and' : foldText(text);
+    const key = PLAIN_WORD.test(folded) ? folded : folded.replace(NOT_ALPHANUMERIC, '');
     if (key === '') continue;
-    const dotted = !connector && /[./]/.test(text);
+    const dotted = !connector && (text.includes('.') || text.includes('/'));
     const quoteEnd = source[end] === '.' ? end + 1 : end;
-    tokens.push({ text, key, start, end, quoteEnd, connector, dotted });
+    tokens.push({ text, key, word: SPELLINGS[key] ?? key, start, end, quoteEnd, connector, dotted });
   }
-  return tokens;
+  return joinInitials(tokens, source);
+}
+
+/**
+ * Initials joined by an unspaced "&" are one word: "AT&T" reads "att" like "ATT", "P&G" reads
+ * "pg". With spaces ("A & B") or longer words ("Smith&Jones") the "&" stays a connector.
+ */
+function joinInitials(tokens: NameToken[], source: string): NameToken[] {
+  if (!tokens.some((token) => token.connector)) return tokens;
+  const out: NameToken[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const left = tokens[i];
+    const amp = tokens[i + 1];
+    const right = tokens[i + 2];
+    if (
+      left !== undefined &&
+      amp !== undefined &&
+      right !== undefined &&
+      amp.connector &&
+      !left.connector &&
+      !right.connector &&
+      left.end === amp.start &&
+      amp.end === right.start &&
+      INITIALS.test(left.text) &&
+      INITIALS.test(right.text)
+    ) {
+      const key = left.key + right.key;
+      const text = source.slice(left.start, right.end);
+      out.push({ ...right, text, key, word: key, start: left.start, dotted: false });
+      i += 2;
+    } else if (left !== undefined) {
+      out.push(left);
+    }
+  }
+  return out;
 }

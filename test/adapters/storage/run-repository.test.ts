@@ -19,7 +19,12 @@ const review: Review = {
       status: 'potential-duplicate',
       mappedTo: null,
       candidates: [
-        { companyId: 'c1', companyName: 'ACME Inc', reason: 'same as "ACME Inc" after removing "Inc."' },
+        {
+          companyId: 'c1',
+          companyName: 'ACME Inc',
+          reason: 'same as "ACME Inc" after removing "Inc."',
+          strength: 'same',
+        },
       ],
       lastImportedAt: null,
     },
