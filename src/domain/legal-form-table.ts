@@ -25,7 +25,7 @@ export const LEGAL_FORM_TABLE: readonly (readonly [string, string])[] = [
   ['GB IE', 'PLC|Public Limited Company|LLP|Limited Liability Partnership|CIC|C.I.C.|CIO|DAC|UC|ULC|Teo|Cpt'],
   ['GB', 'Community Interest Company'],
   ['AU NZ', 'Pty|Pty Ltd|Pty. Ltd.|Proprietary Limited|Pty Limited|NL|No Liability'],
-  ['IN', 'Pvt Ltd|Pvt. Ltd.|Private Limited|Pvt|P Ltd|LLP|OPC|OPC Pvt Ltd'],
+  ['IN', 'Pvt Ltd|Pvt. Ltd.|Private Limited|Private Ltd|Pvt|P Ltd|LLP|OPC|OPC Pvt Ltd'],
   ['SG MY', 'Pte|Pte Ltd|Pte. Ltd.|Private Limited|Sdn Bhd|Sdn. Bhd.|Bhd|Berhad|LLP'],
   ['ZA', '(Pty) Ltd|Pty Ltd|RF|NPC|SOC Ltd|Inc'],
   ['HK CN TW JP KR', 'Co Ltd|Co., Ltd.|Company Limited|KK|K.K.|Kabushiki Kaisha|GK|G.K.|YK'],

@@ -56,22 +56,63 @@ function buildTable(): FormTable {
  * How many tokens at the end of `tokens[0..cut)` are a legal form (0 when none), keeping at least
  * `keep` tokens before it.
  */
-export function legalFormLength(tokens: readonly NameToken[], cut: number, keep: number): number {
+export function legalFormLength(
+  tokens: readonly NameToken[],
+  cut: number,
+  keep: number,
+  caseless: boolean,
+): number {
   const last = tokens[cut - 1];
-  if (last === undefined || last.connector || !TABLE.lastKeys.has(last.key)) return 0;
+  if (last === undefined || last.connector) return 0;
   for (let n = Math.min(TABLE.longest, cut - keep); n >= 1; n -= 1) {
     const part = tokens.slice(cut - n, cut);
-    if (!TABLE.forms.has(part.map((token) => token.key).join(' '))) continue;
-    if (n === 1 && !singleFormCounts(last, tokens[cut - 2])) continue;
+    if (!isForm(part)) continue;
+    if (n === 1 && !singleFormCounts(last, tokens[cut - 2], caseless)) continue;
     return n;
   }
   return 0;
 }
 
-function singleFormCounts(token: NameToken, before: NameToken | undefined): boolean {
+const SINGLE_LETTER = /^\p{L}$/u;
+
+function isForm(part: readonly NameToken[]): boolean {
+  const last = part[part.length - 1];
+  if (last === undefined) return false;
+  if (TABLE.lastKeys.has(last.key) && TABLE.forms.has(part.map((token) => token.key).join(' '))) return true;
+  // Initials written apart: "N V" for "NV", "S A" for "SA".
+  return (
+    part.length > 1 &&
+    part.every((token) => SINGLE_LETTER.test(token.text)) &&
+    TABLE.forms.has(part.map((token) => token.key).join(''))
+  );
+}
+
+/**
+ * A one-token form that is also a word counts only in a legal spelling; in a name with no
+ * capitals at all ("bayer ag") case says nothing, so there any spelling counts.
+ */
+function singleFormCounts(token: NameToken, before: NameToken | undefined, caseless: boolean): boolean {
   if (COMPANY.has(token.key) && before !== undefined && before.key === 'and') return false;
   if (token.key.length > 2 && !EVERYDAY_WORDS.has(token.key)) return true;
-  if (token.dotted) return true;
+  if (token.dotted || token.quoteEnd > token.end || caseless) return true;
   if (UPPER.test(token.text) && !LOWER.test(token.text)) return true;
   return TABLE.spellings.get(token.key)?.has(token.text) ?? false;
 }
+
+/** Long one-word forms ("corporation", "company", "limited"), for misspelt or glued forms. */
+export const LONG_FORMS: readonly string[] = [...TABLE.forms].filter(
+  (form) => !form.includes(' ') && form.length >= 5,
+);
+
+/** One-word forms that may be glued to the name ("AcmeInc", "MicrosoftCorporation"). */
+export const GLUED_FORMS: readonly string[] = [
+  ...LONG_FORMS.filter((form) => !EVERYDAY_WORDS.has(form)),
+  'inc',
+  'llc',
+  'ltd',
+  'corp',
+  'gmbh',
+  'pllc',
+  'plc',
+  'kgaa',
+];

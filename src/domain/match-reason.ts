@@ -82,7 +82,7 @@ function alignedDifferences(
     case: false,
     punctuation: false,
     spacing: false,
-    fullWidth: false,
+    fullWidth: psa.hadFullWidth || managed.hadFullWidth,
     lookAlike: false,
     invisible: psa.hadInvisible || managed.hadInvisible,
   };
@@ -106,6 +106,11 @@ function alignedDifferences(
     diff.spacing ? 'spacing' : '',
   ].filter((word) => word !== '');
   if (ignoring.length > 0) details.push(`ignoring ${listOf(ignoring)}`);
+  if (skip < 0 && removed.length === 0 && details.length === 0 && psa.source !== managed.source) {
+    // What is left differs only around parts both removed ("Visa  Inc. " / "Visa Inc.").
+    const squeezed = (name: AnalysedName): string => name.scan.replace(WHITESPACE, '');
+    details.push(squeezed(psa) === squeezed(managed) ? 'ignoring spacing' : 'ignoring punctuation');
+  }
   return { removed, details };
 }
 

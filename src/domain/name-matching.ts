@@ -90,8 +90,11 @@ export function findDuplicateCandidates(psaName: string, index: CompanyNameIndex
 }
 
 function sameOrNoted(name: AnalysedName, entry: IndexedCompany): DuplicateCandidate {
+  const odd = name.oddForm === entry.name.oddForm ? null : (name.oddForm ?? entry.name.oddForm);
   const note = noteDifference(name, entry.name);
-  if (note !== null) return similar(name, entry, note, -1);
+  if (odd !== null || note !== null) {
+    return similar(name, entry, [odd, note].filter((part) => part !== null).join(', '), -1);
+  }
   return {
     companyId: entry.company.id,
     companyName: entry.company.name,

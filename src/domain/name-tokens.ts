@@ -47,6 +47,11 @@ const SPELLINGS: Readonly<Record<string, string>> = {
   univ: 'university',
 };
 
+/** The word a token key is read as ("st" → "saint"). */
+export function wordFor(key: string): string {
+  return SPELLINGS[key] ?? key;
+}
+
 /** Splits a name into words; everything that is not a word, an abbreviation or "&"/"+" separates. */
 export function tokenise(source: string): NameToken[] {
   const tokens: NameToken[] = [];

@@ -1,14 +1,7 @@
 import type { AnalysedName } from './company-name.js';
 import { quote } from './match-reason.js';
 import type { NameToken } from './name-tokens.js';
-import { type WordEditKind, wordEdit } from './word-edit.js';
-
-const EDIT_WORDS: Readonly<Record<WordEditKind, string>> = {
-  swapped: 'two letters swapped',
-  missing: 'one letter missing',
-  extra: 'one letter extra',
-  replaced: 'one letter different',
-};
+import { EDIT_WORDS, wordEdit } from './word-edit.js';
 
 /**
  * What a typo changed, e.g. `two letters swapped: "Accountnig" / "Accounting"` (PSA spelling

@@ -89,6 +89,19 @@ export function stripInvisible(text: string): string {
   return text.replace(INVISIBLE, '');
 }
 
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/gu;
+
+/**
+ * Full-width ASCII ("Ｓ．Ａ．") as plain ASCII ("S.A."), so punctuation and legal forms read as
+ * usual. Only that block: NFKC would also turn "™" into "TM" and glue it to the name.
+ */
+export function narrowFullWidth(text: string): string {
+  if (ASCII.test(text)) return text;
+  return text.replace(FULL_WIDTH, (c) =>
+    c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
+}
+
 export function hasInvisible(text: string): boolean {
   return !ASCII.test(text) && stripInvisible(text) !== text;
 }

@@ -12,6 +12,13 @@ export type WordEditKind = 'swapped' | 'missing' | 'extra' | 'replaced';
 
 export const MIN_TYPO_LENGTH = 5;
 
+export const EDIT_WORDS: Readonly<Record<WordEditKind, string>> = {
+  swapped: 'two letters swapped',
+  missing: 'one letter missing',
+  extra: 'one letter extra',
+  replaced: 'one letter different',
+};
+
 const DIGIT = /[0-9]/;
 
 // QWERTY rows, with the QWERTZ z/y swap as a neighbour pair too.
