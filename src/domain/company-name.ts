@@ -68,7 +68,7 @@ export function analyseCompanyName(name: string): AnalysedName {
     first = 1;
     removed.push(firstToken.text);
   }
-  const caseless = !UPPER.test(scan);
+  const caseless = scan.toLowerCase() === scan;
   for (
     let n = legalFormLength(tokens, cut, first + 1, caseless);
     n > 0;
@@ -111,7 +111,6 @@ export function analyseCompanyName(name: string): AnalysedName {
   };
 }
 
-const UPPER = /\p{Lu}/u;
 const ASCII_LETTERS = /^[A-Za-z]+$/;
 
 /** A misspelt, glued or split legal form at the end of `kept`, if any (see AnalysedName.oddForm). */

@@ -64,9 +64,25 @@ export function legalFormLength(
 ): number {
   const last = tokens[cut - 1];
   if (last === undefined || last.connector) return 0;
-  for (let n = Math.min(TABLE.longest, cut - keep); n >= 1; n -= 1) {
-    const part = tokens.slice(cut - n, cut);
-    if (!isForm(part)) continue;
+  if (!TABLE.lastKeys.has(last.key) && !SINGLE_LETTER.test(last.text)) return 0;
+  // The keys of the last n tokens, joined with and without spaces, built from the end.
+  const spaced: string[] = [];
+  const joined: string[] = [];
+  let allSingle = true;
+  let part = '';
+  let glued = '';
+  for (let n = 1; n <= Math.min(TABLE.longest, cut - keep); n += 1) {
+    const token = tokens[cut - n];
+    if (token === undefined) break;
+    part = n === 1 ? token.key : `${token.key} ${part}`;
+    glued = token.key + glued;
+    allSingle = allSingle && SINGLE_LETTER.test(token.text);
+    spaced.push(part);
+    joined.push(allSingle && n > 1 ? glued : '');
+  }
+  for (let n = spaced.length; n >= 1; n -= 1) {
+    const isForm = TABLE.forms.has(spaced[n - 1] ?? '') || TABLE.forms.has(joined[n - 1] ?? '\u0000');
+    if (!isForm) continue;
     if (n === 1 && !singleFormCounts(last, tokens[cut - 2], caseless)) continue;
     return n;
   }
@@ -74,18 +90,6 @@ export function legalFormLength(
 }
 
 const SINGLE_LETTER = /^\p{L}$/u;
-
-function isForm(part: readonly NameToken[]): boolean {
-  const last = part[part.length - 1];
-  if (last === undefined) return false;
-  if (TABLE.lastKeys.has(last.key) && TABLE.forms.has(part.map((token) => token.key).join(' '))) return true;
-  // Initials written apart: "N V" for "NV", "S A" for "SA".
-  return (
-    part.length > 1 &&
-    part.every((token) => SINGLE_LETTER.test(token.text)) &&
-    TABLE.forms.has(part.map((token) => token.key).join(''))
-  );
-}
 
 /**
  * A one-token form that is also a word counts only in a legal spelling; in a name with no

@@ -25,8 +25,9 @@ const TOKEN =
   /(?<![\p{L}\p{N}\p{M}])\p{L}\p{M}*(?:[./]\p{L}\p{M}*)+\.?(?![\p{L}\p{N}\p{M}])|[\p{L}\p{N}\p{M}]+(?:['’`][\p{L}\p{N}\p{M}]+)*|[&+＆＋﹠﹢]/gu;
 const CONNECTOR = /^[&+＆＋﹠﹢]$/u;
 const NOT_ALPHANUMERIC = /[^\p{L}\p{N}]/gu;
-const PLAIN_WORD = /^[a-z0-9]+$/;
+const ASCII_PUNCTUATION = /[^a-z0-9]/g;
 const INITIALS = /^\p{L}{1,3}$/u;
+const ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * Short spellings read as the word they stand for, on both sides, so "St. Mary's" is "Saint
@@ -55,19 +56,85 @@ export function wordFor(key: string): string {
 /** Splits a name into words; everything that is not a word, an abbreviation or "&"/"+" separates. */
 export function tokenise(source: string): NameToken[] {
   const tokens: NameToken[] = [];
-  for (const match of source.matchAll(TOKEN)) {
-    const text = match[0];
-    const start = match.index;
-    const end = start + text.length;
-    const connector = CONNECTOR.test(text);
-    const folded = connector ? 'and' : foldText(text);
-    const key = PLAIN_WORD.test(folded) ? folded : folded.replace(NOT_ALPHANUMERIC, '');
+  const ascii = ASCII.test(source);
+  const spans = ascii ? asciiSpans(source) : unicodeSpans(source);
+  for (let i = 0; i < spans.length; i += 2) {
+    const start = spans[i] ?? 0;
+    const end = spans[i + 1] ?? 0;
+    const text = source.slice(start, end);
+    const connector = end - start === 1 && CONNECTOR.test(text);
+    const key = connector ? 'and' : ascii ? asciiKey(text) : foldText(text).replace(NOT_ALPHANUMERIC, '');
     if (key === '') continue;
     const dotted = !connector && (text.includes('.') || text.includes('/'));
-    const quoteEnd = source[end] === '.' ? end + 1 : end;
+    const quoteEnd = source.charCodeAt(end) === 0x2e ? end + 1 : end;
     tokens.push({ text, key, word: SPELLINGS[key] ?? key, start, end, quoteEnd, connector, dotted });
   }
   return joinInitials(tokens, source);
+}
+
+/** Start and end of every token, per the TOKEN pattern. */
+function unicodeSpans(source: string): number[] {
+  const spans: number[] = [];
+  for (const match of source.matchAll(TOKEN)) spans.push(match.index, match.index + match[0].length);
+  return spans;
+}
+
+/**
+ * The same spans as TOKEN finds, for printable ASCII, scanned by hand: most names are ASCII and
+ * the Unicode pattern costs ten times as much.
+ */
+function asciiSpans(source: string): number[] {
+  const spans: number[] = [];
+  const length = source.length;
+  let i = 0;
+  while (i < length) {
+    const c = source.charCodeAt(i);
+    if (c === 0x26 || c === 0x2b) {
+      spans.push(i, i + 1);
+      i += 1;
+    } else if (isLetter(c) && dotAt(source, i + 1) && isLetter(source.charCodeAt(i + 2)) && !isAlnum(source.charCodeAt(i + 3))) {
+      // "L.L.C.", "S.p.A.", "A/S": single letters joined by dots or slashes.
+      let j = i + 3;
+      while (dotAt(source, j) && isLetter(source.charCodeAt(j + 1)) && !isAlnum(source.charCodeAt(j + 2))) j += 2;
+      if (source.charCodeAt(j) === 0x2e && !isAlnum(source.charCodeAt(j + 1))) j += 1;
+      spans.push(i, j);
+      i = j;
+    } else if (isAlnum(c)) {
+      let j = i + 1;
+      for (;;) {
+        while (isAlnum(source.charCodeAt(j))) j += 1;
+        const next = source.charCodeAt(j);
+        if ((next === 0x27 || next === 0x60) && isAlnum(source.charCodeAt(j + 1))) j += 2;
+        else break;
+      }
+      spans.push(i, j);
+      i = j;
+    } else {
+      i += 1;
+    }
+  }
+  return spans;
+}
+
+function asciiKey(text: string): string {
+  const lower = text.toLowerCase();
+  for (let i = 0; i < lower.length; i += 1) {
+    if (!isAlnum(lower.charCodeAt(i))) return lower.replace(ASCII_PUNCTUATION, '');
+  }
+  return lower;
+}
+
+function dotAt(source: string, i: number): boolean {
+  const c = source.charCodeAt(i);
+  return c === 0x2e || c === 0x2f;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+function isAlnum(c: number): boolean {
+  return isLetter(c) || (c >= 0x30 && c <= 0x39);
 }
 
 /**
