@@ -4,6 +4,15 @@ import { type NameToken, tokenise, wordFor } from './name-tokens.js';
 import { foldText, hasInvisible, narrowFullWidth, stripInvisible } from './text-fold.js';
 import { EDIT_WORDS, typoCandidate, wordEdit } from './word-edit.js';
 
+export interface OddForm {
+  /** What differs, e.g. `one letter missing in the legal form: "Compan" / "company"`. */
+  readonly reason: string;
+  /** The form it stands for, as a key ("company"). */
+  readonly form: string;
+  /** As removed from the name ("Compan"), or null when nothing was removed ("AcmeInc"). */
+  readonly text: string | null;
+}
+
 export interface NormalisedName {
   /** Equal keys make two names the same name. Empty only for a name with no letters or digits. */
   readonly key: string;
@@ -25,7 +34,7 @@ export interface AnalysedName extends NormalisedName {
    * A legal form misspelt, glued to the name or split ("Compan", "AcmeInc", "Corpor ation"),
    * removed from the key but described here, since only a similar name can be read that way.
    */
-  readonly oddForm: string | null;
+  readonly oddForm: OddForm | null;
   /** Notes such as "(OLD)" or "zz", which the key ignores. */
   readonly notes: readonly NameNote[];
   /** The key with German umlauts written out ("müller" → "mueller"), when the name has one. */
@@ -77,13 +86,17 @@ export function analyseCompanyName(name: string): AnalysedName {
     cut -= n;
   }
   let kept = tokens.slice(first, cut);
-  let oddForm: string | null = null;
+  let oddForm: OddForm | null = null;
   if (cut === tokens.length) {
     const odd = readOddForm(kept, scan);
     if (odd !== null) {
-      oddForm = odd.reason;
       cut -= odd.drop;
       kept = odd.kept;
+      const text =
+        odd.drop > 0
+          ? scan.slice(tokenAt(tokens, cut).start, tokenAt(tokens, tokens.length - 1).quoteEnd)
+          : null;
+      oddForm = { reason: odd.reason, form: odd.form, text };
     }
   }
   if (cut < tokens.length) {
@@ -117,7 +130,7 @@ const ASCII_LETTERS = /^[A-Za-z]+$/;
 function readOddForm(
   kept: readonly NameToken[],
   scan: string,
-): { kept: NameToken[]; drop: number; reason: string } | null {
+): { kept: NameToken[]; drop: number; reason: string; form: string } | null {
   const last = kept[kept.length - 1];
   const before = kept[kept.length - 2];
   if (last === undefined || last.connector) return null;
@@ -128,7 +141,7 @@ function readOddForm(
       const edit = wordEdit(last.key, form);
       if (edit !== null) {
         const reason = `${EDIT_WORDS[edit]} in the legal form: "${last.text}" / "${form}"`;
-        return { kept: kept.slice(0, -1), drop: 1, reason };
+        return { kept: kept.slice(0, -1), drop: 1, reason, form };
       }
     }
   }
@@ -136,7 +149,7 @@ function readOddForm(
     const joined = before.key + last.key;
     if (LONG_FORMS.includes(joined)) {
       const reason = `legal form written apart: "${scan.slice(before.start, last.end)}"`;
-      return { kept: kept.slice(0, -2), drop: 2, reason };
+      return { kept: kept.slice(0, -2), drop: 2, reason, form: joined };
     }
   }
   if (ASCII_LETTERS.test(last.text)) {
@@ -153,7 +166,7 @@ function readOddForm(
         quoteEnd: last.start + length,
       };
       const reason = `legal form written together: "${last.text}"`;
-      return { kept: [...kept.slice(0, -1), prefix], drop: 0, reason };
+      return { kept: [...kept.slice(0, -1), prefix], drop: 0, reason, form };
     }
   }
   return null;

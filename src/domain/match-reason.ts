@@ -106,7 +106,15 @@ function alignedDifferences(
     diff.spacing ? 'spacing' : '',
   ].filter((word) => word !== '');
   if (ignoring.length > 0) details.push(`ignoring ${listOf(ignoring)}`);
-  if (skip < 0 && removed.length === 0 && details.length === 0 && psa.source !== managed.source) {
+  const plain = (name: AnalysedName): boolean => name.notes.length === 0 && name.oddForm === null;
+  if (
+    skip < 0 &&
+    removed.length === 0 &&
+    details.length === 0 &&
+    plain(psa) &&
+    plain(managed) &&
+    psa.source !== managed.source
+  ) {
     // What is left differs only around parts both removed ("Visa  Inc. " / "Visa Inc.").
     const squeezed = (name: AnalysedName): string => name.scan.replace(WHITESPACE, '');
     details.push(squeezed(psa) === squeezed(managed) ? 'ignoring spacing' : 'ignoring punctuation');
@@ -115,12 +123,21 @@ function alignedDifferences(
 }
 
 function onlyRemoved(psa: AnalysedName, managed: AnalysedName): string[] {
-  const psaKeys = new Set(psa.removed.map(removalKey));
-  const managedKeys = new Set(managed.removed.map(removalKey));
+  const psaRemoved = removedParts(psa, managed);
+  const managedRemoved = removedParts(managed, psa);
+  const psaKeys = new Set(psaRemoved.map(removalKey));
+  const managedKeys = new Set(managedRemoved.map(removalKey));
   return [
-    ...managed.removed.filter((text) => !psaKeys.has(removalKey(text))),
-    ...psa.removed.filter((text) => !managedKeys.has(removalKey(text))),
+    ...managedRemoved.filter((text) => !psaKeys.has(removalKey(text))),
+    ...psaRemoved.filter((text) => !managedKeys.has(removalKey(text))),
   ];
+}
+
+/** What a name had removed, less the legal form a misspelt or glued form already accounts for. */
+function removedParts(name: AnalysedName, other: AnalysedName): string[] {
+  const odd = name.oddForm ?? other.oddForm;
+  if (odd === null) return [...name.removed];
+  return name.removed.filter((text) => text !== odd.text && removalKey(text) !== odd.form);
 }
 
 /**
@@ -128,15 +145,17 @@ function onlyRemoved(psa: AnalysedName, managed: AnalysedName): string[] {
  * and "Inc.") is no removal, just written differently.
  */
 function removalDifferences(psa: AnalysedName, managed: AnalysedName, diff: Differences): string[] {
-  const psaByKey = new Map(psa.removed.map((text) => [removalKey(text), text]));
-  const managedKeys = new Set(managed.removed.map(removalKey));
+  const psaRemoved = removedParts(psa, managed);
+  const managedRemoved = removedParts(managed, psa);
+  const psaByKey = new Map(psaRemoved.map((text) => [removalKey(text), text]));
+  const managedKeys = new Set(managedRemoved.map(removalKey));
   const only: string[] = [];
-  for (const text of managed.removed) {
+  for (const text of managedRemoved) {
     const same = psaByKey.get(removalKey(text));
     if (same === undefined) only.push(text);
     else compareWords(same, text, diff);
   }
-  for (const text of psa.removed) if (!managedKeys.has(removalKey(text))) only.push(text);
+  for (const text of psaRemoved) if (!managedKeys.has(removalKey(text))) only.push(text);
   return only;
 }
 

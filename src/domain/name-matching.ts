@@ -90,7 +90,10 @@ export function findDuplicateCandidates(psaName: string, index: CompanyNameIndex
 }
 
 function sameOrNoted(name: AnalysedName, entry: IndexedCompany): DuplicateCandidate {
-  const odd = name.oddForm === entry.name.oddForm ? null : (name.oddForm ?? entry.name.oddForm);
+  const odd =
+    name.oddForm?.reason === entry.name.oddForm?.reason
+      ? null
+      : ((name.oddForm ?? entry.name.oddForm)?.reason ?? null);
   const note = noteDifference(name, entry.name);
   if (odd !== null || note !== null) {
     return similar(name, entry, [odd, note].filter((part) => part !== null).join(', '), -1);

@@ -36,7 +36,8 @@ const LOWER = /\p{Ll}/u;
 // Every pattern needs one of these; most names have none, and skip the rest.
 const MAYBE_NOTE = /[([{<*\-–—:|/~_]|^\s*(?:[zZ]{2}|[xX]{2})|\s[A-Z]{3,}\s*$/u;
 const ALPHANUMERIC = /[\p{L}\p{N}]/u;
-const EDGE = /^[\s\-–—:|/~*_.]+|[\s\-–—:|/~_.]+$/gu;
+// Separators that introduced a note; asterisks stay, they wrap the note like brackets ("*DNU*").
+const EDGE = /^[\s\-–—:|/~_.]+|[\s\-–—:|/~_.]+$/gu;
 
 /** The notes in a name, in order of position; none when removing them would leave nothing. */
 export function findNotes(source: string): NameNote[] {

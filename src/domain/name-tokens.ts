@@ -92,10 +92,16 @@ function asciiSpans(source: string): number[] {
     if (c === 0x26 || c === 0x2b) {
       spans.push(i, i + 1);
       i += 1;
-    } else if (isLetter(c) && dotAt(source, i + 1) && isLetter(source.charCodeAt(i + 2)) && !isAlnum(source.charCodeAt(i + 3))) {
+    } else if (
+      isLetter(c) &&
+      dotAt(source, i + 1) &&
+      isLetter(source.charCodeAt(i + 2)) &&
+      !isAlnum(source.charCodeAt(i + 3))
+    ) {
       // "L.L.C.", "S.p.A.", "A/S": single letters joined by dots or slashes.
       let j = i + 3;
-      while (dotAt(source, j) && isLetter(source.charCodeAt(j + 1)) && !isAlnum(source.charCodeAt(j + 2))) j += 2;
+      while (dotAt(source, j) && isLetter(source.charCodeAt(j + 1)) && !isAlnum(source.charCodeAt(j + 2)))
+        j += 2;
       if (source.charCodeAt(j) === 0x2e && !isAlnum(source.charCodeAt(j + 1))) j += 1;
       spans.push(i, j);
       i = j;
