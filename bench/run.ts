@@ -1,6 +1,7 @@
 import { benchAutotask } from './autotask-bench.js';
 import { benchClicks } from './clicks-bench.js';
 import { benchConnectWise } from './connectwise-bench.js';
+import { benchMatching } from './matching-bench.js';
 import { benchSlackAck } from './slack-ack.js';
 
 type Bench = () => Promise<Record<string, string | number>>;
@@ -15,6 +16,7 @@ const BENCHES: ReadonlyArray<readonly [string, Bench]> = [
   ['Autotask import', benchAutotask],
   ['Slack acknowledgement latency', benchSlackAck],
   ['Clicks through the core', benchClicks],
+  ['Duplicate matching', benchMatching],
 ];
 
 async function main(): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import { initialSchema } from './0001-initial-schema.js';
 import { runRows } from './0002-run-rows.js';
+import { refoldCompanyNames } from './0003-refold-company-names.js';
 
 /**
  * Every migration, by name, in the order they run. An explicit list (not a folder scan) so the
@@ -9,4 +10,5 @@ import { runRows } from './0002-run-rows.js';
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial-schema': initialSchema,
   '0002-run-rows': runRows,
+  '0003-refold-company-names': refoldCompanyNames,
 };

@@ -1,7 +1,8 @@
-/** Lower case without accents, so "École" is found by "ecole" on both dialects alike. */
-export function foldText(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
+/**
+ * The domain's fold (lower case, no accents, no invisible or look-alike letters), so the company
+ * search finds what duplicate matching calls the same: "strasse" finds "Straße" on both dialects.
+ */
+export { foldText } from '../../src/domain/text-fold.js';
 
 /** Lower case for emails; done here because SQLite's lower() only folds ASCII. */
 export function lowerEmail(email: string): string {

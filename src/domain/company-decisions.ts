@@ -1,6 +1,6 @@
 import type { CompanyDecision, CompanyDecisionKind, DecisionOverrides } from './decisions.js';
 import { overrideFor } from './override-lookup.js';
-import type { ReviewRow } from './review.js';
+import type { DuplicateCandidate, ReviewRow } from './review.js';
 
 const ALLOWED: Readonly<Record<ReviewRow['status'], readonly CompanyDecisionKind[]>> = {
   mapped: ['keep', 'map', 'unmap-create', 'skip'],
@@ -10,7 +10,8 @@ const ALLOWED: Readonly<Record<ReviewRow['status'], readonly CompanyDecisionKind
 
 /**
  * What a row gets when the admin says nothing: re-import mapped companies, create new ones, map a
- * duplicate to its only candidate. With several candidates none is pre-selected: the admin chooses.
+ * duplicate to its only candidate when that one has the same name. With several candidates, or a
+ * similar name (a typo, a note such as "(OLD)", a space), none is pre-selected: the admin chooses.
  */
 export function defaultCompanyDecision(row: ReviewRow): CompanyDecision {
   switch (row.status) {
@@ -19,10 +20,20 @@ export function defaultCompanyDecision(row: ReviewRow): CompanyDecision {
     case 'unmapped':
       return { kind: 'create' };
     case 'potential-duplicate': {
-      const only = row.candidates.length === 1 ? row.candidates[0] : undefined;
-      return only === undefined ? { kind: 'skip' } : { kind: 'map', companyId: only.companyId };
+      const only = preselectedCandidate(row);
+      return only === null ? { kind: 'skip' } : { kind: 'map', companyId: only.companyId };
     }
   }
+}
+
+/**
+ * The candidate a duplicate row maps to unless the admin says otherwise: the only candidate, if it
+ * has the same name. Bulk "map every single candidate" must use this too.
+ */
+export function preselectedCandidate(row: ReviewRow): DuplicateCandidate | null {
+  if (row.status !== 'potential-duplicate') return null;
+  const [only, ...others] = row.candidates;
+  return only !== undefined && others.length === 0 && only.strength === 'same' ? only : null;
 }
 
 export function allowedCompanyDecisions(row: ReviewRow): CompanyDecisionKind[] {

@@ -1,8 +1,20 @@
-import { isLegalForm } from './legal-forms.js';
-import { type NameToken, tokenise } from './name-tokens.js';
+import { GLUED_FORMS, LONG_FORMS, legalFormLength } from './legal-forms.js';
+import { blankNotes, findNotes, type NameNote } from './name-notes.js';
+import { type NameToken, tokenise, wordFor } from './name-tokens.js';
+import { foldText, hasInvisible, narrowFullWidth, stripInvisible } from './text-fold.js';
+import { EDIT_WORDS, typoCandidate, wordEdit } from './word-edit.js';
+
+export interface OddForm {
+  /** What differs, e.g. `one letter missing in the legal form: "Compan" / "company"`. */
+  readonly reason: string;
+  /** The form it stands for, as a key ("company"). */
+  readonly form: string;
+  /** As removed from the name ("Compan"), or null when nothing was removed ("AcmeInc"). */
+  readonly text: string | null;
+}
 
 export interface NormalisedName {
-  /** Equal keys make two names potential duplicates. Empty only for a name with no letters or digits. */
+  /** Equal keys make two names the same name. Empty only for a name with no letters or digits. */
   readonly key: string;
   /** What was dropped (a leading "The", trailing legal forms), as written, for reasons. */
   readonly removed: readonly string[];
@@ -10,10 +22,27 @@ export interface NormalisedName {
 
 /** A normalised name with what the match reasons need to say how two names differ. */
 export interface AnalysedName extends NormalisedName {
-  /** The name in NFC, which the token offsets refer to. */
+  /** The name in NFC without invisible characters or full-width forms; token offsets refer to it. */
   readonly source: string;
+  /** `source` with the notes blanked out (same length), for separators between kept tokens. */
+  readonly scan: string;
+  /** Every token of the name outside its notes. */
+  readonly tokens: readonly NameToken[];
   /** The tokens that make up the key, in order. */
   readonly kept: readonly NameToken[];
+  /**
+   * A legal form misspelt, glued to the name or split ("Compan", "AcmeInc", "Corpor ation"),
+   * removed from the key but described here, since only a similar name can be read that way.
+   */
+  readonly oddForm: OddForm | null;
+  /** Notes such as "(OLD)" or "zz", which the key ignores. */
+  readonly notes: readonly NameNote[];
+  /** The key with German umlauts written out ("müller" → "mueller"), when the name has one. */
+  readonly altKey: string | null;
+  /** The key without spaces, for names written together or apart ("BlueSky" / "Blue Sky"). */
+  readonly compact: string;
+  readonly hadInvisible: boolean;
+  readonly hadFullWidth: boolean;
   readonly removedLeading: boolean;
   readonly removedTrailing: boolean;
   /** Where the kept part starts and ends in `source`: past a removed "The", before removed forms. */
@@ -21,14 +50,23 @@ export interface AnalysedName extends NormalisedName {
   readonly keptTo: number;
 }
 
+const UMLAUT = /[äöüÄÖÜ]/;
+const UMLAUT_ALL = /[äöüÄÖÜ]/g;
+const NOT_ALPHANUMERIC = /[^\p{L}\p{N}]/gu;
+const UMLAUTS: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
+
 export function normaliseCompanyName(name: string): NormalisedName {
   const { key, removed } = analyseCompanyName(name);
   return { key, removed };
 }
 
 export function analyseCompanyName(name: string): AnalysedName {
-  const source = name.normalize('NFC');
-  const tokens = tokenise(source);
+  const nfc = name.normalize('NFC');
+  const visible = stripInvisible(nfc);
+  const source = narrowFullWidth(visible);
+  const notes = findNotes(source);
+  const scan = notes.length > 0 ? blankNotes(source, notes) : source;
+  const tokens = tokenise(scan);
   let first = 0;
   let cut = tokens.length;
   const removed: string[] = [];
@@ -39,26 +77,109 @@ export function analyseCompanyName(name: string): AnalysedName {
     first = 1;
     removed.push(firstToken.text);
   }
-  while (cut - first > 1 && isLegalForm(tokenAt(tokens, cut - 1))) {
-    cut -= 1;
-    // A connector left behind belonged to the legal form: "Smith & Co." or "GmbH & Co. KG".
-    if (cut - first > 1 && tokenAt(tokens, cut - 1).key === 'and') cut -= 1;
+  const caseless = scan.toLowerCase() === scan;
+  for (
+    let n = legalFormLength(tokens, cut, first + 1, caseless);
+    n > 0;
+    n = legalFormLength(tokens, cut, first + 1, caseless)
+  ) {
+    cut -= n;
+  }
+  let kept = tokens.slice(first, cut);
+  let oddForm: OddForm | null = null;
+  if (cut === tokens.length) {
+    const odd = readOddForm(kept, scan);
+    if (odd !== null) {
+      cut -= odd.drop;
+      kept = odd.kept;
+      const text =
+        odd.drop > 0
+          ? scan.slice(tokenAt(tokens, cut).start, tokenAt(tokens, tokens.length - 1).quoteEnd)
+          : null;
+      oddForm = { reason: odd.reason, form: odd.form, text };
+    }
   }
   if (cut < tokens.length) {
-    removed.push(source.slice(tokenAt(tokens, cut).start, tokenAt(tokens, tokens.length - 1).quoteEnd));
+    removed.push(scan.slice(tokenAt(tokens, cut).start, tokenAt(tokens, tokens.length - 1).quoteEnd));
   }
 
-  const kept = tokens.slice(first, cut);
+  const key = kept.map((token) => token.word).join(' ');
   return {
     keptFrom: first > 0 ? tokenAt(tokens, 0).end : 0,
-    keptTo: cut < tokens.length ? tokenAt(tokens, cut).start : source.length,
-    key: kept.map((token) => token.key).join(' '),
+    keptTo: cut < tokens.length ? tokenAt(tokens, cut).start : scan.length,
+    key,
     removed,
     source,
+    scan,
+    tokens,
     kept,
+    notes,
+    oddForm,
+    altKey: UMLAUT.test(source) ? umlautKey(kept) : null,
+    compact: kept.map((token) => token.word).join(''),
+    hadInvisible: nfc !== visible && hasInvisible(nfc),
+    hadFullWidth: visible !== source,
     removedLeading: first > 0,
     removedTrailing: cut < tokens.length,
   };
+}
+
+const ASCII_LETTERS = /^[A-Za-z]+$/;
+
+/** A misspelt, glued or split legal form at the end of `kept`, if any (see AnalysedName.oddForm). */
+function readOddForm(
+  kept: readonly NameToken[],
+  scan: string,
+): { kept: NameToken[]; drop: number; reason: string; form: string } | null {
+  const last = kept[kept.length - 1];
+  const before = kept[kept.length - 2];
+  if (last === undefined || last.connector) return null;
+  if (before !== undefined && typoCandidate(last.key) && last.key.length >= 5) {
+    for (const form of LONG_FORMS) {
+      // "Fresh & Company" keeps its "Company" (see legal-forms.ts), misspelt or not.
+      if (before.key === 'and' && form === 'company') continue;
+      const edit = wordEdit(last.key, form);
+      if (edit !== null) {
+        const reason = `${EDIT_WORDS[edit]} in the legal form: "${last.text}" / "${form}"`;
+        return { kept: kept.slice(0, -1), drop: 1, reason, form };
+      }
+    }
+  }
+  if (before !== undefined && kept.length >= 3 && !before.connector) {
+    const joined = before.key + last.key;
+    if (LONG_FORMS.includes(joined)) {
+      const reason = `legal form written apart: "${scan.slice(before.start, last.end)}"`;
+      return { kept: kept.slice(0, -2), drop: 2, reason, form: joined };
+    }
+  }
+  if (ASCII_LETTERS.test(last.text)) {
+    for (const form of GLUED_FORMS) {
+      const length = last.key.length - form.length;
+      if (length < 3 || !last.key.endsWith(form)) continue;
+      const key = last.key.slice(0, length);
+      const prefix: NameToken = {
+        ...last,
+        text: last.text.slice(0, length),
+        key,
+        word: wordFor(key),
+        end: last.start + length,
+        quoteEnd: last.start + length,
+      };
+      const reason = `legal form written together: "${last.text}"`;
+      return { kept: [...kept.slice(0, -1), prefix], drop: 0, reason, form };
+    }
+  }
+  return null;
+}
+
+function umlautKey(kept: readonly NameToken[]): string {
+  return kept
+    .map((token) =>
+      UMLAUT.test(token.text)
+        ? foldText(token.text.replace(UMLAUT_ALL, (c) => UMLAUTS[c] ?? c)).replace(NOT_ALPHANUMERIC, '')
+        : token.word,
+    )
+    .join(' ');
 }
 
 function tokenAt(tokens: readonly NameToken[], index: number): NameToken {

@@ -3,11 +3,19 @@ import type { MissingCause, PsaCompany } from './psa-records.js';
 /** Import status of a fetched PSA company (DESIGN.md section 3, step 3). */
 export type CompanyStatus = 'mapped' | 'unmapped' | 'potential-duplicate';
 
+/**
+ * `same`: the same name once normalised (legal forms, case, accents, punctuation, known spellings);
+ * a single same candidate is pre-selected for mapping. `similar`: one typo, a space, a note such as
+ * "(OLD)", or the same domain; never pre-selected, the admin decides.
+ */
+export type MatchStrength = 'same' | 'similar';
+
 export interface DuplicateCandidate {
   readonly companyId: string;
   readonly companyName: string;
-  /** Human-readable, e.g. `same as "ACME, Inc." after removing "Inc."`. */
+  /** Human-readable, naming what differs, e.g. `same as "ACME, Inc." after removing "Inc."`. */
   readonly reason: string;
+  readonly strength: MatchStrength;
 }
 
 export interface ReviewRow {
@@ -15,7 +23,7 @@ export interface ReviewRow {
   readonly status: CompanyStatus;
   /** The managed company the map links this PSA company to (status `mapped`). */
   readonly mappedTo: { readonly id: string; readonly name: string } | null;
-  /** Managed companies with the same normalised name (status `potential-duplicate`). */
+  /** Managed companies with the same or a similar name, same first (status `potential-duplicate`). */
   readonly candidates: readonly DuplicateCandidate[];
   readonly lastImportedAt: string | null;
 }

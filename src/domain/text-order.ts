@@ -1,4 +1,4 @@
-import { foldText } from './name-tokens.js';
+import { foldText } from './text-fold.js';
 
 /**
  * A sort key that ignores case and accents. Compared by code unit (not localeCompare) so the order

@@ -4,6 +4,7 @@ import {
   checkCompanyDecision,
   defaultCompanyDecision,
   effectiveCompanyDecision,
+  preselectedCandidate,
 } from '../../../src/domain/company-decisions.js';
 import { type CompanyDecision, NO_OVERRIDES } from '../../../src/domain/decisions.js';
 import type { ReviewRow } from '../../../src/domain/review.js';
@@ -21,14 +22,27 @@ const single: ReviewRow = {
   ...unmapped,
   company: psaCompany(3, 'Acme'),
   status: 'potential-duplicate',
-  candidates: [{ companyId: 'c1', companyName: 'Acme Inc', reason: 'r' }],
+  candidates: [{ companyId: 'c1', companyName: 'Acme Inc', reason: 'r', strength: 'same' }],
+};
+const similarOnly: ReviewRow = {
+  ...single,
+  company: psaCompany(5, 'Acme (OLD)'),
+  candidates: [{ companyId: 'c1', companyName: 'Acme Inc', reason: 'r', strength: 'similar' }],
+};
+const sameAndSimilar: ReviewRow = {
+  ...single,
+  company: psaCompany(6, 'Acme'),
+  candidates: [
+    { companyId: 'c1', companyName: 'Acme Inc', reason: 'r1', strength: 'same' },
+    { companyId: 'c3', companyName: 'Acme (OLD)', reason: 'r3', strength: 'similar' },
+  ],
 };
 const ambiguous: ReviewRow = {
   ...single,
   company: psaCompany(4, 'Acme'),
   candidates: [
-    { companyId: 'c1', companyName: 'Acme Inc', reason: 'r1' },
-    { companyId: 'c2', companyName: 'ACME Ltd', reason: 'r2' },
+    { companyId: 'c1', companyName: 'Acme Inc', reason: 'r1', strength: 'same' },
+    { companyId: 'c2', companyName: 'ACME Ltd', reason: 'r2', strength: 'same' },
   ],
 };
 
@@ -43,9 +57,24 @@ describe('company decisions', () => {
     ['unmapped', unmapped, { kind: 'create' }, ['create', 'map', 'skip']],
     ['a single-candidate duplicate', single, { kind: 'map', companyId: 'c1' }, ['map', 'create', 'skip']],
     ['an ambiguous duplicate (none pre-selected)', ambiguous, { kind: 'skip' }, ['map', 'create', 'skip']],
+    ['a similar name (never pre-selected)', similarOnly, { kind: 'skip' }, ['map', 'create', 'skip']],
+    [
+      'a same and a similar name (none pre-selected)',
+      sameAndSimilar,
+      { kind: 'skip' },
+      ['map', 'create', 'skip'],
+    ],
   ])('%s: default and allowed', (_label, row, expectedDefault, expectedAllowed) => {
     expect(defaultCompanyDecision(row)).toEqual(expectedDefault);
     expect(allowedCompanyDecisions(row)).toEqual(expectedAllowed);
+  });
+
+  it('pre-selects only a single same-name candidate', () => {
+    expect(preselectedCandidate(single)?.companyId).toBe('c1');
+    expect(preselectedCandidate(similarOnly)).toBeNull();
+    expect(preselectedCandidate(sameAndSimilar)).toBeNull();
+    expect(preselectedCandidate(ambiguous)).toBeNull();
+    expect(preselectedCandidate(mapped)).toBeNull();
   });
 
   it('accepts allowed decisions and explains refused ones', () => {

@@ -75,6 +75,7 @@ describe('diffCompanies', () => {
         companyId: 'm-acme',
         companyName: 'ACME, Inc.',
         reason: 'same as "ACME, Inc." after removing "Inc.", ignoring case',
+        strength: 'same',
       },
     ]);
   });
@@ -139,6 +140,7 @@ describe('diffCompanies', () => {
         companyId: 'm-acme',
         companyName: 'Acme',
         reason: 'same as "Acme" after removing "Inc"; already imported from PSA company 1',
+        strength: 'same',
       },
     ]);
   });

@@ -54,14 +54,14 @@ describe('normaliseCompanyName', () => {
   });
 
   it.each([
-    ['Co', 'co'],
+    ['Co', 'company'],
     ['Company', 'company'],
-    ['The Co', 'co'],
+    ['The Co', 'company'],
     ['The', 'the'],
     ['Inc.', 'inc'],
     ['Pty Ltd', 'pty'],
     ['GmbH & Co. KG', 'gmbh'],
-    ['& Co', 'and'],
+    ['& Co', 'and company'],
   ])('never reduces %j to nothing (key %j)', (name, expected) => {
     expect(key(name)).toBe(expected);
   });

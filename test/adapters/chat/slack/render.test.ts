@@ -49,6 +49,7 @@ function row(i: number, candidates: number): ReviewRowView {
       companyId: `company-${i}-${c}`,
       companyName: `${LONG} ${c}`,
       reason: `same as "${LONG}" after removing "Inc."`,
+      strength: 'same' as const,
     })),
     decision: { kind: 'create' },
     targetName: null,

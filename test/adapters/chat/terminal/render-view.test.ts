@@ -42,7 +42,12 @@ const review: View = {
       name: 'Acme, Inc.',
       status: 'potential-duplicate',
       candidates: [
-        { companyId: 'mc-1', companyName: 'ACME Inc', reason: 'same as "ACME Inc" after removing "Inc."' },
+        {
+          companyId: 'mc-1',
+          companyName: 'ACME Inc',
+          reason: 'same as "ACME Inc" after removing "Inc."',
+          strength: 'same',
+        },
       ],
       decision: { kind: 'map', companyId: 'mc-1' },
       targetName: 'ACME Inc',

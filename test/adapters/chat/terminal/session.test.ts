@@ -38,8 +38,8 @@ const rows: ReviewRowView[] = [21, 22, 23].map((psaCompanyId) => ({
   candidates:
     psaCompanyId === 22
       ? [
-          { companyId: 'mc-a', companyName: 'A', reason: 'r' },
-          { companyId: 'mc-b', companyName: 'B', reason: 'r' },
+          { companyId: 'mc-a', companyName: 'A', reason: 'r', strength: 'same' },
+          { companyId: 'mc-b', companyName: 'B', reason: 'r', strength: 'same' },
         ]
       : [],
   decision: { kind: 'create' },

@@ -1,0 +1,201 @@
+import { diffCompanies } from '../src/domain/diff.js';
+import type { ManagedCompany } from '../src/domain/directory.js';
+import type { PsaCompany } from '../src/domain/psa-records.js';
+import { scoreMatching } from '../test/fixtures/company-names/score-matching.js';
+
+const SIZE = 100_000;
+
+const FIRST = [
+  'Acme',
+  'Bayside',
+  'Northgate',
+  'Summit',
+  'Pinecrest',
+  'Oakwood',
+  'Meadowbrook',
+  'Cedar',
+  'Willow',
+  'Brightside',
+  'Evergreen',
+  'Maple',
+  'Ironwood',
+  'Keystone',
+  'Sterling',
+  'Whitaker',
+  'Castle',
+  'Redwood',
+  'Silver',
+  'Granite',
+  'Hudson',
+  'Coastal',
+  'Sunrise',
+  'Mountain',
+  'Heritage',
+  'Clearwater',
+  'Lightning',
+  'Precision',
+  'Midtown',
+  'Green',
+  'Allied',
+  'Apex',
+  'Benchmark',
+  'Parker',
+  'Hanson',
+  'Peterson',
+  'Carter',
+  'Mason',
+  'Johnson',
+  'Rosenberg',
+  'Alvarez',
+  'Kowalski',
+  'Müller',
+  'Schröder',
+  'Saint Mary',
+  'Jackson',
+  'Pacific',
+  'Atlantic',
+  'Northern',
+  'Lincoln',
+  'Riverbend',
+  'Lakeside',
+  'Harbor',
+  'Golden',
+  'Bella',
+  'Blue Ridge',
+  'Twin Peaks',
+  'Copper',
+  'Timberline',
+  'Prairie',
+];
+const MIDDLE = [
+  'Family',
+  'Pediatric',
+  'Dental',
+  'Medical',
+  'Legal',
+  'Tax',
+  'Accounting',
+  'Financial',
+  'Insurance',
+  'Realty',
+  'Plumbing',
+  'Electric',
+  'Roofing',
+  'Landscaping',
+  'Auto',
+  'Veterinary',
+  'Eye',
+  'Orthopedic',
+  'Wealth',
+  'Title',
+  'Property',
+  'Senior',
+  'Home',
+  'Construction',
+  'Engineering',
+  'Staffing',
+  'Marketing',
+  'Security',
+  'Cleaning',
+  'Freight',
+];
+const LAST = [
+  'Group',
+  'Associates',
+  'Partners',
+  'Services',
+  'Care',
+  'Center',
+  'Clinic',
+  'Solutions',
+  'Advisors',
+  'Office',
+  'Company',
+  'Studio',
+  'Works',
+  'Supply',
+  'Agency',
+  'Consultants',
+  'Specialists',
+  'Network',
+  'Practice',
+  'Labs',
+];
+const FORMS = ['', '', '', ' Inc.', ' LLC', ', Inc.', ' Ltd', ' P.C.', ' PLLC', ' GmbH', ' Corp.'];
+
+/**
+ * `npm run bench -- matching`: the labelled set's precision and recall by kind, then diff plus
+ * duplicate matching of 100,000 PSA companies against 100,000 managed companies.
+ */
+export async function benchMatching(): Promise<Record<string, string | number>> {
+  const figures: Record<string, string | number> = {};
+  const score = scoreMatching();
+  for (const kind of score.kinds) {
+    const label = `labelled ${kind.kind} (${kind.rows} rows)`;
+    figures[label] = kind.kind.startsWith('negative')
+      ? `falsely flagged ${kind.falseFlags} (${percent(kind.falseFlags / kind.rows)})`
+      : `recall ${kind.recall.toFixed(3)}, precision ${kind.precision.toFixed(3)}`;
+  }
+  figures['labelled ambiguous rows: incomplete / pre-selected'] =
+    `${score.ambiguousIncomplete} / ${score.ambiguousPreselected} of ${score.ambiguousRows}`;
+  figures['labelled flags without a named difference'] = `${score.vagueReasons.length} of ${score.flags}`;
+
+  const rng = mulberry32(11);
+  const companies: ManagedCompany[] = [];
+  const seen = new Set<string>();
+  while (companies.length < SIZE) {
+    const name = `${pick(FIRST, rng)} ${pick(MIDDLE, rng)} ${pick(LAST, rng)} ${companies.length % 97}${pick(FORMS, rng)}`;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    companies.push({ id: `m${companies.length}`, name, createdAt: '2024-01-01T00:00:00.000Z' });
+  }
+  const fetched: PsaCompany[] = [];
+  for (let i = 0; i < SIZE; i += 1) {
+    const source = companies[Math.floor(rng() * SIZE)]?.name ?? '';
+    const roll = rng();
+    const name =
+      roll < 0.3
+        ? source.toUpperCase()
+        : roll < 0.4
+          ? typo(source, rng)
+          : roll < 0.45
+            ? `${source} (OLD)`
+            : `${pick(FIRST, rng)} ${pick(LAST, rng)} ${pick(MIDDLE, rng)} ${i % 89}`;
+    fetched.push({ psaId: i + 1, name, typeNames: [], statusName: null, active: true, updatedAt: null });
+  }
+  const started = performance.now();
+  const review = diffCompanies({ fetched, links: [], companies, missingCauses: new Map() });
+  const ms = Math.round(performance.now() - started);
+  const flagged = review.inPsa.filter((row) => row.status === 'potential-duplicate');
+  const strengths = flagged.flatMap((row) => row.candidates.map((candidate) => candidate.strength));
+  figures['100k PSA x 100k managed: diff + matching (ms)'] = ms;
+  figures['100k: rows flagged / same / similar candidates'] =
+    `${flagged.length} / ${strengths.filter((s) => s === 'same').length} / ${strengths.filter((s) => s === 'similar').length}`;
+  return figures;
+}
+
+function typo(name: string, rng: () => number): string {
+  const at = 2 + Math.floor(rng() * 4);
+  return name.slice(0, at) + (name[at + 1] ?? '') + (name[at] ?? '') + name.slice(at + 2);
+}
+
+function percent(value: number): string {
+  return `${(value * 100).toFixed(2)} %`;
+}
+
+function pick<T>(items: readonly T[], rng: () => number): T {
+  const item = items[Math.floor(rng() * items.length)];
+  if (item === undefined) throw new Error('pick from an empty list');
+  return item;
+}
+
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * Notes MSPs add to a company's name in their PSA to mark it retired or to sort it last: "Acme
+ * (OLD)", "Acme - DO NOT USE", "[inactive] Acme", "zz Acme". A note is no part of the name, but a
+ * name that differs from another only by a note is a *similar* name, never the same one: the note
+ * usually says the record is not the one to use.
+ */
+export interface NameNote {
+  /** As written, without the separator that introduced it: "(OLD)", "DO NOT USE", "zz". */
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const NOTE =
+  "(?:old|inactive|in-active|do\\s*not\\s*use|don[’']?t\\s*use|dnu|duplicate|dupe?|closed|archived?|deleted?|obsolete|former(?:\\s+client)?|legacy|merged|test(?:ing)?|not\\s+in\\s+use|unused|defunct|out\\s+of\\s+business|ex[-\\s]?client|cancell?ed|terminated|disabled|retired|no\\s+longer\\s+(?:a\\s+)?client)";
+const SEPARATOR = '[-–—:|/~*_]';
+
+const PATTERNS: readonly RegExp[] = [
+  // Anywhere, in brackets or asterisks, starting with a note word: "(OLD)", "[Inactive - merged]".
+  new RegExp(`[([{<]\\s*${NOTE}\\b[^)\\]}>]*[)\\]}>]`, 'giu'),
+  new RegExp(`\\*+\\s*${NOTE}\\s*\\*+`, 'giu'),
+  // At the end, after a separator: "Acme - DO NOT USE", "Acme -- old account".
+  new RegExp(`(?:\\s+${SEPARATOR}+\\s*|${SEPARATOR}+\\s+|${SEPARATOR}{2,})${NOTE}\\b.*$`, 'iu'),
+  // At the start, before a separator: "OLD - Acme", "DO NOT USE: Acme".
+  new RegExp(`^\\s*${NOTE}\\s*${SEPARATOR}+\\s*`, 'iu'),
+  // Sorting prefixes: "zz Acme", "ZZ-Acme", "xx_Acme", "zzAcme".
+  /^\s*(?:[zZ]{2,}|[xX]{2,})[\s_\-.:]+/u,
+  /^\s*z{2,}(?=\p{Lu})/u,
+];
+
+// A note in capitals at the end with no separator ("Acme Widgets OLD"), in a name that is not
+// itself all capitals (where "OLD" may be a word of the name).
+const TRAILING_CAPS =
+  /\s+(?:OLD|INACTIVE|DO NOT USE|DNU|DUPLICATE|DUP|CLOSED|ARCHIVED|DELETED|OBSOLETE|LEGACY|DEFUNCT|UNUSED)\s*$/u;
+const LOWER = /\p{Ll}/u;
+// Every pattern needs one of these; most names have none, and skip the rest.
+const MAYBE_NOTE = /[([{<*\-–—:|/~_]|^\s*(?:[zZ]{2}|[xX]{2})|\s[A-Z]{3,}\s*$/u;
+const ALPHANUMERIC = /[\p{L}\p{N}]/u;
+// Separators that introduced a note; asterisks stay, they wrap the note like brackets ("*DNU*").
+const EDGE = /^[\s\-–—:|/~_.]+|[\s\-–—:|/~_.]+$/gu;
+
+/** The notes in a name, in order of position; none when removing them would leave nothing. */
+export function findNotes(source: string): NameNote[] {
+  if (!MAYBE_NOTE.test(source)) return [];
+  const spans: { start: number; end: number }[] = [];
+  for (const pattern of PATTERNS) {
+    pattern.lastIndex = 0;
+    for (const match of pattern.global ? source.matchAll(pattern) : [source.match(pattern)]) {
+      if (match?.index === undefined) continue;
+      addSpan(spans, match.index, match.index + match[0].length);
+    }
+  }
+  const caps = source.match(TRAILING_CAPS);
+  if (caps?.index !== undefined && LOWER.test(source.slice(0, caps.index))) {
+    addSpan(spans, caps.index, source.length);
+  }
+  if (spans.length === 0) return [];
+  const notes = spans
+    .sort((a, b) => a.start - b.start)
+    .map(({ start, end }) => ({ start, end, text: source.slice(start, end).replace(EDGE, '') }));
+  return ALPHANUMERIC.test(blankNotes(source, notes)) ? notes : [];
+}
+
+/** The source with every note replaced by spaces, so offsets into it still hold. */
+export function blankNotes(source: string, notes: readonly NameNote[]): string {
+  let out = source;
+  for (const note of notes) {
+    out = out.slice(0, note.start) + ' '.repeat(note.end - note.start) + out.slice(note.end);
+  }
+  return out;
+}
+
+function addSpan(spans: { start: number; end: number }[], start: number, end: number): void {
+  if (spans.some((span) => start < span.end && end > span.start)) return;
+  spans.push({ start, end });
+}
