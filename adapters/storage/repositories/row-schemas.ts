@@ -50,7 +50,13 @@ export const skippedSchema: z.ZodType<SkippedRecords> = z.object({
 });
 
 export const candidatesSchema: z.ZodType<DuplicateCandidate[]> = z.array(
-  z.object({ companyId: z.string(), companyName: z.string(), reason: z.string() }),
+  z.object({
+    companyId: z.string(),
+    companyName: z.string(),
+    reason: z.string(),
+    // Rows carried over from before the two strengths were all exact matches.
+    strength: z.enum(['same', 'similar']).default('same'),
+  }),
 );
 
 export const ineligibilitySchema: z.ZodType<Ineligibility> = z.discriminatedUnion('code', [
