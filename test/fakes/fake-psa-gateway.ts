@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode } from '../../src/domain/errors.js';
+import { AppError, type ErrorCode, type ErrorDetails } from '../../src/domain/errors.js';
 import type { Provider } from '../../src/domain/provider.js';
 import type {
   CompanyFilter,
@@ -33,9 +33,13 @@ export class FakePsaGateway implements PsaGateway {
   deleted = new Set<number>();
   /** Every call fails with this code while set. */
   fault: ErrorCode | null = null;
+  /** Details the fault carries (a rate limit's retry time). */
+  faultDetails: ErrorDetails = {};
   /** Credentials the PSA accepts: the `apiKey` field must equal this. */
   acceptedKey = 'good-key';
   requests = 0;
+  /** Progress with the total (as from a count endpoint), or without (total null). */
+  reportsTotals = true;
 
   credentialFields(_provider: Provider): readonly CredentialField[] {
     return [{ key: 'apiKey', label: 'API key', secret: true, optional: false, hint: '' }];
@@ -49,7 +53,7 @@ export class FakePsaGateway implements PsaGateway {
     const call = async (): Promise<void> => {
       count++;
       fake.requests++;
-      if (fake.fault !== null) throw new AppError(fake.fault);
+      if (fake.fault !== null) throw new AppError(fake.fault, fake.faultDetails);
       if (key !== fake.acceptedKey) throw new AppError('psa_auth_failed');
     };
     const selected = (filter: CompanyFilter, company: PsaCompany): boolean =>
@@ -69,14 +73,22 @@ export class FakePsaGateway implements PsaGateway {
       async fetchCompanies(filter: CompanyFilter, onProgress: ProgressListener) {
         await call();
         const found = fake.companies.filter((company) => selected(filter, company));
-        onProgress({ phase: 'companies', done: found.length, total: found.length });
+        onProgress({
+          phase: 'companies',
+          done: found.length,
+          total: fake.reportsTotals ? found.length : null,
+        });
         return found;
       },
       async fetchContacts(ids: readonly number[], onProgress: ProgressListener) {
         await call();
         const wanted = new Set(ids);
         const found = fake.contacts.filter((contact) => wanted.has(contact.companyPsaId));
-        onProgress({ phase: 'contacts', done: found.length, total: found.length });
+        onProgress({
+          phase: 'contacts',
+          done: found.length,
+          total: fake.reportsTotals ? found.length : null,
+        });
         return found;
       },
       async explainMissing(ids: readonly number[], filter: CompanyFilter) {
