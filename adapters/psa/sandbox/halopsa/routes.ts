@@ -53,8 +53,8 @@ export function token(ctx: RouteContext, url: URL, body: string, contentType: st
   }
   const form = new URLSearchParams(body);
   const tenant = url.searchParams.get('tenant');
-  if (tenant !== null && tenant !== ctx.credentials.tenant)
-    return { status: 400, body: { error: 'invalid_tenant' } };
+  // Hosted Halo: one token endpoint serves many tenants and must be told which.
+  if (tenant !== ctx.credentials.tenant) return { status: 400, body: { error: 'invalid_tenant' } };
   if (form.get('grant_type') !== 'client_credentials')
     return { status: 400, body: { error: 'unsupported_grant_type' } };
   if (

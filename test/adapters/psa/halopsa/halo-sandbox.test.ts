@@ -4,7 +4,6 @@ import { type SandboxHalo, startSandboxHalo } from '../../../../adapters/psa/san
 import type { PsaProviderContext } from '../../../../adapters/psa/shared/provider-definition.js';
 import { Secret } from '../../../../src/domain/secret.js';
 import type { FetchProgress, PsaSession } from '../../../../src/ports/psa-gateway.js';
-import { appErrorOf } from '../shared/app-error-of.js';
 
 const context: PsaProviderContext = { timeoutMs: 5_000, maxAttempts: 3, backoff: { baseMs: 5, capMs: 20 } };
 const EVERYTHING = { typeIds: [], statusIds: [], activeOnly: false };
@@ -38,7 +37,9 @@ describe('HaloPSA provider against the sandbox', () => {
   it('pages every client past the 100-row cap even when asked for 500 rows a page', async () => {
     halo.resetStats();
     const progress: FetchProgress[] = [];
-    const companies = await open(halo, {}, { pageSize: 500 }).fetchCompanies(EVERYTHING, (p) => progress.push(p));
+    const companies = await open(halo, {}, { pageSize: 500 }).fetchCompanies(EVERYTHING, (p) =>
+      progress.push(p),
+    );
     const expected = halo.data.clients.filter((c) => !c.internal).map((c) => c.id);
     expect(companies.map((c) => c.psaId)).toEqual(expected);
     expect(progress.at(-1)).toEqual({ phase: 'companies', done: 260, total: 260 });
@@ -65,8 +66,11 @@ describe('HaloPSA provider against the sandbox', () => {
     expect(userIds.has(halo.cases.serviceAccountUserId)).toBe(false);
     expect(userIds.has(halo.cases.agentUserId)).toBe(false);
     expect(userIds.has(halo.cases.generalUserId)).toBe(false);
-    for (const id of halo.cases.noEmailUserIds) expect(contacts.find((c) => c.psaId === id)?.emails).toEqual([]);
-    expect(contacts.filter((c) => c.emails[0]?.toLowerCase() === halo.cases.sharedEmail.email)).toHaveLength(2);
+    for (const id of halo.cases.noEmailUserIds)
+      expect(contacts.find((c) => c.psaId === id)?.emails).toEqual([]);
+    expect(contacts.filter((c) => c.emails[0]?.toLowerCase() === halo.cases.sharedEmail.email)).toHaveLength(
+      2,
+    );
     expect(contacts.filter((c) => !c.active).length).toBeGreaterThan(0);
     expect(halo.stats().byPath['/api/Users']).toBe(Math.ceil((260 * 3 - 3) / 100));
   });
