@@ -15,7 +15,9 @@ import { NO_OVERRIDES, type UserDecision } from '../src/domain/decisions.js';
 import { diffCompanies } from '../src/domain/diff.js';
 import { buildPlan } from '../src/domain/plan.js';
 import type { Provider } from '../src/domain/provider.js';
+import type { PsaCompany, PsaContact } from '../src/domain/psa-records.js';
 import { Secret } from '../src/domain/secret.js';
+import type { FetchOutcome, PageSink } from '../src/ports/psa-gateway.js';
 import { sampleMemory, timed } from './memory-sampler.js';
 
 export interface ImportBenchTarget {
@@ -49,11 +51,16 @@ export async function benchImport(target: ImportBenchTarget): Promise<Record<str
   const session = gateway.open(target.provider, new Secret(target.credentials));
   const filter = { typeIds: [], statusIds: [], activeOnly: false };
   await target.resetStats();
-  const companies = await timed(() => session.fetchCompanies(filter, () => {}));
+  const companies = await timed(() =>
+    gatherPages<PsaCompany>((sink) => session.fetchCompanies(filter, () => {}, sink)),
+  );
   const contacts = await timed(() =>
-    session.fetchContacts(
-      companies.value.map((company) => company.psaId),
-      () => {},
+    gatherPages<PsaContact>((sink) =>
+      session.fetchContacts(
+        companies.value.map((company) => company.psaId),
+        () => {},
+        sink,
+      ),
     ),
   );
   const seen = await target.stats();
@@ -159,4 +166,13 @@ export async function benchImport(target: ImportBenchTarget): Promise<Record<str
     await opened.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The fetch's pages gathered whole, as the core does with them today. */
+async function gatherPages<T>(fetch: (sink: PageSink<T>) => Promise<FetchOutcome>): Promise<T[]> {
+  const records: T[] = [];
+  await fetch(async (page) => {
+    records.push(...page);
+  });
+  return records;
 }

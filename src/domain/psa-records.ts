@@ -4,7 +4,10 @@
  */
 export interface PsaCompany {
   readonly psaId: number;
+  /** Cleaned (see psa-text.ts) and cut to MAX_NAME_LENGTH code points. */
   readonly name: string;
+  /** True when the PSA's name was longer than MAX_NAME_LENGTH and was cut. */
+  readonly nameCut: boolean;
   /** Company type names as the PSA labels them (ConnectWise `types[]`, Autotask `companyType`). */
   readonly typeNames: readonly string[];
   /** ConnectWise status name; null where the PSA has no status (Autotask). */

@@ -29,6 +29,31 @@ export interface FetchProgress {
 
 export type ProgressListener = (progress: FetchProgress) => void;
 
+/** A PSA record the provider could not import (malformed, no usable id or name). */
+export interface SkippedRecord {
+  readonly entity: 'company' | 'contact';
+  /** The PSA id when the record had a usable one. */
+  readonly psaId: number | null;
+  /** Our words ("unexpected data in status"), never raw PSA text. */
+  readonly reason: string;
+}
+
+/**
+ * Receives each validated page as it arrives. Called one page at a time (never concurrently); the
+ * fetch awaits it (back-pressure), so the caller can write the page to the database before the
+ * next one is handed over. A sink that throws ends the fetch with that error.
+ */
+export type PageSink<T> = (records: readonly T[]) => Promise<void>;
+
+export interface FetchOutcome {
+  /** Records handed to the sink. */
+  readonly records: number;
+  /** Every record skipped. */
+  readonly skippedCount: number;
+  /** The first few skipped (providers cap it at 20), to name in the review and result. */
+  readonly skipped: readonly SkippedRecord[];
+}
+
 /**
  * One authenticated conversation with a PSA. Every method throws AppError with a psa_* code (or
  * credentials_required) on failure; nothing else escapes.
@@ -38,9 +63,17 @@ export interface PsaSession {
   testConnection(): Promise<void>;
   filterOptions(): Promise<FilterOptions>;
   /** Every company the filter selects; never deleted ones, never the MSP's own company. */
-  fetchCompanies(filter: CompanyFilter, onProgress: ProgressListener): Promise<PsaCompany[]>;
-  /** Every contact of the given companies. */
-  fetchContacts(companyPsaIds: readonly number[], onProgress: ProgressListener): Promise<PsaContact[]>;
+  fetchCompanies(
+    filter: CompanyFilter,
+    onProgress: ProgressListener,
+    onPage: PageSink<PsaCompany>,
+  ): Promise<FetchOutcome>;
+  /** Every contact of the given companies, each once. */
+  fetchContacts(
+    companyPsaIds: readonly number[],
+    onProgress: ProgressListener,
+    onPage: PageSink<PsaContact>,
+  ): Promise<FetchOutcome>;
   /** Why companies imported before were not fetched this time. */
   explainMissing(
     psaCompanyIds: readonly number[],

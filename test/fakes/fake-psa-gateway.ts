@@ -9,10 +9,13 @@ import type {
 } from '../../src/domain/psa-records.js';
 import type {
   CredentialField,
+  FetchOutcome,
+  PageSink,
   ProgressListener,
   PsaCredentials,
   PsaGateway,
   PsaSession,
+  SkippedRecord,
 } from '../../src/ports/psa-gateway.js';
 
 export const FAKE_FILTER_OPTIONS: FilterOptions = {
@@ -40,6 +43,20 @@ export class FakePsaGateway implements PsaGateway {
   requests = 0;
   /** Progress with the total (as from a count endpoint), or without (total null). */
   reportsTotals = true;
+  /** Records per page handed to the sink. */
+  pageSize = 1000;
+  /** Reported as skipped by every fetch of that entity, as a provider would for malformed records. */
+  skipped: SkippedRecord[] = [];
+
+  async #deliver<T>(
+    records: readonly T[],
+    onPage: PageSink<T>,
+    entity: SkippedRecord['entity'],
+  ): Promise<FetchOutcome> {
+    for (let i = 0; i < records.length; i += this.pageSize) await onPage(records.slice(i, i + this.pageSize));
+    const skipped = this.skipped.filter((record) => record.entity === entity);
+    return { records: records.length, skippedCount: skipped.length, skipped: skipped.slice(0, 20) };
+  }
 
   credentialFields(_provider: Provider): readonly CredentialField[] {
     return [{ key: 'apiKey', label: 'API key', secret: true, optional: false, hint: '' }];
@@ -70,7 +87,11 @@ export class FakePsaGateway implements PsaGateway {
         await call();
         return FAKE_FILTER_OPTIONS;
       },
-      async fetchCompanies(filter: CompanyFilter, onProgress: ProgressListener) {
+      async fetchCompanies(
+        filter: CompanyFilter,
+        onProgress: ProgressListener,
+        onPage: PageSink<PsaCompany>,
+      ) {
         await call();
         const found = fake.companies.filter((company) => selected(filter, company));
         onProgress({
@@ -78,9 +99,13 @@ export class FakePsaGateway implements PsaGateway {
           done: found.length,
           total: fake.reportsTotals ? found.length : null,
         });
-        return found;
+        return fake.#deliver(found, onPage, 'company');
       },
-      async fetchContacts(ids: readonly number[], onProgress: ProgressListener) {
+      async fetchContacts(
+        ids: readonly number[],
+        onProgress: ProgressListener,
+        onPage: PageSink<PsaContact>,
+      ) {
         await call();
         const wanted = new Set(ids);
         const found = fake.contacts.filter((contact) => wanted.has(contact.companyPsaId));
@@ -89,7 +114,7 @@ export class FakePsaGateway implements PsaGateway {
           done: found.length,
           total: fake.reportsTotals ? found.length : null,
         });
-        return found;
+        return fake.#deliver(found, onPage, 'contact');
       },
       async explainMissing(ids: readonly number[], filter: CompanyFilter) {
         await call();
@@ -113,6 +138,7 @@ export function company(psaId: number, name: string, extra: Partial<PsaCompany> 
     name,
     typeNames: ['Client'],
     statusName: 'Active',
+    nameCut: false,
     active: true,
     updatedAt: null,
     ...extra,

@@ -11,8 +11,9 @@ import type {
   PsaCompany,
   PsaContact,
 } from '../../../src/domain/psa-records.js';
-import type { ProgressListener, PsaSession } from '../../../src/ports/psa-gateway.js';
+import type { FetchOutcome, PageSink, ProgressListener, PsaSession } from '../../../src/ports/psa-gateway.js';
 import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
+import { createPageDelivery, pagesOf } from '../shared/page-delivery.js';
 import type { AutotaskClient } from './autotask-client.js';
 import { type TypeLabels, typeChoices, typeLabelsFrom } from './company-types.js';
 import { fetchAllPages } from './paging.js';
@@ -41,6 +42,9 @@ export interface AutotaskSessionOptions {
   readonly batchConcurrency: number;
 }
 
+/** Records per page Autotask answers with. */
+const PAGE_SIZE = 500;
+
 /** Companies per count request: several `in` lists or-ed, kept to a modest body. */
 const COUNT_GROUP_COMPANIES = MAX_IN_VALUES * 10;
 
@@ -67,7 +71,12 @@ export class AutotaskSession implements PsaSession {
     return { types: typeChoices(await this.#typeLabels()), statuses: [] };
   }
 
-  async fetchCompanies(filter: CompanyFilter, onProgress: ProgressListener): Promise<PsaCompany[]> {
+  async fetchCompanies(
+    filter: CompanyFilter,
+    onProgress: ProgressListener,
+    onPage: PageSink<PsaCompany>,
+  ): Promise<FetchOutcome> {
+    const delivery = createPageDelivery(onPage);
     const conditions = companyConditions(filter);
     // Labels are only needed for mapping: fetch them beside the first page, not before it.
     const labelling = this.#typeLabels();
@@ -90,13 +99,26 @@ export class AutotaskSession implements PsaSession {
         report();
       },
     });
-    const [labels, , companies] = await Promise.all([labelling, counting, fetching]);
-    return companies.filter((c) => c.id !== MSP_COMPANY_ID).map((c) => toPsaCompany(c, labels));
+    const [labels, , rows] = await Promise.all([labelling, counting, fetching]);
+    const companies: PsaCompany[] = [];
+    for (const row of rows) {
+      if (row.id === MSP_COMPANY_ID) continue;
+      const company = toPsaCompany(row, labels);
+      if (company.name === '') delivery.skip({ entity: 'company', psaId: row.id, reason: 'no name' });
+      else companies.push(company);
+    }
+    for (const page of pagesOf(companies, PAGE_SIZE)) await delivery.deliver(page);
+    return delivery.outcome();
   }
 
-  async fetchContacts(companyPsaIds: readonly number[], onProgress: ProgressListener): Promise<PsaContact[]> {
+  async fetchContacts(
+    companyPsaIds: readonly number[],
+    onProgress: ProgressListener,
+    onPage: PageSink<PsaContact>,
+  ): Promise<FetchOutcome> {
+    const delivery = createPageDelivery(onPage);
     const ids = [...new Set(companyPsaIds)].filter((id) => id !== MSP_COMPANY_ID).sort((a, b) => a - b);
-    if (ids.length === 0) return [];
+    if (ids.length === 0) return delivery.outcome();
     let done = 0;
     let total: number | null = null;
     const report = () => onProgress({ phase: 'contacts', done, total });
@@ -118,7 +140,8 @@ export class AutotaskSession implements PsaSession {
       }),
     );
     const [, pages] = await Promise.all([counting, fetching]);
-    return pages.flat().map(toPsaContact);
+    for (const page of pages) await delivery.deliver(page.map(toPsaContact));
+    return delivery.outcome();
   }
 
   /**

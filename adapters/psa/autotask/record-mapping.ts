@@ -1,5 +1,6 @@
 /** Autotask records as the core's PsaCompany / PsaContact. */
 import type { PsaCompany, PsaContact } from '../../../src/domain/psa-records.js';
+import { cleanEmail, cleanName } from '../../../src/domain/psa-text.js';
 import { type TypeLabels, typeLabel } from './company-types.js';
 import type { AutotaskCompany, AutotaskContact } from './schemas.js';
 
@@ -21,23 +22,25 @@ export function utcTimestamp(value: string | null | undefined): string | null {
 
 export function toPsaCompany(company: AutotaskCompany, labels: TypeLabels): PsaCompany {
   const type = typeLabel(labels, company.companyType);
+  const name = cleanName(company.companyName);
   return {
     psaId: company.id,
-    name: company.companyName.trim(),
-    typeNames: type === null ? [] : [type],
+    name: name.text,
+    nameCut: name.cut,
+    typeNames: type === null ? [] : [cleanName(type).text],
     statusName: null,
     active: company.isActive,
     updatedAt: utcTimestamp(company.lastTrackedModifiedDateTime),
   };
 }
 
-/** `emailAddress`, then `emailAddress2`, then `emailAddress3`; blanks and repeats dropped. */
+/** `emailAddress`, then `emailAddress2`, then `emailAddress3`, cleaned; blanks and repeats dropped. */
 export function contactEmails(contact: AutotaskContact): string[] {
   const emails: string[] = [];
   const seen = new Set<string>();
   for (const raw of [contact.emailAddress, contact.emailAddress2, contact.emailAddress3]) {
-    const email = raw?.trim() ?? '';
-    if (email === '' || seen.has(email.toLowerCase())) continue;
+    const email = cleanEmail(raw);
+    if (email === null || seen.has(email.toLowerCase())) continue;
     seen.add(email.toLowerCase());
     emails.push(email);
   }
@@ -51,8 +54,8 @@ export function toPsaContact(contact: AutotaskContact): PsaContact {
   return {
     psaId: contact.id,
     companyPsaId: contact.companyID,
-    firstName: contact.firstName?.trim() ?? '',
-    lastName: contact.lastName?.trim() ?? '',
+    firstName: cleanName(contact.firstName).text,
+    lastName: cleanName(contact.lastName).text,
     emails: contactEmails(contact),
     active: contact.isActive === 1 || contact.isActive === true,
     typeNames,

@@ -18,8 +18,9 @@ import type {
   PsaCompany,
   PsaContact,
 } from '../../../src/domain/psa-records.js';
-import type { ProgressListener, PsaSession } from '../../../src/ports/psa-gateway.js';
+import type { FetchOutcome, PageSink, ProgressListener, PsaSession } from '../../../src/ports/psa-gateway.js';
 import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
+import { createPageDelivery, pagesOf } from '../shared/page-delivery.js';
 import { chunk } from './chunk.js';
 import { listCompanies } from './company-listing.js';
 import { and, eq, inList, notEq } from './conditions.js';
@@ -129,14 +130,19 @@ export function createConnectWiseSession(options: ConnectWiseSessionOptions): Co
       };
     },
 
-    async fetchCompanies(filter: CompanyFilter, onProgress: ProgressListener): Promise<PsaCompany[]> {
+    async fetchCompanies(
+      filter: CompanyFilter,
+      onProgress: ProgressListener,
+      onPage: PageSink<PsaCompany>,
+    ): Promise<FetchOutcome> {
+      const delivery = createPageDelivery(onPage);
       const typeIds = parseIds(filter.typeIds);
       // Without activeOnly the statuses are only needed to label the results: load them alongside.
       const loadingStatuses = statuses();
       const statusIds = await statusSet(filter, loadingStatuses);
       if (statusIds !== null && statusIds.length === 0) {
         onProgress({ phase: 'companies', done: 0, total: 0 });
-        return [];
+        return delivery.outcome();
       }
       const query = {
         conditions: and(eq('deletedFlag', false), ownCompany, statusIds && inList('status/id', statusIds)),
@@ -146,7 +152,7 @@ export function createConnectWiseSession(options: ConnectWiseSessionOptions): Co
       let total: number | null = null;
       onProgress({ phase: 'companies', done, total });
       const counting = api.count('/company/companies', query);
-      const onPage = (page: readonly unknown[]) => {
+      const onRows = (page: readonly unknown[]) => {
         done += page.length;
         onProgress({ phase: 'companies', done, total });
       };
@@ -155,7 +161,13 @@ export function createConnectWiseSession(options: ConnectWiseSessionOptions): Co
           total = count;
           onProgress({ phase: 'companies', done, total });
         }),
-        listCompanies(api, query, { counting, onPage, pageSize: options.pageSize, concurrency, workers }),
+        listCompanies(api, query, {
+          counting,
+          onPage: onRows,
+          pageSize: options.pageSize,
+          concurrency,
+          workers,
+        }),
       ]);
       const byId = new Map((await loadingStatuses).map((status) => [status.id, status]));
       const companies = new Map<number, PsaCompany>();
@@ -163,16 +175,26 @@ export function createConnectWiseSession(options: ConnectWiseSessionOptions): Co
       for (const row of rows) {
         if (row.deletedFlag === true || row.identifier.toLowerCase() === own) continue;
         if ((row.types ?? []).some((type) => OWNER_TYPE.test(type.name))) continue;
-        companies.set(row.id, toPsaCompany(row, byId));
+        const company = toPsaCompany(row, byId);
+        if (company.name === '') delivery.skip({ entity: 'company', psaId: row.id, reason: 'no name' });
+        else companies.set(row.id, company);
       }
-      return [...companies.values()];
+      for (const page of pagesOf([...companies.values()], options.pageSize)) await delivery.deliver(page);
+      return delivery.outcome();
     },
 
     async fetchContacts(
       companyPsaIds: readonly number[],
       onProgress: ProgressListener,
-    ): Promise<PsaContact[]> {
-      return listContacts(api, companyPsaIds, onProgress, { batchSize: options.contactBatchSize, workers });
+      onPage: PageSink<PsaContact>,
+    ): Promise<FetchOutcome> {
+      const delivery = createPageDelivery(onPage);
+      const contacts = await listContacts(api, companyPsaIds, onProgress, {
+        batchSize: options.contactBatchSize,
+        workers,
+      });
+      for (const page of pagesOf(contacts, options.pageSize)) await delivery.deliver(page);
+      return delivery.outcome();
     },
 
     async explainMissing(psaCompanyIds: readonly number[]): Promise<ReadonlyMap<number, MissingCause>> {

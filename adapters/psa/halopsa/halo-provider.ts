@@ -131,7 +131,6 @@ export function createHaloProvider(): PsaProviderDefinition<HaloSettings> {
       return new HaloSession(client, {
         pageSize: Math.max(1, Math.floor(settings.pageSize ?? HALO_DEFAULTS.pageSize)),
         maxPages: settings.maxPages ?? HALO_DEFAULTS.maxPages,
-        ...(context.logger === undefined ? {} : { logger: context.logger }),
       });
     },
   };

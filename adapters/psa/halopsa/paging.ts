@@ -7,12 +7,14 @@
  * Rows are ordered by id and de-duplicated by id, since offset pages over a live table can repeat
  * a row when another is added meanwhile.
  *
- * Every row is validated on its own: a row that fails its schema is skipped and counted, so one
+ * Every row is validated on its own: a row that fails its schema is skipped and reported, so one
  * odd record never fails an import of thousands; a page with rows but not one valid row means
- * the answer is not what we think it is (psa_invalid_response).
+ * the answer is not what we think it is (psa_invalid_response). Each page's rows go to `onRows`
+ * as they arrive, so a caller can stream them on instead of holding every row.
  */
 import type { z } from 'zod';
 import { AppError } from '../../../src/domain/errors.js';
+import type { SkippedRecord } from '../../../src/ports/psa-gateway.js';
 import type { HaloClient, QueryParams } from './halo-client.js';
 import type { ListPage } from './schemas.js';
 
@@ -21,24 +23,33 @@ export interface ListQuery<T> {
   readonly page: z.ZodType<ListPage>;
   readonly params: QueryParams;
   readonly row: z.ZodType<T>;
+  readonly entity: SkippedRecord['entity'];
   readonly pageSize: number;
   readonly maxPages: number;
-  /** After every page: the valid rows so far and Halo's `record_count`. */
-  readonly onPage?: (fetched: number, recordCount: number) => void;
+  /** Each page's new valid rows, awaited before the next request (back-pressure). */
+  readonly onRows: (rows: readonly T[]) => Promise<void>;
+  /** A row that failed validation: its id when it had a usable one, and which field was wrong. */
+  readonly onSkip: (record: SkippedRecord) => void;
+  /** After every page: the rows read so far and Halo's `record_count`. */
+  readonly onProgress?: (fetched: number, recordCount: number) => void;
 }
 
-export interface ListResult<T> {
-  readonly rows: T[];
-  /** Rows that failed validation (never their content: it is PSA data). */
-  readonly skipped: number;
-  readonly pages: number;
+function skippedRecord(entity: SkippedRecord['entity'], item: unknown, error: z.ZodError): SkippedRecord {
+  const id = item !== null && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
+  const field = error.issues[0]?.path.join('.') ?? '';
+  return {
+    entity,
+    psaId: typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : null,
+    // Our words and Halo's field name only: never the value, which is PSA data.
+    reason: field === '' ? 'unexpected data' : `unexpected data in ${field}`,
+  };
 }
 
-export async function fetchAllRows<T extends { readonly id: number }>(
+export async function readAllPages<T extends { readonly id: number }>(
   client: HaloClient,
   query: ListQuery<T>,
-): Promise<ListResult<T>> {
-  const rows = new Map<number, T>();
+): Promise<void> {
+  const seen = new Set<number>();
   let skipped = 0;
   for (let pageNo = 1; pageNo <= query.maxPages; pageNo += 1) {
     const page = await client.get(
@@ -53,34 +64,30 @@ export async function fetchAllRows<T extends { readonly id: number }>(
       query.page,
     );
     const raw = page.rows;
-    if (raw.length === 0) return done(rows, skipped, pageNo);
-    const before = rows.size;
+    if (raw.length === 0) return;
+    const fresh: T[] = [];
     let valid = 0;
     for (const item of raw) {
       const parsed = query.row.safeParse(item);
       if (!parsed.success) {
         skipped += 1;
+        query.onSkip(skippedRecord(query.entity, item, parsed.error));
         continue;
       }
       valid += 1;
-      rows.set(parsed.data.id, parsed.data);
+      if (seen.has(parsed.data.id)) continue;
+      seen.add(parsed.data.id);
+      fresh.push(parsed.data);
     }
     if (valid === 0) throw new AppError('psa_invalid_response');
     // A page of rows already seen: the server ignores page_no, and paging on would never end.
-    if (rows.size === before) throw new AppError('psa_invalid_response');
-    query.onPage?.(rows.size, page.recordCount);
+    if (fresh.length === 0) throw new AppError('psa_invalid_response');
+    await query.onRows(fresh);
+    query.onProgress?.(seen.size, page.recordCount);
     // Skipped rows are part of what Halo counted. A short page with rows still missing (the cap
     // changed, or rows moved while paging) is not the end: the next page, usually empty, says.
-    if (rows.size + skipped >= page.recordCount) return done(rows, skipped, pageNo);
+    if (seen.size + skipped >= page.recordCount) return;
   }
   // More pages than any real instance has: a server ignoring page_no would loop forever.
   throw new AppError('psa_invalid_response');
-}
-
-function done<T extends { readonly id: number }>(
-  rows: Map<number, T>,
-  skipped: number,
-  pages: number,
-): ListResult<T> {
-  return { rows: [...rows.values()].sort((a, b) => a.id - b.id), skipped, pages };
 }

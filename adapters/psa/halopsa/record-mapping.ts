@@ -4,6 +4,7 @@
  * (`toplevel:3`, `customertype:1`) because both go in the filter's one list of types.
  */
 import type { CompanyFilter, FilterChoice, PsaCompany, PsaContact } from '../../../src/domain/psa-records.js';
+import { cleanEmail, cleanName } from '../../../src/domain/psa-text.js';
 import type { HaloClient, HaloUser } from './schemas.js';
 
 const TOP_LEVEL = 'toplevel:';
@@ -11,7 +12,7 @@ const CUSTOMER_TYPE = 'customertype:';
 
 function topLevelName(client: HaloClient): string | null {
   if (client.toplevel_id === null || client.toplevel_id === undefined) return null;
-  const name = client.toplevel_name?.trim() ?? '';
+  const name = cleanName(client.toplevel_name).text;
   return name === '' ? `Top level ${client.toplevel_id}` : name;
 }
 
@@ -27,9 +28,11 @@ export function toPsaCompany(client: HaloClient): PsaCompany {
   if (client.customertype !== null && client.customertype !== undefined) {
     typeNames.push(customerTypeName(client.customertype));
   }
+  const name = cleanName(client.name);
   return {
     psaId: client.id,
-    name: client.name.trim(),
+    name: name.text,
+    nameCut: name.cut,
     typeNames,
     statusName: null,
     active: client.inactive !== true,
@@ -92,16 +95,16 @@ function splitName(name: string): { first: string; last: string } {
 }
 
 export function toPsaContact(user: HaloUser): PsaContact {
-  const first = user.firstname?.trim() ?? '';
-  const last = user.surname?.trim() ?? '';
-  const fallback = first === '' && last === '' ? splitName(user.name ?? '') : { first, last };
-  const email = user.emailaddress?.trim() ?? '';
+  const first = cleanName(user.firstname).text;
+  const last = cleanName(user.surname).text;
+  const fallback = first === '' && last === '' ? splitName(cleanName(user.name).text) : { first, last };
+  const email = cleanEmail(user.emailaddress);
   return {
     psaId: user.id,
     companyPsaId: user.client_id,
     firstName: fallback.first,
     lastName: fallback.last,
-    emails: email === '' ? [] : [email],
+    emails: email === null ? [] : [email],
     active: user.inactive !== true,
     typeNames: user.isimportantcontact === true ? ['Important contact'] : [],
   };

@@ -1,6 +1,7 @@
 import { effectiveCompanyDecision } from '../../domain/company-decisions.js';
 import { assessContacts } from '../../domain/contact-assessment.js';
 import { AppError, isAppError } from '../../domain/errors.js';
+import type { PsaContact } from '../../domain/psa-records.js';
 import type { ImportRun } from '../../domain/run.js';
 import type { Access } from '../access.js';
 import { audit } from '../audit.js';
@@ -33,12 +34,16 @@ export async function continueToUsers(
     .filter((row) => effectiveCompanyDecision(row, fetching.overrides).kind !== 'skip')
     .map((row) => row.company.psaId);
   try {
-    const contacts =
-      selected.length === 0
-        ? []
-        : await session.fetchContacts(selected, (progress) =>
-            onProgress({ kind: 'progress', runId, provider: fetching.provider, ...progress }),
-          );
+    const contacts: PsaContact[] = [];
+    if (selected.length > 0) {
+      await session.fetchContacts(
+        selected,
+        (progress) => onProgress({ kind: 'progress', runId, provider: fetching.provider, ...progress }),
+        async (page) => {
+          contacts.push(...page);
+        },
+      );
+    }
     const [companies, users, contactLinks] = await Promise.all([
       repos.companies.listAll(access.tenant.id),
       repos.users.listAll(access.tenant.id),

@@ -1,6 +1,7 @@
 import { diffCompanies } from '../../domain/diff.js';
 import { AppError } from '../../domain/errors.js';
 import type { Provider } from '../../domain/provider.js';
+import type { PsaCompany } from '../../domain/psa-records.js';
 import type { PsaCredentials } from '../../ports/psa-gateway.js';
 import type { Tenant } from '../../ports/storage.js';
 import { audit } from '../audit.js';
@@ -71,7 +72,14 @@ async function previewDiff(
   const tenant = await tenantOf(deps, workspace);
   const { integration, session } = await openIntegration(deps, tenant.id, provider);
   const filter = parseFilterText(filterText, await session.filterOptions());
-  const fetched = await session.fetchCompanies(filter, () => {});
+  const fetched: PsaCompany[] = [];
+  await session.fetchCompanies(
+    filter,
+    () => {},
+    async (page) => {
+      fetched.push(...page);
+    },
+  );
   const { repos } = deps.storage;
   const [links, companies] = await Promise.all([
     repos.companyMap.list(integration.id),

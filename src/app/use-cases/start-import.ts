@@ -2,6 +2,7 @@ import { NO_OVERRIDES } from '../../domain/decisions.js';
 import { diffCompanies } from '../../domain/diff.js';
 import { AppError, isAppError } from '../../domain/errors.js';
 import type { Provider } from '../../domain/provider.js';
+import type { PsaCompany } from '../../domain/psa-records.js';
 import type { ImportRun } from '../../domain/run.js';
 import type { ProgressListener } from '../../ports/psa-gateway.js';
 import type { Access } from '../access.js';
@@ -95,7 +96,11 @@ export async function startImport(
     });
   try {
     const filter = parseFilterText(filterText, await session.filterOptions());
-    const fetched = await session.fetchCompanies(filter, relay);
+    // Gathered whole for now; the PSA hands pages over as they arrive.
+    const fetched: PsaCompany[] = [];
+    await session.fetchCompanies(filter, relay, async (page) => {
+      fetched.push(...page);
+    });
     const [links, companies] = await Promise.all([
       repos.companyMap.list(integration.id),
       repos.companies.listAll(access.tenant.id),

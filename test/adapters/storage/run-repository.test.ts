@@ -11,6 +11,7 @@ const review: Review = {
       company: {
         psaId: 1,
         name: 'Acme, Inc.',
+        nameCut: false,
         typeNames: ['Client'],
         statusName: 'Active',
         active: true,

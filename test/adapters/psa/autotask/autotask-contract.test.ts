@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { PsaCompany, PsaContact } from '../../../../src/domain/psa-records.js';
+import { gather } from '../shared/gather.js';
 import {
   API,
   API_ORIGIN,
@@ -97,7 +99,9 @@ describe('Autotask contract: paging with the id cursor', () => {
       mock = mockAutotask();
       const ids = companyIds(count);
       serveCompanies(mock, ids);
-      const companies = await mock.open().fetchCompanies(CUSTOMERS, () => {});
+      const companies = await gather<PsaCompany>((sink) =>
+        mock.open().fetchCompanies(CUSTOMERS, () => {}, sink),
+      );
       expect(companies.map((c) => c.psaId)).toEqual(ids);
       const queries = mock.seen.filter((r) => r.path === `${API}/Companies/query`);
       expect(queries).toHaveLength(Math.ceil(count / 500));
@@ -112,7 +116,9 @@ describe('Autotask contract: paging with the id cursor', () => {
   it('sends Autotask query bodies: maxRecords 500, the filter, the fields it reads', async () => {
     mock = mockAutotask();
     serveCompanies(mock, companyIds(3));
-    const companies = await mock.open().fetchCompanies(CUSTOMERS, () => {});
+    const companies = await gather<PsaCompany>((sink) =>
+      mock.open().fetchCompanies(CUSTOMERS, () => {}, sink),
+    );
     const query = mock.seen.find((r) => r.path === `${API}/Companies/query`);
     expect(query?.method).toBe('POST');
     expect(query?.body).toEqual({
@@ -156,7 +162,9 @@ describe('Autotask contract: paging with the id cursor', () => {
       .intercept({ path: `${API}/Contacts/query/count`, method: 'POST' })
       .reply(200, { queryCount: 5 })
       .persist();
-    const contacts = await mock.open({ contactBatchSize: 2 }).fetchContacts([5, 1, 2, 3, 4, 0], () => {});
+    const contacts = await gather<PsaContact>((sink) =>
+      mock.open({ contactBatchSize: 2 }).fetchContacts([5, 1, 2, 3, 4, 0], () => {}, sink),
+    );
     expect(bodies.map((b) => (b as { filter: { value: unknown }[] }).filter[1]?.value)).toEqual(
       expect.arrayContaining([[1, 2], [3, 4], [5]]),
     );

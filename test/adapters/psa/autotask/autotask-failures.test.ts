@@ -1,6 +1,8 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type AppError, isAppError } from '../../../../src/domain/errors.js';
+import type { PsaCompany } from '../../../../src/domain/psa-records.js';
+import { gather } from '../shared/gather.js';
 import { API, API_ORIGIN, CREDENTIALS, type MockAutotask, mockAutotask } from './mock-autotask.js';
 
 const CUSTOMERS = { typeIds: ['1'], statusIds: [], activeOnly: true };
@@ -55,7 +57,9 @@ describe('Autotask contract: authentication failures in every form, never retrie
   ])('%s', async (_name, status, body) => {
     mock = mockAutotask();
     companiesAnswer(status, body);
-    const error = await failure(mock.open().fetchCompanies(CUSTOMERS, () => {}));
+    const error = await failure(
+      gather<PsaCompany>((sink) => mock.open().fetchCompanies(CUSTOMERS, () => {}, sink)),
+    );
     expect(error.code).toBe('psa_auth_failed');
     expect(companyQueries()).toBe(1);
     expect(mock.sleeps).toEqual([]);
@@ -85,28 +89,38 @@ describe('Autotask contract: other failures', () => {
   it('maps 403 to psa_forbidden', async () => {
     mock = mockAutotask();
     companiesAnswer(403, '');
-    expect((await failure(mock.open().fetchCompanies(CUSTOMERS, () => {}))).code).toBe('psa_forbidden');
+    expect(
+      (await failure(gather<PsaCompany>((sink) => mock.open().fetchCompanies(CUSTOMERS, () => {}, sink))))
+        .code,
+    ).toBe('psa_forbidden');
   });
 
   it('treats a 405 as an invalid response and does not retry it', async () => {
     mock = mockAutotask();
     companiesAnswer(405, { Message: "The requested resource does not support http method 'GET'." });
-    expect((await failure(mock.open().fetchCompanies(CUSTOMERS, () => {}))).code).toBe(
-      'psa_invalid_response',
-    );
+    expect(
+      (await failure(gather<PsaCompany>((sink) => mock.open().fetchCompanies(CUSTOMERS, () => {}, sink))))
+        .code,
+    ).toBe('psa_invalid_response');
     expect(companyQueries()).toBe(1);
   });
 
   it('maps an HTML 500 to psa_server_error without reading the page', async () => {
     mock = mockAutotask();
     companiesAnswer(500, HTML, { 'content-type': 'text/html' });
-    expect((await failure(mock.open().fetchCompanies(CUSTOMERS, () => {}))).code).toBe('psa_server_error');
+    expect(
+      (await failure(gather<PsaCompany>((sink) => mock.open().fetchCompanies(CUSTOMERS, () => {}, sink))))
+        .code,
+    ).toBe('psa_server_error');
   });
 
   it('retries an HTML 503 with jitter, then gives psa_server_error', async () => {
     mock = mockAutotask();
     for (let i = 0; i < 3; i += 1) companiesAnswer(503, HTML, { 'content-type': 'text/html' });
-    expect((await failure(mock.open().fetchCompanies(CUSTOMERS, () => {}))).code).toBe('psa_server_error');
+    expect(
+      (await failure(gather<PsaCompany>((sink) => mock.open().fetchCompanies(CUSTOMERS, () => {}, sink))))
+        .code,
+    ).toBe('psa_server_error');
     expect(companyQueries()).toBe(3);
   });
 
@@ -117,9 +131,10 @@ describe('Autotask contract: other failures', () => {
   ])('maps %s to psa_invalid_response', async (_name, status, body) => {
     mock = mockAutotask();
     companiesAnswer(status, body);
-    expect((await failure(mock.open().fetchCompanies(CUSTOMERS, () => {}))).code).toBe(
-      'psa_invalid_response',
-    );
+    expect(
+      (await failure(gather<PsaCompany>((sink) => mock.open().fetchCompanies(CUSTOMERS, () => {}, sink))))
+        .code,
+    ).toBe('psa_invalid_response');
   });
 });
 
@@ -131,7 +146,9 @@ describe('Autotask contract: limits', () => {
       items: [{ id: 7, companyName: 'Acme', companyType: 1, isActive: true }],
       pageDetails: {},
     });
-    const companies = await mock.open().fetchCompanies(CUSTOMERS, () => {});
+    const companies = await gather<PsaCompany>((sink) =>
+      mock.open().fetchCompanies(CUSTOMERS, () => {}, sink),
+    );
     expect(companies.map((c) => c.psaId)).toEqual([7]);
     expect(companyQueries()).toBe(2);
     expect(mock.sleeps.length).toBeGreaterThan(0);
@@ -140,7 +157,9 @@ describe('Autotask contract: limits', () => {
   it('stops with psa_budget_exhausted before eating into the reserve, sending no query', async () => {
     mock = mockAutotask({ used: 9_000, limit: 10_000 });
     const session = mock.open();
-    const error = await failure(session.fetchCompanies(CUSTOMERS, () => {}));
+    const error = await failure(
+      gather<PsaCompany>((sink) => session.fetchCompanies(CUSTOMERS, () => {}, sink)),
+    );
     expect(error.code).toBe('psa_budget_exhausted');
     expect(error.details.retryAfterSeconds).toBeGreaterThanOrEqual(60);
     expect(error.details.retryAfterSeconds).toBeLessThanOrEqual(3_600);
@@ -151,7 +170,7 @@ describe('Autotask contract: limits', () => {
   it('slows down once the hourly budget is more than half used', async () => {
     mock = mockAutotask({ used: 7_000, limit: 10_000 });
     companiesAnswer(200, { items: [], pageDetails: {} });
-    await mock.open().fetchCompanies(CUSTOMERS, () => {});
+    await gather<PsaCompany>((sink) => mock.open().fetchCompanies(CUSTOMERS, () => {}, sink));
     expect(mock.sleeps.length).toBeGreaterThanOrEqual(2);
     expect(Math.min(...mock.sleeps)).toBeGreaterThan(0);
   });
@@ -159,7 +178,9 @@ describe('Autotask contract: limits', () => {
   it('reports an hourly-budget 429 with its Retry-After', async () => {
     mock = mockAutotask();
     companiesAnswer(429, { errors: ['Request threshold exceeded.'] }, { 'retry-after': '1200' });
-    const error = await failure(mock.open().fetchCompanies(CUSTOMERS, () => {}));
+    const error = await failure(
+      gather<PsaCompany>((sink) => mock.open().fetchCompanies(CUSTOMERS, () => {}, sink)),
+    );
     expect(error).toMatchObject({ code: 'psa_budget_exhausted', details: { retryAfterSeconds: 1_200 } });
   });
 });

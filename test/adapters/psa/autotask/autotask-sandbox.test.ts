@@ -10,8 +10,10 @@ import {
 } from '../../../../adapters/psa/sandbox/autotask/server.js';
 import type { PsaProviderContext } from '../../../../adapters/psa/shared/provider-definition.js';
 import { type AppError, isAppError } from '../../../../src/domain/errors.js';
+import type { PsaCompany, PsaContact } from '../../../../src/domain/psa-records.js';
 import { Secret } from '../../../../src/domain/secret.js';
 import type { FetchProgress, PsaSession } from '../../../../src/ports/psa-gateway.js';
+import { gather } from '../shared/gather.js';
 
 const context: PsaProviderContext = { timeoutMs: 5_000, maxAttempts: 3, backoff: { baseMs: 5, capMs: 20 } };
 const CUSTOMERS = { typeIds: ['1'], statusIds: [], activeOnly: true };
@@ -49,7 +51,9 @@ describe('Autotask provider against the sandbox: fetching', () => {
   it('fetches every active customer across pages, never the MSP, with progress up to the count', async () => {
     const session = open(at);
     const progress: FetchProgress[] = [];
-    const companies = await session.fetchCompanies(CUSTOMERS, (p) => progress.push(p));
+    const companies = await gather<PsaCompany>((sink) =>
+      session.fetchCompanies(CUSTOMERS, (p) => progress.push(p), sink),
+    );
     const expected = at.data.companies.filter((c) => c.id > 0 && c.companyType === 1 && c.isActive);
     expect(companies.map((c) => c.psaId)).toEqual(expected.map((c) => c.id));
     expect(companies.every((c) => c.typeNames[0] === 'Customer' && c.active && c.statusName === null)).toBe(
@@ -61,7 +65,7 @@ describe('Autotask provider against the sandbox: fetching', () => {
   });
 
   it('fetches every type and inactive companies when asked, still without the MSP', async () => {
-    const companies = await open(at).fetchCompanies(EVERYTHING, () => {});
+    const companies = await gather<PsaCompany>((sink) => open(at).fetchCompanies(EVERYTHING, () => {}, sink));
     expect(companies).toHaveLength(1_300);
     expect(new Set(companies.map((c) => c.psaId)).size).toBe(1_300);
     expect(companies.some((c) => c.psaId === 0)).toBe(false);
@@ -72,7 +76,9 @@ describe('Autotask provider against the sandbox: fetching', () => {
   it('pages correctly when a page comes back out of id order', async () => {
     const shuffled = await startSandboxAutotask({ companies: 1_100, unorderedPages: true });
     try {
-      const companies = await open(shuffled).fetchCompanies(EVERYTHING, () => {});
+      const companies = await gather<PsaCompany>((sink) =>
+        open(shuffled).fetchCompanies(EVERYTHING, () => {}, sink),
+      );
       expect(companies.map((c) => c.psaId).sort((a, b) => a - b)).toEqual(
         shuffled.data.companies.filter((c) => c.id > 0).map((c) => c.id),
       );
@@ -85,7 +91,9 @@ describe('Autotask provider against the sandbox: fetching', () => {
     const session = open(at, {}, { contactBatchSize: 150 });
     const ids = at.data.companies.filter((c) => c.id > 0).map((c) => c.id);
     const progress: FetchProgress[] = [];
-    const contacts = await session.fetchContacts(ids, (p) => progress.push(p));
+    const contacts = await gather<PsaContact>((sink) =>
+      session.fetchContacts(ids, (p) => progress.push(p), sink),
+    );
     const expected = at.data.contacts.filter((c) => c.companyID > 0);
     expect(contacts.map((c) => c.psaId).sort((a, b) => a - b)).toEqual(expected.map((c) => c.id));
     const byId = new Map(contacts.map((c) => [c.psaId, c]));
@@ -127,7 +135,7 @@ describe('Autotask provider against the sandbox: fetching', () => {
     const sandbox = await startSandboxAutotask({ companies: 20 });
     try {
       const session = open(sandbox);
-      await session.fetchCompanies(CUSTOMERS, () => {});
+      await gather<PsaCompany>((sink) => session.fetchCompanies(CUSTOMERS, () => {}, sink));
       expect(session.requestCount()).toBe(sandbox.stats().requests);
       expect(session.requestCount()).toBeGreaterThanOrEqual(4);
     } finally {
@@ -152,7 +160,9 @@ describe('Autotask provider against the sandbox: limits', () => {
       const ids = slow.data.companies.filter((c) => c.id > 0).map((c) => c.id);
       await Promise.all(
         sessions.map((s, i) =>
-          i % 2 === 0 ? s.fetchCompanies(EVERYTHING, () => {}) : s.fetchContacts(ids, () => {}),
+          i % 2 === 0
+            ? gather<PsaCompany>((sink) => s.fetchCompanies(EVERYTHING, () => {}, sink))
+            : gather<PsaContact>((sink) => s.fetchContacts(ids, () => {}, sink)),
         ),
       );
       const { endpoints } = slow.stats();
@@ -171,7 +181,9 @@ describe('Autotask provider against the sandbox: limits', () => {
     try {
       busy.setBudgetUsed(899);
       const session = open(busy);
-      const error = await failure(session.fetchCompanies(CUSTOMERS, () => {}));
+      const error = await failure(
+        gather<PsaCompany>((sink) => session.fetchCompanies(CUSTOMERS, () => {}, sink)),
+      );
       expect(error.code).toBe('psa_budget_exhausted');
       expect(error.details.retryAfterSeconds).toBeGreaterThanOrEqual(60);
       expect(busy.stats().budgetUsed).toBe(900);
@@ -187,7 +199,7 @@ describe('Autotask provider against the sandbox: limits', () => {
       body: { json: { errors: ['Thread threshold exceeded'] } },
       times: 2,
     });
-    const companies = await open(at).fetchCompanies(CUSTOMERS, () => {});
+    const companies = await gather<PsaCompany>((sink) => open(at).fetchCompanies(CUSTOMERS, () => {}, sink));
     expect(companies.length).toBeGreaterThan(0);
   });
 });
@@ -266,7 +278,9 @@ describe('Autotask provider against the sandbox: failures', () => {
     const sandbox = await startSandboxAutotask({ companies: 3 });
     try {
       sandbox.injectFault(fault);
-      const error = await failure(open(sandbox).fetchCompanies(CUSTOMERS, () => {}));
+      const error = await failure(
+        gather<PsaCompany>((sink) => open(sandbox).fetchCompanies(CUSTOMERS, () => {}, sink)),
+      );
       expect(error.code).toBe(code);
       expect(JSON.stringify(error.details)).not.toMatch(/Injected|<html|hello/);
     } finally {
@@ -279,7 +293,9 @@ describe('Autotask provider against the sandbox: failures', () => {
     try {
       sandbox.injectFault({ path: 'Companies/query', delayMs: 2_000 });
       const error = await failure(
-        open(sandbox, {}, {}, { ...context, timeoutMs: 200 }).fetchCompanies(CUSTOMERS, () => {}),
+        gather<PsaCompany>((sink) =>
+          open(sandbox, {}, {}, { ...context, timeoutMs: 200 }).fetchCompanies(CUSTOMERS, () => {}, sink),
+        ),
       );
       expect(error.code).toBe('psa_timeout');
     } finally {

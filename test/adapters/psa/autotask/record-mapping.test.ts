@@ -56,6 +56,7 @@ describe('company types', () => {
     expect(toPsaCompany({ id: 5, companyName: ' Acme ', companyType: 3, isActive: false }, labels)).toEqual({
       psaId: 5,
       name: 'Acme',
+      nameCut: false,
       typeNames: ['Prospect'],
       statusName: null,
       active: false,

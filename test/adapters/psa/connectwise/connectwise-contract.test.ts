@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONNECTWISE_ACCEPT } from '../../../../adapters/psa/connectwise/connectwise-api.js';
+import type { PsaCompany, PsaContact } from '../../../../src/domain/psa-records.js';
 import type { FetchProgress } from '../../../../src/ports/psa-gateway.js';
 import { appErrorOf } from '../shared/app-error-of.js';
+import { gather } from '../shared/gather.js';
 import { API, createHarness, PREFIX, PRIVATE_KEY, SITE } from './connectwise-mock.js';
 
 let h: ReturnType<typeof createHarness>;
@@ -93,7 +95,9 @@ describe('ConnectWise requests', () => {
     stubStatuses();
     h.route(API, h.api('/company/companies/count'), () => ({ body: { count: 0 } }));
     h.route(API, h.api('/company/companies'), () => ({ body: [] }));
-    await h.open({ companyId: 'acme"m\\sp' }).fetchCompanies(ALL, () => {});
+    await gather<PsaCompany>((sink) =>
+      h.open({ companyId: 'acme"m\\sp' }).fetchCompanies(ALL, () => {}, sink),
+    );
     const list = h.seen.find((r) => r.url.pathname === `${PREFIX}/company/companies`);
     expect(list?.url.searchParams.get('conditions')).toBe(
       'deletedFlag = false and identifier != "acme\\"m\\\\sp"',
@@ -125,7 +129,9 @@ describe('ConnectWise paging', () => {
     });
     const progress: FetchProgress[] = [];
     const session = h.open({}, { pageSize: 2, concurrency: 2 });
-    const companies = await session.fetchCompanies(ALL, (p) => progress.push(p));
+    const companies = await gather<PsaCompany>((sink) =>
+      session.fetchCompanies(ALL, (p) => progress.push(p), sink),
+    );
     expect(companies.map((c) => c.psaId).sort((a, b) => a - b)).toEqual(ids);
     const pages = h.seen.filter((r) => r.url.pathname === `${PREFIX}/company/companies`);
     const described = pages.map(
@@ -149,7 +155,9 @@ describe('ConnectWise paging', () => {
     stubStatuses();
     h.route(API, h.api('/company/companies/count'), () => ({ body: { count: 9 } }));
     h.route(API, h.api('/company/companies'), () => ({ body: [company(1), company(2)] }));
-    const error = await appErrorOf(h.open({}, { pageSize: 2 }).fetchCompanies(ALL, () => {}));
+    const error = await appErrorOf(
+      gather<PsaCompany>((sink) => h.open({}, { pageSize: 2 }).fetchCompanies(ALL, () => {}, sink)),
+    );
     expect(error.code).toBe('psa_invalid_response');
     // First page, then page 2 and 3 by number: the repeat is noticed instead of paging forever.
     expect(h.seen.filter((r) => r.url.pathname === `${PREFIX}/company/companies`)).toHaveLength(3);
@@ -162,7 +170,9 @@ describe('ConnectWise paging', () => {
       body: [company(1), company(2)],
       headers: { link: '<https://evil.example/v2026_1/apis/3.0/company/companies?pageId=2>; rel="next"' },
     }));
-    const error = await appErrorOf(h.open({}, { pageSize: 2 }).fetchCompanies(ALL, () => {}));
+    const error = await appErrorOf(
+      gather<PsaCompany>((sink) => h.open({}, { pageSize: 2 }).fetchCompanies(ALL, () => {}, sink)),
+    );
     expect(error.code).toBe('psa_invalid_response');
   });
 
@@ -175,7 +185,9 @@ describe('ConnectWise paging', () => {
       const rows = [1, 2, 3, 4, 5].slice((page - 1) * 2, page * 2);
       return { body: rows.map((id) => company(id)) };
     });
-    const companies = await h.open({}, { pageSize: 2 }).fetchCompanies(ALL, () => {});
+    const companies = await gather<PsaCompany>((sink) =>
+      h.open({}, { pageSize: 2 }).fetchCompanies(ALL, () => {}, sink),
+    );
     expect(companies.map((c) => c.psaId)).toEqual([1, 2, 3, 4, 5]);
     const pages = h.seen.filter((r) => r.url.pathname === `${PREFIX}/company/companies`);
     expect(pages.map((r) => r.url.searchParams.get('page'))).toEqual([null, '2', '3']);
@@ -188,7 +200,7 @@ describe('ConnectWise paging', () => {
     h.route(API, h.api('/company/companies/count'), () => ({ body: { count: 2 } }));
     h.route(API, h.api('/company/companies'), () => ({ body: [company(1), company(2)] }));
     const session = h.open({}, { pageSize: 2 });
-    const companies = await session.fetchCompanies(ALL, () => {});
+    const companies = await gather<PsaCompany>((sink) => session.fetchCompanies(ALL, () => {}, sink));
     expect(companies).toHaveLength(2);
     // statuses (one page of 1000), count, one page: the count saved the empty page-number request.
     expect(h.seen.filter((r) => r.url.pathname === `${PREFIX}/company/companies`)).toHaveLength(1);
@@ -222,9 +234,9 @@ describe('ConnectWise companies and filters', () => {
         company(14, { status: { id: 2, name: 'Inactive' }, types: [] }),
       ],
     }));
-    const companies = await h
-      .open()
-      .fetchCompanies({ typeIds: ['1', '4'], statusIds: [], activeOnly: true }, () => {});
+    const companies = await gather<PsaCompany>((sink) =>
+      h.open().fetchCompanies({ typeIds: ['1', '4'], statusIds: [], activeOnly: true }, () => {}, sink),
+    );
     const list = h.seen.find((r) => r.url.pathname === `${PREFIX}/company/companies`);
     expect(list?.url.searchParams.get('conditions')).toBe(
       'deletedFlag = false and identifier != "acmemsp" and status/id in (1,3)',
@@ -234,6 +246,7 @@ describe('ConnectWise companies and filters', () => {
       {
         psaId: 10,
         name: 'Company 10',
+        nameCut: false,
         typeNames: ['Client'],
         statusName: 'Active',
         active: true,
@@ -242,6 +255,7 @@ describe('ConnectWise companies and filters', () => {
       {
         psaId: 14,
         name: 'Company 14',
+        nameCut: false,
         typeNames: [],
         statusName: 'Inactive',
         active: false,
@@ -253,9 +267,8 @@ describe('ConnectWise companies and filters', () => {
   it('intersects chosen statuses with active ones and asks nothing when none remain', async () => {
     stubStatuses();
     const session = h.open();
-    const companies = await session.fetchCompanies(
-      { typeIds: [], statusIds: ['2'], activeOnly: true },
-      () => {},
+    const companies = await gather<PsaCompany>((sink) =>
+      session.fetchCompanies({ typeIds: [], statusIds: ['2'], activeOnly: true }, () => {}, sink),
     );
     expect(companies).toEqual([]);
     expect(h.seen.map((r) => r.url.pathname)).toEqual([`${PREFIX}/company/companies/statuses`]);
@@ -264,7 +277,11 @@ describe('ConnectWise companies and filters', () => {
   it('rejects a filter id that is not a number', async () => {
     stubStatuses();
     const error = await appErrorOf(
-      h.open().fetchCompanies({ typeIds: ['1) or (1=1'], statusIds: [], activeOnly: false }, () => {}),
+      gather<PsaCompany>((sink) =>
+        h
+          .open()
+          .fetchCompanies({ typeIds: ['1) or (1=1'], statusIds: [], activeOnly: false }, () => {}, sink),
+      ),
     );
     expect(error.code).toBe('invalid_input');
   });
@@ -314,9 +331,9 @@ describe('ConnectWise contacts', () => {
       };
     });
     const progress: FetchProgress[] = [];
-    const contacts = await h
-      .open({}, { contactBatchSize: 2 })
-      .fetchContacts([1, 2, 3, 4, 5, 1], (p) => progress.push(p));
+    const contacts = await gather<PsaContact>((sink) =>
+      h.open({}, { contactBatchSize: 2 }).fetchContacts([1, 2, 3, 4, 5, 1], (p) => progress.push(p), sink),
+    );
     const conditions = h.seen
       .filter((r) => r.url.pathname === `${PREFIX}/company/contacts`)
       .map((r) => r.url.searchParams.get('conditions'))
@@ -347,7 +364,7 @@ describe('ConnectWise contacts', () => {
 
   it('asks nothing for no companies', async () => {
     const session = h.open();
-    expect(await session.fetchContacts([], () => {})).toEqual([]);
+    expect(await gather<PsaContact>((sink) => session.fetchContacts([], () => {}, sink))).toEqual([]);
     expect(session.requestCount()).toBe(0);
   });
 });

@@ -10,8 +10,9 @@ import {
   startSandboxConnectWise,
 } from '../../../../adapters/psa/sandbox/connectwise/sandbox-connectwise.js';
 import { AppError } from '../../../../src/domain/errors.js';
-import type { CompanyFilter } from '../../../../src/domain/psa-records.js';
+import type { CompanyFilter, PsaCompany, PsaContact } from '../../../../src/domain/psa-records.js';
 import { Secret } from '../../../../src/domain/secret.js';
+import { gather } from '../shared/gather.js';
 
 const CANARY = 'canary-sandbox-private-9d1e';
 let psa: SandboxConnectWise;
@@ -53,7 +54,9 @@ async function defaultFilter(session: ConnectWiseSession): Promise<CompanyFilter
 describe('ConnectWise against the sandbox', () => {
   it('fetches the default selection: clients, active, not deleted, not the MSP itself', async () => {
     const session = open();
-    const companies = await session.fetchCompanies(await defaultFilter(session), () => {});
+    const companies = await gather<PsaCompany>(async (sink) =>
+      session.fetchCompanies(await defaultFilter(session), () => {}, sink),
+    );
     const { dataset } = psa;
     const inactive = new Set(dataset.statuses.filter((s) => s.inactiveFlag).map((s) => s.id));
     const expected = dataset.companies.filter(
@@ -74,9 +77,8 @@ describe('ConnectWise against the sandbox', () => {
   });
 
   it('shows inactive companies as inactive when activeOnly is off', async () => {
-    const companies = await open().fetchCompanies(
-      { typeIds: [], statusIds: [], activeOnly: false },
-      () => {},
+    const companies = await gather<PsaCompany>((sink) =>
+      open().fetchCompanies({ typeIds: [], statusIds: [], activeOnly: false }, () => {}, sink),
     );
     expect(companies.find((c) => c.name === 'Dormant Holdings')).toMatchObject({
       active: false,
@@ -91,11 +93,12 @@ describe('ConnectWise against the sandbox', () => {
     const oldServer = await startSandboxConnectWise({ paging: 'page-numbers-only' });
     try {
       const filter = { typeIds: [], statusIds: [], activeOnly: false };
-      const viaNumbers = await open({ pageSize: 40 }, {}, oldServer.credentials).fetchCompanies(
-        filter,
-        () => {},
+      const viaNumbers = await gather<PsaCompany>((sink) =>
+        open({ pageSize: 40 }, {}, oldServer.credentials).fetchCompanies(filter, () => {}, sink),
       );
-      const viaLinks = await open({ pageSize: 40 }).fetchCompanies(filter, () => {});
+      const viaLinks = await gather<PsaCompany>((sink) =>
+        open({ pageSize: 40 }).fetchCompanies(filter, () => {}, sink),
+      );
       expect(viaNumbers.map((c) => c.psaId)).toEqual(viaLinks.map((c) => c.psaId));
       expect(viaNumbers.length).toBeGreaterThan(200);
     } finally {
@@ -107,14 +110,16 @@ describe('ConnectWise against the sandbox', () => {
     const slow = await startSandboxConnectWise({ latencyMs: 15 });
     try {
       const session = open({ contactBatchSize: 10, concurrency: 4 }, {}, slow.credentials);
-      const companies = await session.fetchCompanies(
-        { typeIds: [], statusIds: [], activeOnly: false },
-        () => {},
+      const companies = await gather<PsaCompany>((sink) =>
+        session.fetchCompanies({ typeIds: [], statusIds: [], activeOnly: false }, () => {}, sink),
       );
       slow.resetStats();
-      const contacts = await session.fetchContacts(
-        companies.map((c) => c.psaId),
-        () => {},
+      const contacts = await gather<PsaContact>((sink) =>
+        session.fetchContacts(
+          companies.map((c) => c.psaId),
+          () => {},
+          sink,
+        ),
       );
       const stats = slow.stats();
       expect(stats.maxInFlight).toBeGreaterThan(1);
@@ -131,7 +136,9 @@ describe('ConnectWise against the sandbox', () => {
   it('reads emails default first, none, and shared ones', async () => {
     const session = open();
     const byName = (name: string) => psa.dataset.companies.find((c) => c.name === name)?.id ?? -1;
-    const contacts = await session.fetchContacts([byName('Acme, Inc.'), byName('Globex Corp.')], () => {});
+    const contacts = await gather<PsaContact>((sink) =>
+      session.fetchContacts([byName('Acme, Inc.'), byName('Globex Corp.')], () => {}, sink),
+    );
     const wile = contacts.find((c) => c.lastName === 'Coyote');
     expect(wile?.emails).toEqual([
       'wile.coyote@acme.example',

@@ -8,8 +8,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messageFor } from '../../../../adapters/chat/shared/error-messages.js';
 import { type AppError, type ErrorCode, isAppError } from '../../../../src/domain/errors.js';
-import type { CompanyFilter, PsaCompany } from '../../../../src/domain/psa-records.js';
-import type { FetchProgress, PsaSession } from '../../../../src/ports/psa-gateway.js';
+import type { CompanyFilter, PsaCompany, PsaContact } from '../../../../src/domain/psa-records.js';
+import type { FetchOutcome, FetchProgress, PageSink, PsaSession } from '../../../../src/ports/psa-gateway.js';
 
 /** The failures every provider reports the same way, each with its user-facing code. */
 export const FAILURES = {
@@ -64,6 +64,45 @@ export interface ContractTarget {
 export const EVERYTHING: CompanyFilter = { typeIds: [], statusIds: [], activeOnly: false };
 export const ACTIVE: CompanyFilter = { typeIds: [], statusIds: [], activeOnly: true };
 
+const ignore = () => {};
+
+/** Runs a fetch with a sink that checks the pages come one at a time; returns records and outcome. */
+async function collect<T>(
+  fetch: (sink: PageSink<T>) => Promise<FetchOutcome>,
+): Promise<{ readonly records: T[]; readonly outcome: FetchOutcome }> {
+  const records: T[] = [];
+  let inSink = 0;
+  const outcome = await fetch(async (page) => {
+    inSink += 1;
+    expect(inSink).toBe(1);
+    expect(page.length).toBeGreaterThan(0);
+    // A sink that takes its time (a database write): the fetch must wait for it.
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    records.push(...page);
+    inSink -= 1;
+  });
+  expect(outcome.records).toBe(records.length);
+  expect(outcome.skippedCount).toBeGreaterThanOrEqual(outcome.skipped.length);
+  expect(outcome.skipped.length).toBeLessThanOrEqual(20);
+  return { records, outcome };
+}
+
+async function companiesOf(
+  session: PsaSession,
+  filter: CompanyFilter,
+  onProgress: (p: FetchProgress) => void = ignore,
+): Promise<PsaCompany[]> {
+  return (await collect<PsaCompany>((sink) => session.fetchCompanies(filter, onProgress, sink))).records;
+}
+
+async function contactsOf(
+  session: PsaSession,
+  ids: readonly number[],
+  onProgress: (p: FetchProgress) => void = ignore,
+): Promise<PsaContact[]> {
+  return (await collect<PsaContact>((sink) => session.fetchContacts(ids, onProgress, sink))).records;
+}
+
 const ids = (companies: readonly PsaCompany[]) => companies.map((c) => c.psaId).sort((a, b) => a - b);
 const sorted = (values: readonly number[]) => [...values].sort((a, b) => a - b);
 
@@ -117,19 +156,20 @@ export function describePsaContract(target: ContractTarget): void {
     it('pages to the end: every company the filter selects, each once', async () => {
       const events: FetchProgress[] = [];
       const session = target.open();
-      const companies = await session.fetchCompanies(EVERYTHING, (p) => events.push(p));
+      const companies = await companiesOf(session, EVERYTHING, (p) => events.push(p));
       expect(ids(companies)).toEqual(sorted(target.truth().everything));
       expect(new Set(ids(companies)).size).toBe(companies.length);
+      expect(companies.every((c) => c.name !== '' && c.name === c.name.trim())).toBe(true);
       checkProgress(events, 'companies', target.knowsTotals);
       expect(session.requestCount()).toBeGreaterThan(0);
     });
 
     it('applies "active only", and a type choice narrows to the companies of that type', async () => {
       const session = target.open();
-      const active = await session.fetchCompanies(ACTIVE, () => {});
+      const active = await companiesOf(session, ACTIVE);
       expect(ids(active)).toEqual(sorted(target.truth().active));
       expect(active.every((c) => c.active)).toBe(true);
-      const all = await session.fetchCompanies(EVERYTHING, () => {});
+      const all = await companiesOf(session, EVERYTHING);
       const { types } = await session.filterOptions();
       const narrowing = types.find((choice) => {
         const n = all.filter((c) => c.typeNames.includes(choice.name)).length;
@@ -137,7 +177,7 @@ export function describePsaContract(target: ContractTarget): void {
       });
       expect(narrowing).toBeDefined();
       if (narrowing === undefined) return;
-      const typed = await session.fetchCompanies({ ...EVERYTHING, typeIds: [narrowing.id] }, () => {});
+      const typed = await companiesOf(session, { ...EVERYTHING, typeIds: [narrowing.id] });
       expect(ids(typed)).toEqual(ids(all.filter((c) => c.typeNames.includes(narrowing.name))));
     });
 
@@ -146,7 +186,7 @@ export function describePsaContract(target: ContractTarget): void {
       const all = sorted(target.truth().everything);
       const selected = all.filter((_, i) => i % 3 === 0);
       const events: FetchProgress[] = [];
-      const contacts = await session.fetchContacts(selected, (p) => events.push(p));
+      const contacts = await contactsOf(session, selected, (p) => events.push(p));
       expect(contacts.map((c) => c.psaId).sort((a, b) => a - b)).toEqual(
         sorted(target.truth().contactsOf(selected)),
       );
@@ -154,7 +194,8 @@ export function describePsaContract(target: ContractTarget): void {
       expect(contacts.every((c) => chosen.has(c.companyPsaId))).toBe(true);
       expect(contacts.every((c) => c.emails.every((e) => e.trim() !== ''))).toBe(true);
       expect(events.every((e) => e.phase === 'contacts')).toBe(true);
-      expect(await session.fetchContacts([], () => {})).toEqual([]);
+      expect(await contactsOf(session, [])).toEqual([]);
+      expect(new Set(contacts.map((c) => c.psaId)).size).toBe(contacts.length);
     });
 
     it('explains missing companies: gone, filtered out, or in the recycle bin', async () => {
@@ -172,7 +213,7 @@ export function describePsaContract(target: ContractTarget): void {
 
     for (const [failure, code] of Object.entries(FAILURES) as [Failure, ErrorCode][]) {
       it(`reports "${failure}" as ${code}, in the seed's words, without the secret`, async () => {
-        const error = await failureOf(target.failing(failure).fetchCompanies(EVERYTHING, () => {}));
+        const error = await failureOf(companiesOf(target.failing(failure), EVERYTHING));
         expect(error.code).toBe(code);
         const seed = SEED_WORDS[code];
         if (seed !== undefined) expect(messageFor(error.code, error.details).text).toBe(seed);

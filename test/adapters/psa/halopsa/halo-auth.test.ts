@@ -5,9 +5,11 @@ import type {
   PsaProviderContext,
   PsaProviderDefinition,
 } from '../../../../adapters/psa/shared/provider-definition.js';
+import type { PsaCompany } from '../../../../src/domain/psa-records.js';
 import { Secret } from '../../../../src/domain/secret.js';
 import type { PsaSession } from '../../../../src/ports/psa-gateway.js';
 import { appErrorOf } from '../shared/app-error-of.js';
+import { gather } from '../shared/gather.js';
 
 const context: PsaProviderContext = { timeoutMs: 5_000, maxAttempts: 2, backoff: { baseMs: 1, capMs: 2 } };
 const ACTIVE = { typeIds: [], statusIds: [], activeOnly: true };
@@ -68,8 +70,8 @@ describe('HaloPSA authentication', () => {
   });
 
   it('reuses a token across the sessions of one client until shortly before it expires', async () => {
-    await open().fetchCompanies(ACTIVE, () => {});
-    await open().fetchCompanies(ACTIVE, () => {});
+    await gather<PsaCompany>((sink) => open().fetchCompanies(ACTIVE, () => {}, sink));
+    await gather<PsaCompany>((sink) => open().fetchCompanies(ACTIVE, () => {}, sink));
     expect(tokenRequests()).toBe(1);
     // Another secret never reuses it.
     await appErrorOf(open({ clientSecret: 'other' }).testConnection());
@@ -80,14 +82,16 @@ describe('HaloPSA authentication', () => {
     const session = open();
     await session.testConnection();
     halo.revokeTokens();
-    const companies = await session.fetchCompanies(ACTIVE, () => {});
+    const companies = await gather<PsaCompany>((sink) => session.fetchCompanies(ACTIVE, () => {}, sink));
     expect(companies.length).toBeGreaterThan(0);
     expect(tokenRequests()).toBe(2);
   });
 
   it('gives the authentication error when the API keeps answering 401', async () => {
     halo.injectFault({ path: '/api/Client', status: 401, times: Infinity });
-    const error = await appErrorOf(open().fetchCompanies(ACTIVE, () => {}));
+    const error = await appErrorOf(
+      gather<PsaCompany>((sink) => open().fetchCompanies(ACTIVE, () => {}, sink)),
+    );
     expect(error.code).toBe('psa_auth_failed');
     expect(tokenRequests()).toBe(2);
   });
@@ -99,7 +103,9 @@ describe('HaloPSA authentication', () => {
   });
 
   it('asks for the configured scope: read:customers is enough, an unknown scope is refused', async () => {
-    await open({}, { scope: 'read:customers' }).fetchCompanies(ACTIVE, () => {});
+    await gather<PsaCompany>((sink) =>
+      open({}, { scope: 'read:customers' }).fetchCompanies(ACTIVE, () => {}, sink),
+    );
     const error = await appErrorOf(open({}, { scope: 'read:nothing' }).testConnection());
     expect(error.code).toBe('psa_forbidden');
   });

@@ -8,9 +8,11 @@ import {
   startSandboxHalo,
 } from '../../../../adapters/psa/sandbox/halopsa/server.js';
 import type { PsaProviderContext } from '../../../../adapters/psa/shared/provider-definition.js';
+import type { PsaCompany } from '../../../../src/domain/psa-records.js';
 import { Secret } from '../../../../src/domain/secret.js';
 import type { PsaSession } from '../../../../src/ports/psa-gateway.js';
 import { appErrorOf } from '../shared/app-error-of.js';
+import { gather } from '../shared/gather.js';
 
 const EVERYTHING = { typeIds: [], statusIds: [], activeOnly: false };
 let halo: SandboxHalo | undefined;
@@ -55,7 +57,7 @@ describe('HaloPSA rate limits', () => {
       rateLimit: { limit: 6, windowMs: 1_500 },
     });
     const session = open(sandbox, { rateWindow: { limit: 6, windowMs: 1_500 } });
-    const companies = await session.fetchCompanies(EVERYTHING, () => {});
+    const companies = await gather<PsaCompany>((sink) => session.fetchCompanies(EVERYTHING, () => {}, sink));
     expect(companies).toHaveLength(900);
     expect(sandbox.stats().rateLimited).toBe(0);
     // Authinfo, token and 9 pages: every request counted, as the result shows it.
@@ -79,7 +81,7 @@ describe('HaloPSA rate limits', () => {
       { rateWindow: { limit: 1_000, windowMs: 1_000 } },
       { sleep, random: () => 0 },
     );
-    const companies = await session.fetchCompanies(EVERYTHING, () => {});
+    const companies = await gather<PsaCompany>((sink) => session.fetchCompanies(EVERYTHING, () => {}, sink));
     expect(companies).toHaveLength(450);
     expect(sandbox.stats().rateLimited).toBeGreaterThan(0);
     expect(waits.some((ms) => ms >= 1_000)).toBe(true);
@@ -92,7 +94,9 @@ describe('HaloPSA paging and validation', () => {
     sandbox.injectFault({ path: '/api/Client', status: 200, body: page(range(1, 100), 230) });
     sandbox.injectFault({ path: '/api/Client', status: 200, body: page(range(101, 150), 230) });
     sandbox.injectFault({ path: '/api/Client', status: 200, body: page(range(151, 230), 230) });
-    const companies = await open(sandbox).fetchCompanies(EVERYTHING, () => {});
+    const companies = await gather<PsaCompany>((sink) =>
+      open(sandbox).fetchCompanies(EVERYTHING, () => {}, sink),
+    );
     expect(companies.map((c) => c.psaId)).toEqual(range(1, 230));
     expect(sandbox.stats().byPath['/api/Client']).toBe(3);
   });
@@ -109,7 +113,9 @@ describe('HaloPSA paging and validation', () => {
         },
       },
     });
-    const companies = await open(sandbox).fetchCompanies(EVERYTHING, () => {});
+    const companies = await gather<PsaCompany>((sink) =>
+      open(sandbox).fetchCompanies(EVERYTHING, () => {}, sink),
+    );
     expect(companies.map((c) => c.name)).toEqual(['Good', 'Also good']);
   });
 
@@ -120,9 +126,13 @@ describe('HaloPSA paging and validation', () => {
   ])('answers "invalid response" when %s', async (_, body) => {
     const sandbox = await start({ clients: 5 });
     sandbox.injectFault({ path: '/api/Client', status: 200, body });
-    expect((await appErrorOf(open(sandbox).fetchCompanies(EVERYTHING, () => {}))).code).toBe(
-      'psa_invalid_response',
-    );
+    expect(
+      (
+        await appErrorOf(
+          gather<PsaCompany>((sink) => open(sandbox).fetchCompanies(EVERYTHING, () => {}, sink)),
+        )
+      ).code,
+    ).toBe('psa_invalid_response');
   });
 
   it('stops with "invalid response" when the server ignores page_no instead of paging forever', async () => {
@@ -133,9 +143,13 @@ describe('HaloPSA paging and validation', () => {
       body: page(range(1, 100), 1_000),
       times: Infinity,
     });
-    expect((await appErrorOf(open(sandbox).fetchCompanies(EVERYTHING, () => {}))).code).toBe(
-      'psa_invalid_response',
-    );
+    expect(
+      (
+        await appErrorOf(
+          gather<PsaCompany>((sink) => open(sandbox).fetchCompanies(EVERYTHING, () => {}, sink)),
+        )
+      ).code,
+    ).toBe('psa_invalid_response');
     expect(sandbox.stats().byPath['/api/Client']).toBe(2);
   });
 
@@ -149,6 +163,9 @@ describe('HaloPSA paging and validation', () => {
     const sandbox = await start({ clients: 5 });
     sandbox.injectFault({ path: '/api/Client', status, body, times: Infinity });
     const session = open(sandbox, {}, { maxAttempts: 1 });
-    expect((await appErrorOf(session.fetchCompanies(EVERYTHING, () => {}))).code).toBe(code);
+    expect(
+      (await appErrorOf(gather<PsaCompany>((sink) => session.fetchCompanies(EVERYTHING, () => {}, sink))))
+        .code,
+    ).toBe(code);
   });
 });

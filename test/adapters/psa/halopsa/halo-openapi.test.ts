@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createHaloProvider } from '../../../../adapters/psa/halopsa/halo-provider.js';
 import { type SandboxHalo, startSandboxHalo } from '../../../../adapters/psa/sandbox/halopsa/server.js';
+import type { PsaCompany, PsaContact } from '../../../../src/domain/psa-records.js';
 import { Secret } from '../../../../src/domain/secret.js';
+import { gather } from '../shared/gather.js';
 
 /** A copy of the team's shared/psa-specs/halopsa-openapi-subset.json, so a clean checkout has it. */
 const SPEC_PATH = new URL('../../../fixtures/psa-specs/halopsa-openapi-subset.json', import.meta.url);
@@ -58,13 +60,15 @@ describe('HaloPSA requests against the vendor OpenAPI export', () => {
     halo.resetStats();
     await session.testConnection();
     await session.filterOptions();
-    const companies = await session.fetchCompanies(
-      { typeIds: [], statusIds: [], activeOnly: false },
-      () => {},
+    const companies = await gather<PsaCompany>((sink) =>
+      session.fetchCompanies({ typeIds: [], statusIds: [], activeOnly: false }, () => {}, sink),
     );
-    await session.fetchContacts(
-      companies.map((c) => c.psaId),
-      () => {},
+    await gather<PsaContact>((sink) =>
+      session.fetchContacts(
+        companies.map((c) => c.psaId),
+        () => {},
+        sink,
+      ),
     );
     await session.explainMissing([424_242], { typeIds: [], statusIds: [], activeOnly: true });
 

@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHaloProvider, type HaloSettings } from '../../../../adapters/psa/halopsa/halo-provider.js';
 import { type SandboxHalo, startSandboxHalo } from '../../../../adapters/psa/sandbox/halopsa/server.js';
 import type { PsaProviderContext } from '../../../../adapters/psa/shared/provider-definition.js';
+import type { PsaCompany, PsaContact } from '../../../../src/domain/psa-records.js';
 import { Secret } from '../../../../src/domain/secret.js';
 import type { FetchProgress, PsaSession } from '../../../../src/ports/psa-gateway.js';
+import { gather } from '../shared/gather.js';
 
 const context: PsaProviderContext = { timeoutMs: 5_000, maxAttempts: 3, backoff: { baseMs: 5, capMs: 20 } };
 const EVERYTHING = { typeIds: [], statusIds: [], activeOnly: false };
@@ -37,8 +39,8 @@ describe('HaloPSA provider against the sandbox', () => {
   it('pages every client past the 100-row cap even when asked for 500 rows a page', async () => {
     halo.resetStats();
     const progress: FetchProgress[] = [];
-    const companies = await open(halo, {}, { pageSize: 500 }).fetchCompanies(EVERYTHING, (p) =>
-      progress.push(p),
+    const companies = await gather<PsaCompany>((sink) =>
+      open(halo, {}, { pageSize: 500 }).fetchCompanies(EVERYTHING, (p) => progress.push(p), sink),
     );
     const expected = halo.data.clients.filter((c) => !c.internal).map((c) => c.id);
     expect(companies.map((c) => c.psaId)).toEqual(expected);
@@ -49,7 +51,7 @@ describe('HaloPSA provider against the sandbox', () => {
 
   it('reads only active clients by default, with includeinactive=false', async () => {
     halo.resetStats();
-    const companies = await open(halo).fetchCompanies(ACTIVE, () => {});
+    const companies = await gather<PsaCompany>((sink) => open(halo).fetchCompanies(ACTIVE, () => {}, sink));
     expect(companies.some((c) => halo.cases.inactiveClientIds.includes(c.psaId))).toBe(false);
     expect(companies.every((c) => c.active)).toBe(true);
     const listings = halo.stats().queries.filter((q) => q.path === '/api/Client');
@@ -61,7 +63,7 @@ describe('HaloPSA provider against the sandbox', () => {
     const session = open(halo);
     const ids = halo.data.clients.filter((c) => !c.internal).map((c) => c.id);
     halo.resetStats();
-    const contacts = await session.fetchContacts(ids, () => {});
+    const contacts = await gather<PsaContact>((sink) => session.fetchContacts(ids, () => {}, sink));
     const userIds = new Set(contacts.map((c) => c.psaId));
     expect(userIds.has(halo.cases.serviceAccountUserId)).toBe(false);
     expect(userIds.has(halo.cases.agentUserId)).toBe(false);
