@@ -18,7 +18,10 @@ import { HaloSession } from './halo-session.js';
 import { RatePacer, type RateWindow } from './rate-pacer.js';
 
 export interface HaloSettings {
-  /** OAuth scope; default `all`. `read:customers` is the narrowest that reads clients and users. */
+  /**
+   * OAuth scope when the credentials name none; default `all`. `read:customers` is the narrowest
+   * that reads clients and users.
+   */
   readonly scope?: string;
   /** Rows asked per page; Halo caps pages (100 reported) whatever this says. */
   readonly pageSize?: number;
@@ -46,14 +49,14 @@ export const HALOPSA_FIELDS: readonly CredentialField[] = [
     label: 'Halo URL',
     secret: false,
     optional: false,
-    hint: 'The address you open Halo at, e.g. https://yourcompany.halopsa.com, or your own domain',
+    hint: 'Where you open Halo, e.g. https://yourcompany.halopsa.com or your own domain',
   },
   {
     key: 'clientId',
     label: 'Client ID',
     secret: false,
     optional: false,
-    hint: 'From Configuration > Integrations > Halo API > View Applications (client credentials)',
+    hint: 'Configuration > Integrations > Halo API > View Applications',
   },
   {
     key: 'clientSecret',
@@ -68,6 +71,13 @@ export const HALOPSA_FIELDS: readonly CredentialField[] = [
     secret: false,
     optional: true,
     hint: 'Hosted Halo only, if your API details show one; leave empty otherwise',
+  },
+  {
+    key: 'scope',
+    label: 'Scope',
+    secret: false,
+    optional: true,
+    hint: 'Leave empty for "all"; "read:customers" is all the import needs',
   },
 ];
 
@@ -109,7 +119,7 @@ export function createHaloProvider(): PsaProviderDefinition<HaloSettings> {
         maxRetryAfterMs: settings.maxRetryAfterMs ?? context.maxRetryAfterMs ?? HALO_DEFAULTS.maxRetryAfterMs,
       };
       const authHttp = createPsaHttp({ ...httpOptions, classify: classifyHaloToken });
-      const scope = settings.scope?.trim() || HALO_DEFAULTS.scope;
+      const scope = values.scope ?? (settings.scope?.trim() || HALO_DEFAULTS.scope);
       const client = new HaloClient({
         base,
         apiHttp: createPsaHttp(httpOptions),

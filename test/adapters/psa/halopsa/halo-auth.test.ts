@@ -102,7 +102,11 @@ describe('HaloPSA authentication', () => {
     expect((await appErrorOf(open({ clientId: 'other-id' }).testConnection())).code).toBe('psa_auth_failed');
   });
 
-  it('asks for the configured scope: read:customers is enough, an unknown scope is refused', async () => {
+  it('asks for the scope of the form or the settings: read:customers is enough, an unknown one is refused', async () => {
+    await gather<PsaCompany>((sink) =>
+      open({ scope: 'read:customers' }).fetchCompanies(ACTIVE, () => {}, sink),
+    );
+    expect((await appErrorOf(open({ scope: 'read:nothing' }).testConnection())).code).toBe('psa_forbidden');
     await gather<PsaCompany>((sink) =>
       open({}, { scope: 'read:customers' }).fetchCompanies(ACTIVE, () => {}, sink),
     );

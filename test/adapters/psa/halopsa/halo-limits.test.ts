@@ -12,7 +12,7 @@ import type { PsaCompany } from '../../../../src/domain/psa-records.js';
 import { Secret } from '../../../../src/domain/secret.js';
 import type { PsaSession } from '../../../../src/ports/psa-gateway.js';
 import { appErrorOf } from '../shared/app-error-of.js';
-import { gather } from '../shared/gather.js';
+import { gather, gatherWithOutcome } from '../shared/gather.js';
 
 const EVERYTHING = { typeIds: [], statusIds: [], activeOnly: false };
 let halo: SandboxHalo | undefined;
@@ -101,7 +101,7 @@ describe('HaloPSA paging and validation', () => {
     expect(sandbox.stats().byPath['/api/Client']).toBe(3);
   });
 
-  it('skips a malformed record and keeps the others', async () => {
+  it('skips a malformed record, keeps the others, and names it in the outcome without its data', async () => {
     const sandbox = await start({ clients: 5 });
     sandbox.injectFault({
       path: '/api/Client',
@@ -109,14 +109,23 @@ describe('HaloPSA paging and validation', () => {
       body: {
         json: {
           record_count: 3,
-          clients: [{ id: 5, name: 'Good' }, { id: 'x' }, { id: 6, name: 'Also good' }],
+          clients: [
+            { id: 5, name: 'Good' },
+            { id: 7, name: 42 },
+            { id: 6, name: 'Also good' },
+          ],
         },
       },
     });
-    const companies = await gather<PsaCompany>((sink) =>
+    const { records, outcome } = await gatherWithOutcome<PsaCompany>((sink) =>
       open(sandbox).fetchCompanies(EVERYTHING, () => {}, sink),
     );
-    expect(companies.map((c) => c.name)).toEqual(['Good', 'Also good']);
+    expect(records.map((c) => c.name)).toEqual(['Good', 'Also good']);
+    expect(outcome).toEqual({
+      records: 2,
+      skippedCount: 1,
+      skipped: [{ entity: 'company', psaId: 7, reason: 'unexpected data in name' }],
+    });
   });
 
   it.each<[string, FaultBody]>([
