@@ -7,40 +7,12 @@
  *   data.cases.serviceAccountUserId
  */
 
-import { SANDBOX_MANAGED_COMPANY_NAMES, variantOf } from '../autotask/name-variants.js';
 import { shuffle } from '../autotask/shuffle.js';
 import { createPrng, type Prng } from '../connectwise/prng.js';
+import { hardSpecs, plantUserCases, type Spec } from './hard-cases.js';
+import type { HaloClientRecord, HaloUserRecord } from './records.js';
 
-export interface HaloClientRecord {
-  readonly id: number;
-  readonly name: string;
-  readonly inactive: boolean;
-  readonly toplevel_id: number;
-  readonly toplevel_name: string;
-  readonly customertype: number;
-  readonly website: string | null;
-  readonly is_vip: boolean;
-  /** The MSP's own organisation; left out with `exclude_internal=true`. */
-  readonly internal: boolean;
-}
-
-export interface HaloUserRecord {
-  readonly id: number;
-  readonly name: string;
-  readonly firstname: string;
-  readonly surname: string;
-  readonly emailaddress: string | null;
-  readonly inactive: boolean;
-  readonly isserviceaccount: boolean;
-  readonly client_id: number;
-  readonly client_name: string;
-  /** Halo types it as a double; the sandbox sends whole numbers, as real instances do. */
-  readonly site_id: number;
-  readonly linked_agent_id: number | null;
-  readonly isimportantcontact: boolean;
-  /** Halo's per-site placeholder user. */
-  readonly general: boolean;
-}
+export type { HaloClientRecord, HaloUserRecord } from './records.js';
 
 export const SANDBOX_TOP_LEVELS = [
   { id: 1, name: 'Managed Clients' },
@@ -75,8 +47,6 @@ export interface HaloDataSet {
   readonly users: readonly HaloUserRecord[];
   readonly cases: SandboxHaloCases;
 }
-
-type Spec = { name: string; inactive: boolean; topLevel: number; tag: string };
 
 const WORDS_A = [
   'Harbor',
@@ -118,22 +88,6 @@ const LAST = [
   'Haddad',
   'Fischer',
 ];
-const SHARED_EMAIL = 'reception@shared-halo-office.example';
-
-function hardSpecs(): Spec[] {
-  const specs: Spec[] = SANDBOX_MANAGED_COMPANY_NAMES.map((name, i) => ({
-    name: variantOf(name, i + 1),
-    inactive: false,
-    topLevel: 1,
-    tag: 'variant',
-  }));
-  specs.push({ name: 'Contoso Pharmacy', inactive: false, topLevel: 1, tag: 'duplicate' });
-  specs.push({ name: 'Contoso Pharmacy', inactive: false, topLevel: 2, tag: 'duplicate' });
-  specs.push({ name: 'Closed Down Florists Ltd', inactive: true, topLevel: 1, tag: 'inactive' });
-  specs.push({ name: 'Former Client Partners', inactive: true, topLevel: 2, tag: 'inactive' });
-  specs.push({ name: '<!here> Urgent Ltd', inactive: false, topLevel: 1, tag: 'hostile' });
-  return specs;
-}
 
 function generated(prng: Prng, index: number): Spec {
   const name = `${prng.pick(WORDS_A)} ${prng.pick(WORDS_B)} ${prng.pick(FORMS)} ${index}`;
@@ -209,56 +163,6 @@ function buildUsers(prng: Prng, clients: readonly HaloClientRecord[], perClient:
     id += prng.int(1, 2);
     return { id, ...draft };
   });
-}
-
-/** Turns a few generated users into the user hard cases, keeping the total unchanged. */
-function plantUserCases(users: HaloUserRecord[]) {
-  const byClient = new Map<number, number[]>();
-  for (const [index, user] of users.entries()) {
-    const indexes = byClient.get(user.client_id) ?? [];
-    indexes.push(index);
-    byClient.set(user.client_id, indexes);
-  }
-  const slots = [...byClient.values()].filter((indexes) => indexes.length >= 2);
-  const patch = (slot: number[] | undefined, which: number, change: Partial<HaloUserRecord>): number => {
-    const index = slot?.[which];
-    const user = index === undefined ? undefined : users[index];
-    if (index === undefined || user === undefined) return -1;
-    users[index] = { ...user, ...change };
-    return user.id;
-  };
-  const serviceAccountUserId = patch(slots[0], 1, {
-    name: 'Backup Service',
-    firstname: 'Backup',
-    surname: 'Service',
-    emailaddress: 'backup-svc@halo-sandbox.example',
-    isserviceaccount: true,
-    inactive: false,
-  });
-  const agentUserId = patch(slots[1], 1, { linked_agent_id: 7, inactive: false });
-  const generalUserId = patch(slots[2], 1, {
-    name: 'General User',
-    firstname: '',
-    surname: '',
-    emailaddress: null,
-    general: true,
-    inactive: false,
-  });
-  const noEmailUserIds = [
-    patch(slots[3], 0, { emailaddress: null, inactive: false }),
-    patch(slots[4], 0, { emailaddress: '', inactive: false }),
-  ];
-  const sharedEmailUserIds = [
-    patch(slots[5], 0, { emailaddress: SHARED_EMAIL, inactive: false }),
-    patch(slots[6], 0, { emailaddress: SHARED_EMAIL.toUpperCase(), inactive: false }),
-  ];
-  return {
-    serviceAccountUserId,
-    agentUserId,
-    generalUserId,
-    noEmailUserIds: noEmailUserIds.filter((id) => id >= 0),
-    sharedEmail: { email: SHARED_EMAIL, userIds: sharedEmailUserIds.filter((id) => id >= 0) },
-  };
 }
 
 export function buildHaloDataSet(options: HaloDataSetOptions = {}): HaloDataSet {
