@@ -49,10 +49,10 @@ module.exports = {
     },
     {
       name: 'psa-providers-are-separate',
-      comment: 'connectwise and autotask share adapters/psa/shared only.',
+      comment: 'connectwise, autotask and halopsa share adapters/psa/shared only.',
       severity: 'error',
-      from: { path: '^adapters/psa/(connectwise|autotask)/' },
-      to: { path: '^adapters/psa/(connectwise|autotask)/', pathNot: ['^adapters/psa/$1/'] },
+      from: { path: '^adapters/psa/(connectwise|autotask|halopsa)/' },
+      to: { path: '^adapters/psa/(connectwise|autotask|halopsa)/', pathNot: ['^adapters/psa/$1/'] },
     },
     {
       name: 'production-never-imports-sandbox-or-tests',

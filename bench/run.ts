@@ -1,10 +1,19 @@
+import { PROVIDERS, type Provider, providerInfo } from '../src/domain/provider.js';
 import { benchAutotask } from './autotask-bench.js';
 import { benchClicks } from './clicks-bench.js';
 import { benchConnectWise } from './connectwise-bench.js';
 import { benchMatching } from './matching-bench.js';
+import { benchHalo } from './halopsa-bench.js';
 import { benchSlackAck } from './slack-ack.js';
 
 type Bench = () => Promise<Record<string, string | number>>;
+
+/** One import bench per provider of the registry: a provider without one fails the build. */
+const IMPORT_BENCHES: Readonly<Record<Provider, Bench>> = {
+  connectwise: benchConnectWise,
+  autotask: benchAutotask,
+  halopsa: benchHalo,
+};
 
 /**
  * `npm run bench [-- <case>] [--json]`: every benchmark (or those whose name contains <case>) in
@@ -12,8 +21,9 @@ type Bench = () => Promise<Record<string, string | number>>;
  * Figures, not assertions: the targets are in the README and in the issue notes.
  */
 const BENCHES: ReadonlyArray<readonly [string, Bench]> = [
-  ['ConnectWise import', benchConnectWise],
-  ['Autotask import', benchAutotask],
+  ...PROVIDERS.map(
+    (provider) => [`${providerInfo(provider).shortLabel} import`, IMPORT_BENCHES[provider]] as const,
+  ),
   ['Slack acknowledgement latency', benchSlackAck],
   ['Clicks through the core', benchClicks],
   ['Duplicate matching', benchMatching],

@@ -5,7 +5,7 @@ import type { SandboxWorkerMessage, SandboxWorkerRequest } from './sandbox-worke
 export interface SandboxThread {
   readonly credentials: Record<string, string>;
   readonly zoneBaseUrl: string | null;
-  stats(): Promise<{ requests: number; maxConcurrent: number }>;
+  stats(): Promise<{ requests: number; maxConcurrent: number; rateLimited: number }>;
   resetStats(): Promise<void>;
   close(): Promise<void>;
 }
@@ -15,7 +15,7 @@ export async function startSandboxThread(request: SandboxWorkerRequest): Promise
   const worker = new Worker(new URL('./sandbox-worker.js', import.meta.url), { workerData: request });
   const [ready] = (await once(worker, 'message')) as [SandboxWorkerMessage];
   if (ready.kind !== 'ready') throw new Error('sandbox worker did not start');
-  const ask = async (): Promise<{ requests: number; maxConcurrent: number }> => {
+  const ask = async (): Promise<{ requests: number; maxConcurrent: number; rateLimited: number }> => {
     worker.postMessage('stats');
     const [reply] = (await once(worker, 'message')) as [SandboxWorkerMessage];
     if (reply.kind !== 'stats') throw new Error('sandbox worker answered out of turn');

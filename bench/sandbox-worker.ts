@@ -1,6 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { startSandboxAutotask } from '../adapters/psa/sandbox/autotask/server.js';
 import { startSandboxConnectWise } from '../adapters/psa/sandbox/connectwise/sandbox-connectwise.js';
+import { startSandboxHalo } from '../adapters/psa/sandbox/halopsa/server.js';
+import type { Provider } from '../src/domain/provider.js';
 
 /**
  * Runs a sandbox PSA in its own thread for the benchmarks. In the bench's own thread the
@@ -8,7 +10,7 @@ import { startSandboxConnectWise } from '../adapters/psa/sandbox/connectwise/san
  * fetch time; a real PSA does that work on its own servers.
  */
 export interface SandboxWorkerRequest {
-  readonly provider: 'connectwise' | 'autotask';
+  readonly provider: Provider;
   readonly companies: number;
   readonly contactsPerCompany: number;
   readonly latencyMs: number;
@@ -20,7 +22,72 @@ export type SandboxWorkerMessage =
       readonly credentials: Record<string, string>;
       readonly zoneBaseUrl: string | null;
     }
-  | { readonly kind: 'stats'; readonly requests: number; readonly maxConcurrent: number };
+  | {
+      readonly kind: 'stats';
+      readonly requests: number;
+      readonly maxConcurrent: number;
+      /** Requests the PSA refused for its rate limit (HaloPSA's 429s). */
+      readonly rateLimited: number;
+    };
+
+interface RunningSandbox {
+  readonly credentials: Record<string, string>;
+  readonly zoneBaseUrl: string | null;
+  requests(): number;
+  maxConcurrent(): number;
+  rateLimited(): number;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+type SandboxSize = Pick<SandboxWorkerRequest, 'companies' | 'contactsPerCompany' | 'latencyMs'>;
+
+async function start(provider: Provider, options: SandboxSize): Promise<RunningSandbox> {
+  if (provider === 'connectwise') {
+    const cw = await startSandboxConnectWise(options);
+    return {
+      credentials: { ...cw.credentials },
+      zoneBaseUrl: null,
+      requests: () => cw.stats().requests,
+      maxConcurrent: () => cw.stats().maxInFlight,
+      rateLimited: () => 0,
+      reset: () => cw.resetStats(),
+      close: () => cw.close(),
+    };
+  }
+  if (provider === 'autotask') {
+    const at = await startSandboxAutotask({ ...options, hourlyBudget: 10_000 });
+    return {
+      credentials: { ...at.credentials },
+      zoneBaseUrl: at.zoneBaseUrl,
+      requests: () => at.stats().requests,
+      maxConcurrent: () =>
+        Math.max(0, ...Object.values(at.stats().endpoints).map((endpoint) => endpoint?.maxConcurrent ?? 0)),
+      rateLimited: () => 0,
+      reset: () => at.resetStats(),
+      close: () => at.close(),
+    };
+  }
+  // Halo's reported limit and page cap: 300 requests per rolling 5 minutes, 100 rows a page.
+  const halo = await startSandboxHalo({
+    clients: options.companies,
+    usersPerClient: options.contactsPerCompany,
+    latencyMs: options.latencyMs,
+  });
+  return {
+    credentials: {
+      baseUrl: halo.baseUrl,
+      clientId: halo.credentials.clientId,
+      clientSecret: halo.credentials.clientSecret,
+    },
+    zoneBaseUrl: null,
+    requests: () => halo.stats().requests,
+    maxConcurrent: () => halo.stats().maxInFlight,
+    rateLimited: () => halo.stats().rateLimited,
+    reset: () => halo.resetStats(),
+    close: () => halo.close(),
+  };
+}
 
 async function main(): Promise<void> {
   const port = parentPort;
@@ -31,41 +98,19 @@ async function main(): Promise<void> {
     contactsPerCompany: request.contactsPerCompany,
     latencyMs: request.latencyMs,
   };
-  const sandbox =
-    request.provider === 'connectwise'
-      ? await (async () => {
-          const cw = await startSandboxConnectWise(options);
-          return {
-            credentials: { ...cw.credentials },
-            zoneBaseUrl: null,
-            requests: () => cw.stats().requests,
-            maxConcurrent: () => cw.stats().maxInFlight,
-            reset: () => cw.resetStats(),
-            close: () => cw.close(),
-          };
-        })()
-      : await (async () => {
-          const at = await startSandboxAutotask({ ...options, hourlyBudget: 10_000 });
-          return {
-            credentials: { ...at.credentials },
-            zoneBaseUrl: at.zoneBaseUrl,
-            requests: () => at.stats().requests,
-            maxConcurrent: () =>
-              Math.max(
-                0,
-                ...Object.values(at.stats().endpoints).map((endpoint) => endpoint?.maxConcurrent ?? 0),
-              ),
-            reset: () => at.resetStats(),
-            close: () => at.close(),
-          };
-        })();
+  const sandbox = await start(request.provider, options);
   port.on('message', (message: 'stats' | 'reset' | 'close') => {
     if (message === 'reset') sandbox.reset();
     if (message === 'close') {
       void sandbox.close().then(() => port.close());
       return;
     }
-    port.postMessage({ kind: 'stats', requests: sandbox.requests(), maxConcurrent: sandbox.maxConcurrent() });
+    port.postMessage({
+      kind: 'stats',
+      requests: sandbox.requests(),
+      maxConcurrent: sandbox.maxConcurrent(),
+      rateLimited: sandbox.rateLimited(),
+    });
   });
   port.postMessage({ kind: 'ready', credentials: sandbox.credentials, zoneBaseUrl: sandbox.zoneBaseUrl });
 }

@@ -1,7 +1,20 @@
+import { PROVIDERS, type Provider, providerInfo } from '../../src/domain/provider.js';
 import type { CredentialField } from '../../src/ports/psa-gateway.js';
 import { AUTOTASK_FIELDS } from '../psa/autotask/autotask-provider.js';
 import { CONNECTWISE_FIELDS } from '../psa/connectwise/connectwise-provider.js';
+import { HALOPSA_FIELDS } from '../psa/halopsa/halo-provider.js';
 import type { SandboxPsas } from './sandbox-psas.js';
+
+/** Every provider's form, so a provider added to the registry is a build error here until shown. */
+const FIELDS: Readonly<Record<Provider, readonly CredentialField[]>> = {
+  connectwise: CONNECTWISE_FIELDS,
+  autotask: AUTOTASK_FIELDS,
+  halopsa: HALOPSA_FIELDS,
+};
+
+function sandboxValues(sandbox: SandboxPsas, provider: Provider): Readonly<Record<string, string>> {
+  return sandbox[provider].credentials;
+}
 
 function fieldLines(fields: readonly CredentialField[], values: Readonly<Record<string, string>>): string[] {
   const width = Math.max(...fields.map((f) => f.label.length));
@@ -29,15 +42,19 @@ export function terminalBanner(input: BannerInput): string {
       'The PSAs are sandboxes on this machine (sample data, not a real PSA).',
       'Type first:',
       '  /psa connect connectwise     and answer with these sandbox values:',
-      ...fieldLines(CONNECTWISE_FIELDS, input.sandbox.connectwise.credentials),
+      ...fieldLines(FIELDS.connectwise, sandboxValues(input.sandbox, 'connectwise')),
       '  /psa import connectwise',
       '  /psa help                    every command',
-      '  Autotask sandbox: /psa connect autotask with',
-      ...fieldLines(AUTOTASK_FIELDS, input.sandbox.autotask.credentials),
     );
+    for (const provider of PROVIDERS.filter((id) => id !== 'connectwise')) {
+      lines.push(
+        `  ${providerInfo(provider).shortLabel} sandbox: /psa connect ${provider} with`,
+        ...fieldLines(FIELDS[provider], sandboxValues(input.sandbox, provider)),
+      );
+    }
     if (input.sandbox.movedPort) {
       lines.push(
-        '  (port 4010 was busy, so the ConnectWise sandbox moved: connect again with the site above)',
+        '  (a usual sandbox port was busy, so a sandbox moved: connect again with the address above)',
       );
     }
   } else {

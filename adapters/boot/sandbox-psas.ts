@@ -1,18 +1,22 @@
 import type { Logger } from '../../src/ports/logger.js';
 import { startSandboxAutotask } from '../psa/sandbox/autotask/server.js';
 import { startSandboxConnectWise } from '../psa/sandbox/connectwise/sandbox-connectwise.js';
+import { type SandboxHalo, startSandboxHalo } from '../psa/sandbox/halopsa/server.js';
 
 /**
  * The loopback PSAs the terminal demo runs against. ConnectWise prefers a fixed port because the
  * admin types its address as the site and the database remembers it across restarts; Autotask is
- * found by zone discovery, which the gateway is pointed at, so any port will do.
+ * found by zone discovery, which the gateway is pointed at, so any port will do. HaloPSA, like
+ * ConnectWise, is typed in as an address, so it prefers a fixed port too.
  */
 export const SANDBOX_CONNECTWISE_PORT = 4010;
+export const SANDBOX_HALOPSA_PORT = 4012;
 
 export interface SandboxPsas {
   readonly connectwise: { readonly site: string; readonly credentials: Readonly<Record<string, string>> };
   readonly autotask: { readonly zoneBaseUrl: string; readonly credentials: Readonly<Record<string, string>> };
-  /** True when the usual ConnectWise port was taken and another one is used. */
+  readonly halopsa: { readonly baseUrl: string; readonly credentials: Readonly<Record<string, string>> };
+  /** True when the usual ConnectWise or HaloPSA port was taken and another one is used. */
   readonly movedPort: boolean;
   close(): Promise<void>;
 }
@@ -22,6 +26,8 @@ export interface SandboxTuning {
   /** 0 for any free port; default SANDBOX_CONNECTWISE_PORT. */
   readonly connectwisePort?: number;
   readonly connectwisePrivateKey?: string;
+  /** 0 for any free port; default SANDBOX_HALOPSA_PORT. */
+  readonly halopsaPort?: number;
 }
 
 export interface SandboxOptions extends SandboxTuning {
@@ -43,20 +49,36 @@ async function startConnectWise(
   }
 }
 
+async function startHalo(port: number): Promise<{ psa: SandboxHalo; moved: boolean }> {
+  try {
+    return { psa: await startSandboxHalo({ port }), moved: false };
+  } catch (error) {
+    if (port === 0 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    return { psa: await startSandboxHalo({ port: 0 }), moved: true };
+  }
+}
+
 export async function startSandboxPsas(options: SandboxOptions): Promise<SandboxPsas> {
   const { psa: connectwise, moved } = await startConnectWise(
     options.connectwisePort ?? SANDBOX_CONNECTWISE_PORT,
     options.connectwisePrivateKey,
   );
   let autotask: Awaited<ReturnType<typeof startSandboxAutotask>>;
+  let halo: { psa: SandboxHalo; moved: boolean };
   try {
     autotask = await startSandboxAutotask();
   } catch (error) {
     await connectwise.close();
     throw error;
   }
+  try {
+    halo = await startHalo(options.halopsaPort ?? SANDBOX_HALOPSA_PORT);
+  } catch (error) {
+    await Promise.all([connectwise.close(), autotask.close()]);
+    throw error;
+  }
   options.logger.info(
-    { connectwise: connectwise.site, autotask: autotask.zoneBaseUrl },
+    { connectwise: connectwise.site, autotask: autotask.zoneBaseUrl, halopsa: halo.psa.baseUrl },
     'sandbox PSAs listening',
   );
   return {
@@ -72,9 +94,18 @@ export async function startSandboxPsas(options: SandboxOptions): Promise<Sandbox
         integrationCode: autotask.credentials.integrationCode,
       },
     },
-    movedPort: moved,
+    halopsa: {
+      baseUrl: halo.psa.baseUrl,
+      // No tenant: the sandbox names it through /api/authinfo, as hosted Halo does.
+      credentials: {
+        baseUrl: halo.psa.baseUrl,
+        clientId: halo.psa.credentials.clientId,
+        clientSecret: halo.psa.credentials.clientSecret,
+      },
+    },
+    movedPort: moved || halo.moved,
     async close() {
-      await Promise.all([connectwise.close(), autotask.close()]);
+      await Promise.all([connectwise.close(), autotask.close(), halo.psa.close()]);
     },
   };
 }

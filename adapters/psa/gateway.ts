@@ -1,6 +1,7 @@
 /**
- * The PsaGateway: one registry entry per provider. Adding a PSA is one line in PROVIDERS; its
- * settings type then appears in `PsaGatewayOptions.providers` on its own.
+ * The PsaGateway: one entry per provider of the domain registry (src/domain/provider.ts); a
+ * provider missing here fails the build. Its settings type then appears in
+ * `PsaGatewayOptions.providers` on its own.
  *
  *   const gateway = createPsaGateway({ timeoutMs: 30_000, providers: { connectwise: { concurrency: 6 } } });
  *   const session = gateway.open('connectwise', credentials); // validates, makes no request
@@ -10,13 +11,15 @@ import type { Provider } from '../../src/domain/provider.js';
 import type { CredentialField, PsaCredentials, PsaGateway, PsaSession } from '../../src/ports/psa-gateway.js';
 import { autotaskProvider } from './autotask/autotask-provider.js';
 import { connectWiseProvider } from './connectwise/connectwise-provider.js';
+import { haloProvider } from './halopsa/halo-provider.js';
 import { validateCredentials } from './shared/credentials.js';
 import type { PsaProviderContext, PsaProviderDefinition } from './shared/provider-definition.js';
 
 const PROVIDERS = {
   connectwise: connectWiseProvider,
   autotask: autotaskProvider,
-} satisfies { readonly [P in Provider]?: PsaProviderDefinition<never> };
+  halopsa: haloProvider,
+} satisfies { readonly [P in Provider]: PsaProviderDefinition<never> };
 
 type Registry = typeof PROVIDERS;
 type SettingsOf<D> = D extends PsaProviderDefinition<infer S> ? S : never;

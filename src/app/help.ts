@@ -1,3 +1,4 @@
+import { providerWords } from '../domain/provider.js';
 import type { View } from './views.js';
 
 export const HELP_VIEW: View = {
@@ -5,11 +6,11 @@ export const HELP_VIEW: View = {
   commands: [
     { usage: '/psa help', summary: 'Show these commands.' },
     {
-      usage: '/psa connect <connectwise|autotask>',
+      usage: `/psa connect <${providerWords()}>`,
       summary: 'Store PSA credentials through a private form.',
     },
     {
-      usage: '/psa import <connectwise|autotask> [type=…] [status=…] [inactive|all]',
+      usage: `/psa import <${providerWords()}> [type=…] [status=…] [inactive|all]`,
       summary: 'Fetch PSA companies, review them, pick users and ask another admin to approve.',
     },
     { usage: '/psa status', summary: 'Show connected PSAs and imports in progress.' },

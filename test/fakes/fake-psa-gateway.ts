@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode } from '../../src/domain/errors.js';
+import { AppError, type ErrorCode, type ErrorDetails } from '../../src/domain/errors.js';
 import type { Provider } from '../../src/domain/provider.js';
 import type {
   CompanyFilter,
@@ -36,9 +36,13 @@ export class FakePsaGateway implements PsaGateway {
   deleted = new Set<number>();
   /** Every call fails with this code while set. */
   fault: ErrorCode | null = null;
+  /** Details the fault carries (a rate limit's retry time). */
+  faultDetails: ErrorDetails = {};
   /** Credentials the PSA accepts: the `apiKey` field must equal this. */
   acceptedKey = 'good-key';
   requests = 0;
+  /** Progress with the total (as from a count endpoint), or without (total null). */
+  reportsTotals = true;
   /** Records per page handed to the sink. */
   pageSize = 1000;
   /** Reported as skipped by every fetch of that entity, as a provider would for malformed records. */
@@ -66,7 +70,7 @@ export class FakePsaGateway implements PsaGateway {
     const call = async (): Promise<void> => {
       count++;
       fake.requests++;
-      if (fake.fault !== null) throw new AppError(fake.fault);
+      if (fake.fault !== null) throw new AppError(fake.fault, fake.faultDetails);
       if (key !== fake.acceptedKey) throw new AppError('psa_auth_failed');
     };
     const selected = (filter: CompanyFilter, company: PsaCompany): boolean =>
@@ -90,7 +94,11 @@ export class FakePsaGateway implements PsaGateway {
       ) {
         await call();
         const found = fake.companies.filter((company) => selected(filter, company));
-        onProgress({ phase: 'companies', done: found.length, total: found.length });
+        onProgress({
+          phase: 'companies',
+          done: found.length,
+          total: fake.reportsTotals ? found.length : null,
+        });
         return fake.#deliver(found, onPage, 'company');
       },
       async fetchContacts(
@@ -101,7 +109,11 @@ export class FakePsaGateway implements PsaGateway {
         await call();
         const wanted = new Set(ids);
         const found = fake.contacts.filter((contact) => wanted.has(contact.companyPsaId));
-        onProgress({ phase: 'contacts', done: found.length, total: found.length });
+        onProgress({
+          phase: 'contacts',
+          done: found.length,
+          total: fake.reportsTotals ? found.length : null,
+        });
         return fake.#deliver(found, onPage, 'contact');
       },
       async explainMissing(ids: readonly number[], filter: CompanyFilter) {

@@ -1,4 +1,5 @@
 import type { ErrorCode, ErrorDetails } from '../../../src/domain/errors.js';
+import { providerChoicesText } from '../../../src/domain/provider.js';
 
 export interface UserMessage {
   /** What happened, in the seed's words where DESIGN.md section 6 gives them. */
@@ -111,7 +112,7 @@ export function messageFor(code: ErrorCode, details: ErrorDetails = {}): UserMes
         nextStep: 'Start the import again with `/psa import <provider>`.',
       };
     case 'unknown_provider':
-      return { text: 'Unknown PSA provider', nextStep: 'Use `connectwise` or `autotask`.' };
+      return { text: 'Unknown PSA provider', nextStep: `Use ${providerChoicesText()}.` };
     case 'unknown_company':
       return {
         text: 'That managed company does not exist',

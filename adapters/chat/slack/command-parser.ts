@@ -1,6 +1,6 @@
 import type { Intent } from '../../../src/app/intents.js';
 import type { ErrorCode, ErrorDetails } from '../../../src/domain/errors.js';
-import { isProvider, type Provider } from '../../../src/domain/provider.js';
+import { isProvider, type Provider, providerWords } from '../../../src/domain/provider.js';
 
 /** What `/psa …` asks for, before the core sees it. */
 export type ParsedCommand =
@@ -49,7 +49,7 @@ function invalid(hint: string): ParsedCommand {
 
 function provider(word: string | undefined): Provider | ParsedCommand {
   const lower = (word ?? '').toLowerCase();
-  if (lower === '') return invalid('name the PSA: connectwise or autotask');
+  if (lower === '') return invalid(`name the PSA: ${providerWords(', ')}`);
   if (!isProvider(lower)) return { kind: 'error', code: 'unknown_provider', details: {} };
   return lower;
 }

@@ -37,7 +37,10 @@ export interface PsaRequest {
   /** Absolute URL; its query is never logged. */
   readonly url: string;
   readonly headers?: Readonly<Record<string, string>>;
-  /** Sent as JSON with `content-type: application/json`. */
+  /**
+   * Sent as JSON with `content-type: application/json`; URLSearchParams go as an HTML form
+   * (`application/x-www-form-urlencoded`), which OAuth2 token endpoints require.
+   */
   readonly body?: unknown;
   /** Only idempotent requests are retried. A read sent as POST (Autotask /query) may say true. */
   readonly idempotent: boolean;
@@ -122,14 +125,18 @@ export function createPsaHttp(options: PsaHttpOptions): PsaHttp {
       controller.abort();
     }, options.timeoutMs);
     const hasBody = request.body !== undefined;
+    const isForm = request.body instanceof URLSearchParams;
     try {
       sent += 1;
       const response = await undiciRequest(request.url, {
         method: request.method,
         headers: hasBody
-          ? { ...request.headers, 'content-type': 'application/json' }
+          ? {
+              ...request.headers,
+              'content-type': isForm ? 'application/x-www-form-urlencoded' : 'application/json',
+            }
           : { ...request.headers },
-        body: hasBody ? JSON.stringify(request.body) : null,
+        body: isForm ? String(request.body) : hasBody ? JSON.stringify(request.body) : null,
         signal: controller.signal,
         ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
       });

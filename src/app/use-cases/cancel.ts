@@ -1,4 +1,5 @@
 import { AppError } from '../../domain/errors.js';
+import { PROVIDERS } from '../../domain/provider.js';
 import { type ImportRun, isFinished } from '../../domain/run.js';
 import type { Access } from '../access.js';
 import { audit } from '../audit.js';
@@ -7,7 +8,7 @@ import { leaseKey, loadRun, mutateRun, requireRequester, requireStatus } from '.
 
 async function findOwnOpenRun(deps: AppDeps, access: Access): Promise<ImportRun> {
   const { repos } = deps.storage;
-  for (const provider of ['connectwise', 'autotask'] as const) {
+  for (const provider of PROVIDERS) {
     const integration = await repos.integrations.find(access.tenant.id, provider);
     if (integration === null) continue;
     const own = (await repos.runs.listOpen(integration.id)).find(

@@ -17,7 +17,11 @@ function perProvider(gateways: Record<Provider, FakePsaGateway>): PsaGateway {
 describe.each(storageDialects())('a tenant with ConnectWise and Autotask on $name', (dialect) => {
   let db: TestStorage;
   let h: CoreHarness;
-  const psas = { connectwise: new FakePsaGateway(), autotask: new FakePsaGateway() };
+  const psas = {
+    connectwise: new FakePsaGateway(),
+    autotask: new FakePsaGateway(),
+    halopsa: new FakePsaGateway(),
+  };
 
   beforeEach(async () => {
     db = await dialect.open();

@@ -1,5 +1,5 @@
 import type { Provider } from '../../../../src/domain/provider.js';
-import { PROVIDER_LABELS } from '../../../../src/domain/provider.js';
+import { connectFormTitle, PROVIDER_LABELS } from '../../../../src/domain/provider.js';
 import type { CredentialField } from '../../../../src/ports/psa-gateway.js';
 import { LIMITS } from '../block-kit-limits.js';
 import {
@@ -58,7 +58,7 @@ export function renderConnectModal(
   return {
     type: 'modal',
     callback_id: CALLBACK.connect,
-    title: modalTitle(`Connect ${provider === 'connectwise' ? 'ConnectWise' : 'Autotask'}`),
+    title: modalTitle(connectFormTitle(provider)),
     submit: plain('Test and save', LIMITS.modalButton),
     close: plain('Cancel', LIMITS.modalButton),
     private_metadata: encodeMeta({ ...meta, provider }),

@@ -141,7 +141,7 @@ describe('psa-import command line', () => {
     const result = await cli(['diff', 'halopsa']);
     expect(result).toMatchObject({
       code: 1,
-      err: 'Unknown PSA provider\nUse `connectwise` or `autotask`.\n',
+      err: 'Unknown PSA provider\nUse `connectwise`, `autotask` or `halopsa`.\n',
     });
     expect((await cli(['help'])).out).toContain('psa-import diff <provider>');
   });

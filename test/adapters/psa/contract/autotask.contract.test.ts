@@ -1,0 +1,4 @@
+import { describePsaContract } from './psa-contract.js';
+import { autotaskTarget } from './targets/autotask-target.js';
+
+describePsaContract(autotaskTarget());

@@ -1,0 +1,4 @@
+import { describePsaContract } from './psa-contract.js';
+import { haloTarget } from './targets/halopsa-target.js';
+
+describePsaContract(haloTarget());
