@@ -161,7 +161,15 @@ export async function benchMatching(): Promise<Record<string, string | number>> 
           : roll < 0.45
             ? `${source} (OLD)`
             : `${pick(FIRST, rng)} ${pick(LAST, rng)} ${pick(MIDDLE, rng)} ${i % 89}`;
-    fetched.push({ psaId: i + 1, name, typeNames: [], statusName: null, active: true, updatedAt: null });
+    fetched.push({
+      psaId: i + 1,
+      name,
+      typeNames: [],
+      statusName: null,
+      active: true,
+      updatedAt: null,
+      nameCut: false,
+    });
   }
   const started = performance.now();
   const review = diffCompanies({ fetched, links: [], companies, missingCauses: new Map() });

@@ -79,6 +79,7 @@ export function checkDuplicateCreates(
       statusName: null,
       active: true,
       updatedAt: null,
+      nameCut: false,
     })),
   );
   return twins

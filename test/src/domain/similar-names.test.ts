@@ -182,6 +182,7 @@ describe('several candidates', () => {
         statusName: null,
         active: true,
         updatedAt: null,
+        nameCut: false,
       },
       status: 'potential-duplicate' as const,
       mappedTo: null,
