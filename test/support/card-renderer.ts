@@ -96,6 +96,9 @@ window.renderCard = function (payload, hostConfig, width) {
     }
   }
   for (const raw of window.rawMarkdown) problems.push('raw markdown: ' + raw);
+  // Our own words quote commands; shown in backticks they read as code nobody rendered.
+  const quoted = /\`\\/[^\`]*\`/.exec(host.textContent);
+  if (quoted !== null) problems.push('raw markdown: a command in backticks: ' + quoted[0]);
   return problems;
 };
 `;
@@ -126,7 +129,7 @@ export class CardRenderer {
   async render(card: unknown, width: number): Promise<RenderReport> {
     const problems = await this.page.evaluate(
       ([payload, hostConfig, w]) =>
-        (window as unknown as { renderCard: (p: unknown, h: unknown, w: number) => string[] }).renderCard(
+        (globalThis as unknown as { renderCard: (p: unknown, h: unknown, w: number) => string[] }).renderCard(
           payload,
           hostConfig,
           w,

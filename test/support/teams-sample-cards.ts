@@ -7,6 +7,7 @@ import { reviewCard } from '../../adapters/chat/teams/review-card.js';
 import { progressCard, resultCard, rootCard } from '../../adapters/chat/teams/run-cards.js';
 import { usersCard } from '../../adapters/chat/teams/users-card.js';
 import { cardForView } from '../../adapters/chat/teams/view-card.js';
+import { ERROR_CODES } from '../../src/domain/errors.js';
 import {
   approvalStates,
   approvalView,
@@ -46,7 +47,10 @@ export function sampleCards(): [string, Card][] {
   ];
   return [
     ['review', reviewCard(reviewView(rows))],
-    ['review-first-page', reviewCard({ ...reviewView(rows), paging: { ...reviewView(rows).paging, page: 0 } })],
+    [
+      'review-first-page',
+      reviewCard({ ...reviewView(rows), paging: { ...reviewView(rows).paging, page: 0 } }),
+    ],
     ['review-read-only', reviewCard(reviewView(rows, 'fetching-contacts'))],
     ['review-worst-case', reviewCard(worstReviewView(REVIEW_PAGE_SIZE))],
     ['users-overview', usersCard(usersView(null))],
@@ -66,11 +70,9 @@ export function sampleCards(): [string, Card][] {
     ],
     [
       'approval-short-of-licences',
-      approvalCard(
-        { ...approvalView(), licences: { needed: 12, free: 3, enough: false } },
-        'approver',
-        ['aad-alice'],
-      ),
+      approvalCard({ ...approvalView(), licences: { needed: 12, free: 3, enough: false } }, 'approver', [
+        'aad-alice',
+      ]),
     ],
     ['approved-from-result', approvedCard(resultView)],
     ['result', resultCard(resultView)],
@@ -80,12 +82,19 @@ export function sampleCards(): [string, Card][] {
     ['progress-done', progressCard(progressView, true)],
     ['root', rootCard('connectwise', HOSTILE, 'Reading companies…')],
     ['import-dialog', importDialogCard()],
-    ['import-dialog-with-problem', importDialogCard('autotask', errorCard('invalid_input', { hint: HOSTILE }))],
+    [
+      'import-dialog-with-problem',
+      importDialogCard('autotask', errorCard('invalid_input', { hint: HOSTILE })),
+    ],
     ['credentials-dialog', credentialsDialogCard('connectwise', fields)],
     [
       'credentials-dialog-with-problem',
       credentialsDialogCard('autotask', fields, errorCard('psa_auth_failed')),
     ],
+    ...ERROR_CODES.map((code): [string, Card] => [
+      `error-${code}`,
+      errorCard(code, { retryAfterSeconds: 120, licencesFree: 3, licencesNeeded: 12, hint: 'applied' }),
+    ]),
     ...[...otherViews, ...longLists].map((view, index): [string, Card] => [
       `${view.kind}-${index}`,
       cardForView(view),

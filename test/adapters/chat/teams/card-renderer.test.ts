@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CardRenderer,
-  chromiumAvailable,
   CHROMIUM_PATH,
+  chromiumAvailable,
   WIDTHS,
   writeArtifact,
 } from '../../../support/card-renderer.js';
@@ -21,24 +21,27 @@ if (!present && !required) {
   console.warn(`card-renderer.test: skipped, ${CHROMIUM_PATH} is missing (apt-get install chromium)`);
 }
 
-describe.skipIf(!present && !required)(`Teams cards in the Adaptive Cards renderer (${CHROMIUM_PATH})`, () => {
-  let renderer: CardRenderer;
+describe.skipIf(!present && !required)(
+  `Teams cards in the Adaptive Cards renderer (${CHROMIUM_PATH})`,
+  () => {
+    let renderer: CardRenderer;
 
-  beforeAll(async () => {
-    renderer = await CardRenderer.launch();
-  });
+    beforeAll(async () => {
+      renderer = await CardRenderer.launch();
+    });
 
-  afterAll(async () => {
-    await renderer?.close();
-  });
+    afterAll(async () => {
+      await renderer?.close();
+    });
 
-  it.each(sampleCards())('%s renders cleanly at 360 and 540 px', async (name, card) => {
-    const problems: string[] = [];
-    for (const width of WIDTHS) {
-      const report = await renderer.render(card, width);
-      writeArtifact(name, width, report.png);
-      problems.push(...report.problems);
-    }
-    expect([...new Set(problems)]).toEqual([]);
-  });
-});
+    it.each(sampleCards())('%s renders cleanly at 360 and 540 px', async (name, card) => {
+      const problems: string[] = [];
+      for (const width of WIDTHS) {
+        const report = await renderer.render(card, width);
+        writeArtifact(name, width, report.png);
+        problems.push(...report.problems);
+      }
+      expect([...new Set(problems)]).toEqual([]);
+    });
+  },
+);
