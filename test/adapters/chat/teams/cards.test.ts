@@ -44,7 +44,7 @@ function expectNoInjection(card: Card): void {
 }
 
 /** The card as the Teams test helpers read it. */
-function json(card: Card): Json {
+function asJson(card: Card): Json {
   return JSON.parse(JSON.stringify(card)) as Json;
 }
 
@@ -92,13 +92,13 @@ describe('Teams cards', () => {
     expect(inputs).toContain('"id":"company-7"');
     expect(inputs).toContain('"value":"map:mc-acme"');
     expect(inputs).not.toContain('choices.data');
-    const save = buttonsOf(json(card)).find((action) => action.title === 'Save');
+    const save = buttonsOf(asJson(card)).find((action) => action.title === 'Save');
     expect(save?.data).toMatchObject({
       runId: 'run-1',
       page: 1,
       rows: { '7': 'map:mc-acme', '8': 'keep', '1': 'create' },
     });
-    expect(buttonsOf(json(card)).map((action) => action.title)).toEqual([
+    expect(buttonsOf(asJson(card)).map((action) => action.title)).toEqual([
       'Create all',
       'Map to matches',
       'Leave out all',
@@ -133,7 +133,7 @@ describe('Teams cards', () => {
     const json = JSON.stringify(card);
     expect(json.split('Possible duplicate:').length - 1).toBe(3);
     expect(json).toContain('and 5 more possible duplicates; the list below has the closest 8 to search.');
-    const list = inputsOf(json(card)).find((input) => input.id === 'company-7');
+    const list = inputsOf(asJson(card)).find((input) => input.id === 'company-7');
     expect(list?.element.style).toBe('filtered');
     expect(list?.choices.filter((choice) => choice.value.startsWith('map:'))).toHaveLength(8);
   });
@@ -165,7 +165,7 @@ describe('Teams cards', () => {
   it('users of a company show the red X reason and offer map to the same-email user', () => {
     const card = usersCard(usersView({ psaCompanyId: 7, name: 'Acme' }));
     const json = JSON.stringify(card);
-    const types = inputsOf(json(card)).find((input) => input.id === 'contactType');
+    const types = inputsOf(asJson(card)).find((input) => input.id === 'contactType');
     expect(types?.choices.map((choice) => choice.value)).toEqual(['Primary', 'Billing, Invoices']);
     expect(types?.element.placeholder).toBe('All contact types');
     expect(types?.value).toBeUndefined();
@@ -234,7 +234,7 @@ describe('approval card views', () => {
 
   it('tells the requester why they have no buttons', () => {
     const card = approvalCard(approvalView(), 'requester', ['aad-alice']);
-    expect(textOf(json(card))).toContain(
+    expect(textOf(asJson(card))).toContain(
       'You prepared this import, so another admin approves or rejects it.',
     );
   });
