@@ -7,7 +7,7 @@ import {
   countOf,
   formatDate,
 } from '../shared/text.js';
-import { companyPlanLine, itemNumber, pageLine, runLine } from './render-common.js';
+import { companyPlanLine, itemNumber, pageLine, readOnlyLine, runLine } from './render-common.js';
 import { clean } from './sanitize.js';
 
 const BULK_WORDS: Readonly<Record<CompanyBulkAction, string>> = {
@@ -27,7 +27,7 @@ const DECISION_WORDS: Readonly<Record<ReviewRowView['allowed'][number], string>>
 
 const MAX_NOT_IN_PSA = 20;
 
-function renderRow(row: ReviewRowView, n: number): string[] {
+function renderRow(row: ReviewRowView, n: number, editable: boolean): string[] {
   const facts = [
     row.typeNames.length > 0 ? `type ${row.typeNames.map((t) => clean(t, 40)).join(', ')}` : 'no type',
     activeLabel(row.active),
@@ -47,7 +47,9 @@ function renderRow(row: ReviewRowView, n: number): string[] {
   }
   const target = row.targetName === null ? null : clean(row.targetName);
   const options = row.allowed.map((kind) => DECISION_WORDS[kind]).join(' | ');
-  lines.push(`        → ${companyDecisionLabel(row.decision, target)}   (decide ${n} ${options})`);
+  lines.push(
+    `        → ${companyDecisionLabel(row.decision, target)}${editable ? `   (decide ${n} ${options})` : ''}`,
+  );
   return lines;
 }
 
@@ -59,8 +61,9 @@ export function renderReview(view: ReviewView): string {
     `Companies in PSA: ${pageLine(view.paging, 'company', 'companies')} (${totals.unmapped} unmapped, ${totals.duplicates} potential duplicates, ${totals.mapped} mapped)`,
   ];
   if (view.rows.length === 0) lines.push('  (no companies on this page)');
+  const editable = view.run.status === 'reviewing-companies';
   view.rows.forEach((row, index) => {
-    lines.push(...renderRow(row, itemNumber(view.paging, index)));
+    lines.push(...renderRow(row, itemNumber(view.paging, index), editable));
   });
   if (view.notInPsa.length > 0) {
     lines.push(
@@ -75,6 +78,10 @@ export function renderReview(view: ReviewView): string {
       lines.push(`   … and ${view.notInPsa.length - MAX_NOT_IN_PSA} more (see \`export\`)`);
   }
   lines.push(companyPlanLine(view.counts));
+  if (!editable) {
+    lines.push(readOnlyLine(view.run.status));
+    return lines.join('\n');
+  }
   const bulk = view.bulk.filter((offer) => offer.count > 0 || offer.action === 'reset');
   if (bulk.length > 0) {
     lines.push(
