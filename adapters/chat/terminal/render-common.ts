@@ -47,6 +47,6 @@ export function countTable(items: readonly CountItem[]): string[] {
  */
 export function readOnlyLine(status: RunStatus): string {
   if (status === 'pending-approval')
-    return `Read only (${runStatusLabel(status)}). Next: approve · reject <reason> (another admin than the requester)`;
+    return `Read only (${runStatusLabel(status)}). Next: approve · reject <reason>`;
   return `Read only (${runStatusLabel(status)}). Next: /psa status · /psa history`;
 }

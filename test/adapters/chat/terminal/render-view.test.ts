@@ -220,6 +220,26 @@ describe('terminal renderer', () => {
     expect(text).toContain('Contact 2  [✗ no email]');
   });
 
+  it('says who rejected an import in the history', () => {
+    const text = renderView({
+      kind: 'history',
+      runs: [
+        {
+          runId: 'r1',
+          provider: 'connectwise',
+          status: 'rejected',
+          requesterName: 'Alice',
+          approverName: 'Bob',
+          createdAt: '2025-01-02T03:04:05.000Z',
+          result: null,
+          failureCode: null,
+        },
+      ],
+    });
+    expect(text).toContain('rejected · by Alice · rejected by Bob');
+    expect(text).not.toContain('approver Bob');
+  });
+
   it('words errors with messageFor, including the next step', () => {
     expect(renderView({ kind: 'error', code: 'integration_locked', details: {} })).toBe(
       '✗ Another admin is already working with this integration\n  Wait until their import is finished or cancelled; an abandoned lock expires on its own.',
