@@ -27,11 +27,25 @@ const DECISION_WORDS: Readonly<Record<ReviewRowView['allowed'][number], string>>
 
 const MAX_NOT_IN_PSA = 20;
 
+/** A mapped row that stays mapped needs no decision: one line, so the rows that do stay on screen. */
+function keptLine(row: ReviewRowView, n: number, editable: boolean): string {
+  const mapped = row.mappedTo === null ? '' : ` → ${clean(row.mappedTo.name, 30)}`;
+  const other = row.allowed.filter((kind) => kind !== 'keep').map((kind) => DECISION_WORDS[kind]);
+  const hint = editable && other.length > 0 ? `  (decide ${n} ${other.join('|')})` : '';
+  return `${String(n).padStart(4, ' ')}. ${clean(row.name, 30)}  [Mapped, kept${mapped}]${hint}`;
+}
+
 function renderRow(row: ReviewRowView, n: number, editable: boolean): string[] {
+  if (row.status === 'mapped' && row.decision.kind === 'keep' && row.candidates.length === 0) {
+    return [keptLine(row, n, editable)];
+  }
   const facts = [
+    `PSA id ${row.psaCompanyId}`,
     row.typeNames.length > 0 ? `type ${row.typeNames.map((t) => clean(t, 40)).join(', ')}` : 'no type',
-    activeLabel(row.active),
-    ...(row.statusName === null ? [] : [`status ${clean(row.statusName, 40)}`]),
+    // The PSA's own status word when there is one; `inactive` added only when it does not say so.
+    row.statusName === null
+      ? activeLabel(row.active)
+      : `status ${clean(row.statusName, 40)}${row.active || /inactive/i.test(row.statusName) ? '' : ' (inactive)'}`,
     `last import ${formatDate(row.lastImportedAt)}`,
   ];
   const lines = [`${String(n).padStart(4, ' ')}. ${clean(row.name)}  [${companyStatusLabel(row.status)}]`];

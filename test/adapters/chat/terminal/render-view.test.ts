@@ -84,9 +84,9 @@ describe('terminal renderer', () => {
     expect(text).toMatch(/ 5\. Acme, Inc\. {2}\[Unmapped – potential duplicate\]/);
     expect(text).toContain('candidate 1: ACME Inc (same as "ACME Inc" after removing "Inc.")');
     expect(text).toContain('→ Map to ACME Inc');
-    expect(text).toMatch(/ 6\. Old Co {2}\[Mapped\]/);
-    expect(text).toContain('Inactive · status Active · last import 2025-02-03 04:05 UTC');
-    expect(text).toContain('decide 6 keep | unmap | skip');
+    // A mapped row that stays mapped takes one line.
+    expect(text).toContain('   6. Old Co  [Mapped, kept → Old Co]  (decide 6 unmap|skip)');
+    expect(text).toContain('PSA id 11 · type Client · status Active · last import never');
     expect(text).toContain('Gone Ltd (PSA id 99): deleted in the PSA');
     expect(text).toContain('bulk create-unmapped (1)');
     expect(text).not.toContain('map-single');
