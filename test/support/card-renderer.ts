@@ -70,6 +70,7 @@ AdaptiveCards.AdaptiveCard.onProcessMarkdown = function (text, result) {
 window.renderCard = function (payload, hostConfig, width) {
   window.rawMarkdown = [];
   const problems = [];
+  window.pending = problems;
   const card = new AdaptiveCards.AdaptiveCard();
   card.hostConfig = new AdaptiveCards.HostConfig(hostConfig);
   // Properties newer than the version the card declares are what Teams' clients may drop.
@@ -87,11 +88,26 @@ window.renderCard = function (payload, hostConfig, width) {
   host.innerHTML = '';
   host.style.width = width + 'px';
   const element = card.render();
-  if (element === undefined) { problems.push('render: nothing rendered'); return problems; }
-  host.appendChild(element);
+  if (element === undefined) problems.push('render: nothing rendered');
+  else host.appendChild(element);
+};
+/** Measured after fonts settle, so the check sees the layout the screenshot shows. */
+window.measureCard = function (width) {
+  const problems = window.pending;
+  const host = document.getElementById('host');
+  // Exact widths: an ellipsis replaces the last letters even when the text is a fraction of a pixel
+  // too wide, which scrollWidth (whole pixels) can miss.
+  function cut(element) {
+    const style = getComputedStyle(element);
+    if (style.overflow === 'visible') return false;
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    const inner = element.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
+      - parseFloat(style.borderLeftWidth) - parseFloat(style.borderRightWidth);
+    return range.getBoundingClientRect().width > inner + 0.01 || element.scrollWidth > element.clientWidth;
+  }
   for (const button of host.querySelectorAll('button')) {
-    const parts = [button, ...button.querySelectorAll('*')];
-    if (parts.some((part) => part.scrollWidth > part.clientWidth + 1)) {
+    if ([button, ...button.querySelectorAll('*')].some(cut)) {
       problems.push('truncated button at ' + width + ' px: "' + button.textContent + '"');
     }
   }
@@ -127,14 +143,22 @@ export class CardRenderer {
   }
 
   async render(card: unknown, width: number): Promise<RenderReport> {
-    const problems = await this.page.evaluate(
+    await this.page.evaluate(
       ([payload, hostConfig, w]) =>
-        (globalThis as unknown as { renderCard: (p: unknown, h: unknown, w: number) => string[] }).renderCard(
+        (globalThis as unknown as { renderCard: (p: unknown, h: unknown, w: number) => void }).renderCard(
           payload,
           hostConfig,
           w,
         ),
       [card, TEAMS_LIGHT_HOST_CONFIG, width] as const,
+    );
+    await this.page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready,
+    );
+    const problems = await this.page.evaluate(
+      (w) => (globalThis as unknown as { measureCard: (w: number) => string[] }).measureCard(w),
+      width,
     );
     const bytes = Buffer.byteLength(JSON.stringify(card), 'utf8');
     const sized =

@@ -184,22 +184,19 @@ function usersCardWith(view: UsersView, detail: Detail): Card {
 
   const state = { runId, company, rows: usersRowState(view) };
   const navigation: Action[] = [...pageActions(VERBS.users, view.paging, state)];
-  if (view.company === null) {
-    body.push(...buttonRows(navigation));
-    body.push(
-      actionSet([
-        execute('Back to companies', VERBS.backToCompanies, { runId, page: 0 }, { inputs: 'none' }),
-      ]),
-    );
-  } else {
+  if (view.company !== null)
     navigation.push(execute('Save', VERBS.users, { ...state, page: view.paging.page }));
-    body.push(
-      ...buttonRows(navigation, 3),
-      actionSet([execute('All companies', VERBS.users, { ...state, company: null, page: 0 })]),
-    );
-  }
-  return card(body, [
-    execute('Submit for approval', VERBS.submit, state, { style: 'positive' }),
-    execute('Cancel import', VERBS.cancel, { runId }, { style: 'destructive', inputs: 'none' }),
-  ]);
+  const elsewhere =
+    view.company === null
+      ? execute('Back to companies', VERBS.backToCompanies, { runId, page: 0 }, { inputs: 'none' })
+      : execute('All companies', VERBS.users, { ...state, company: null, page: 0 });
+  // "Submit for approval" and "Cancel import" do not fit side by side on a phone.
+  body.push(
+    ...buttonRows(navigation, 3),
+    actionSet([
+      elsewhere,
+      execute('Cancel import', VERBS.cancel, { runId }, { style: 'destructive', inputs: 'none' }),
+    ]),
+  );
+  return card(body, [execute('Submit for approval', VERBS.submit, state, { style: 'positive' })]);
 }
