@@ -90,6 +90,17 @@ export function actionSet(actions: readonly Action[]): IActionSet {
   return { type: 'ActionSet', actions: [...actions] };
 }
 
+/**
+ * Teams lays a row of buttons out side by side and cuts every title that does not fit (at 360 px
+ * on a phone, four buttons already do not). Buttons therefore go in rows of at most `perRow`.
+ */
+export function buttonRows(actions: readonly Action[], perRow = 2): IActionSet[] {
+  const rows: IActionSet[] = [];
+  for (let index = 0; index < actions.length; index += perRow)
+    rows.push(actionSet(actions.slice(index, index + perRow)));
+  return rows;
+}
+
 export interface ExecuteOptions {
   readonly style?: 'positive' | 'destructive';
   /** Whether the card's inputs travel with the click (the 1.5 default is `auto`). */
@@ -125,38 +136,40 @@ export interface Choice {
   readonly value: string;
 }
 
+export interface ChoiceSetOptions {
+  readonly label?: string;
+  readonly value?: string;
+  readonly placeholder?: string;
+  /** `filtered` is Teams' static typeahead (1.5): a search box over the listed choices. */
+  readonly style?: 'compact' | 'expanded' | 'filtered';
+  readonly isRequired?: boolean;
+}
+
+/**
+ * A choice input. The renderer flags an empty `choices` and a choice whose value is empty, so
+ * "nothing picked" is the placeholder, never a choice of its own.
+ */
 export function choiceSet(
   id: string,
   choices: readonly Choice[],
-  options: { label?: string; value?: string; expanded?: boolean; isRequired?: boolean } = {},
+  options: ChoiceSetOptions = {},
 ): IChoiceSetInput {
   const input: IChoiceSetInput = {
     type: 'Input.ChoiceSet',
     id,
-    choices: choices.map((choice) => ({ title: choice.title, value: choice.value })),
-    style: options.expanded === true ? 'expanded' : 'compact',
+    choices: choices
+      .filter((choice) => choice.value !== '')
+      .map((choice) => ({ title: choice.title, value: choice.value })),
+    style: options.style ?? 'compact',
   };
   if (options.label !== undefined) input.label = options.label;
-  if (options.value !== undefined) input.value = options.value;
-  if (options.isRequired === true) input.isRequired = true;
+  if (options.placeholder !== undefined) input.placeholder = options.placeholder;
+  if (options.value !== undefined && options.value !== '') input.value = options.value;
+  if (options.isRequired === true) {
+    input.isRequired = true;
+    input.errorMessage = `Pick ${options.label ?? 'one'}`;
+  }
   return input;
-}
-
-/**
- * A typeahead picker: Teams sends `application/search` invokes with the typed text for `dataset`
- * and shows the results (Teams' dynamic typeahead; not in the 1.5 schema, see adaptive-card-schema
- * in the tests).
- */
-export function typeahead(id: string, dataset: string, label: string, placeholder: string): IChoiceSetInput {
-  return {
-    type: 'Input.ChoiceSet',
-    id,
-    label,
-    placeholder,
-    style: 'filtered',
-    choices: [],
-    'choices.data': { type: 'Data.Query', dataset },
-  };
 }
 
 export function textInput(
@@ -176,7 +189,10 @@ export function textInput(
   // The 1.5 schema spells the style in lower case; `.cards` types it in Pascal case, and Teams
   // reads either.
   if (options.password === true) input.style = 'password' as InputTextStyle;
-  if (options.isRequired === true) input.isRequired = true;
+  if (options.isRequired === true) {
+    input.isRequired = true;
+    input.errorMessage = `${label} is needed`;
+  }
   if (options.maxLength !== undefined) input.maxLength = options.maxLength;
   return input;
 }
@@ -190,4 +206,28 @@ export function toggle(id: string, title: string, value: boolean): IToggleInput 
     valueOn: 'true',
     valueOff: 'false',
   };
+}
+
+/**
+ * Teams refuses a message over about 28 KB, the activity around the card included. Cards that list
+ * untrusted text keep under this budget: see `fitted`.
+ */
+export const CARD_BUDGET_BYTES = 26 * 1024;
+
+export function cardBytes(content: Card): number {
+  return Buffer.byteLength(JSON.stringify(content), 'utf8');
+}
+
+/**
+ * Builds the card with the first level of detail (text caps, rows of extra detail) that fits the
+ * budget. The last level must fit whatever the text: the renderer test builds the worst page
+ * (longest names, four-byte characters, every list full) and checks it.
+ */
+export function fitted<Level>(levels: readonly [Level, ...Level[]], build: (level: Level) => Card): Card {
+  let built = build(levels[0]);
+  for (const level of levels.slice(1)) {
+    if (cardBytes(built) <= CARD_BUDGET_BYTES) return built;
+    built = build(level);
+  }
+  return built;
 }

@@ -49,7 +49,7 @@ export function importDialogCard(provider: Provider = 'connectwise', problem: Ca
       choiceSet(
         DIALOG_INPUT.provider,
         PROVIDERS.map((id) => ({ title: PROVIDER_LABELS[id], value: id })),
-        { label: 'PSA', value: provider, expanded: true, isRequired: true },
+        { label: 'PSA', value: provider, style: 'expanded', isRequired: true },
       ),
       text('Filters. Leave them empty for the defaults: active companies of the client types.', {
         isSubtle: true,
@@ -64,10 +64,11 @@ export function importDialogCard(provider: Provider = 'connectwise', problem: Ca
       }),
       toggle(DIALOG_INPUT.inactive, 'Include inactive companies', false),
       toggle(DIALOG_INPUT.all, 'Everything: ignore the filters', false),
+      text('To connect a PSA or change its credentials, press Credentials.', { isSubtle: true }),
     ],
     [
       submit('Import', { dialog: DIALOG.import }, 'positive'),
-      submit('Connect or change credentials', { dialog: DIALOG.connectForm }),
+      submit('Credentials', { dialog: DIALOG.connectForm }),
     ],
   );
 }

@@ -35,18 +35,33 @@ function truncateEscaped(escaped: string, max: number): string {
   return trailing % 2 === 1 ? `${body.slice(0, -1)}…` : cut;
 }
 
-/** For markdown fields (TextBlock text, Fact values, message text): escaped, then truncated. */
-export function md(text: string, max = 200): string {
-  const escaped = oneLine(text)
+function escaped(line: string): string {
+  return line
     .replace(MARKDOWN_SPECIALS, (char) => `\\${char}`)
     .replace(DOMAIN_DOT, '\\.')
     .replace(LEADING_LIST, (_match, bullet: string | undefined, digits: string, mark: string) =>
       bullet !== undefined ? `\\${bullet}` : `${digits}\\${mark}`,
     );
-  return truncateEscaped(escaped, max);
+}
+
+/** For markdown fields (TextBlock text, Fact values, message text): escaped, then truncated. */
+export function md(text: string, max = 200): string {
+  return truncateEscaped(escaped(oneLine(text)), max);
 }
 
 /** For fields Teams shows verbatim (choice titles, button titles, input values): one line, cut. */
 export function plain(text: string, max = 100): string {
   return truncate(oneLine(text), max);
+}
+
+/**
+ * Our own wording (error next steps, help), which quotes commands in backticks for the surfaces
+ * that render code. Teams' TextBlocks do not, so a quoted command becomes bold instead; everything
+ * is escaped, since hints inside may quote what the admin typed.
+ */
+export function ownWords(text: string): string {
+  return oneLine(text)
+    .split('`')
+    .map((part, index) => (index % 2 === 1 && part !== '' ? `**${escaped(part)}**` : escaped(part)))
+    .join('');
 }

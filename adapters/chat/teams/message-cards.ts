@@ -4,7 +4,7 @@ import { PROVIDER_LABELS } from '../../../src/domain/provider.js';
 import { messageFor } from '../shared/error-messages.js';
 import { countOf } from '../shared/text.js';
 import { type Card, card, type Element, heading, text } from './card-kit.js';
-import { md } from './markdown.js';
+import { md, ownWords } from './markdown.js';
 import { runLine } from './run-cards.js';
 
 const LIST_SHOWN = 25;
@@ -14,7 +14,7 @@ export function errorCard(code: ErrorCode, details: ErrorDetails = {}): Card {
   // Our own words, but hints may quote what the admin typed: escape like any other text.
   return card([
     text(`⚠️ ${md(message.text, 400)}`, { weight: 'Bolder', color: 'Attention' }),
-    text(md(message.nextStep, 400)),
+    text(ownWords(message.nextStep)),
   ]);
 }
 
@@ -61,7 +61,7 @@ export function messageCard(view: MessageView): Card {
         heading('PSA import'),
         text('Use **Import from PSA** in the message box (…) menu, or write to the bot:'),
         ...view.commands.map((command) =>
-          text(`\`${command.usage}\` ${md(command.summary, 200)}`, { spacing: 'Small' }),
+          text(`**${md(command.usage, 120)}** ${md(command.summary, 200)}`, { spacing: 'Small' }),
         ),
       ]);
     case 'status':

@@ -10,10 +10,10 @@ import {
   formatDate,
   runStatusLabel,
 } from '../shared/text.js';
-import { COMPANY_DATASET, INPUT, VERBS } from './card-actions.js';
+import { INPUT, VERBS } from './card-actions.js';
 import {
   type Action,
-  actionSet,
+  buttonRows,
   type Card,
   type Choice,
   card,
@@ -22,36 +22,79 @@ import {
   type Element,
   execute,
   facts,
+  fitted,
   heading,
   text,
-  typeahead,
 } from './card-kit.js';
 import { companyCode } from './decision-codes.js';
 import { md, plain } from './markdown.js';
 import { pageActions, pageLine } from './paging.js';
 
-const MISSING_SHOWN = 10;
+/**
+ * How much of each row the card shows. The first level that keeps the page under Teams' size limit
+ * wins; the last one fits a full page of rows with ten candidates each and the longest names (the
+ * renderer test's worst case).
+ */
+interface Detail {
+  /** Characters of a name, a reason or a label (escaped: four bytes each at worst). */
+  readonly name: number;
+  readonly reason: number;
+  readonly facts: number;
+  /** Characters of a choice title. */
+  readonly choice: number;
+  /** Candidates described in the row, and offered in its choice list. */
+  readonly candidatesShown: number;
+  readonly candidateChoices: number;
+  readonly missingShown: number;
+}
 
-function bulkLabel(action: CompanyBulkAction, count: number): string {
+const DETAIL: readonly [Detail, ...Detail[]] = [
+  {
+    name: 120,
+    reason: 160,
+    facts: 80,
+    choice: 60,
+    candidatesShown: 3,
+    candidateChoices: 10,
+    missingShown: 10,
+  },
+  { name: 60, reason: 80, facts: 40, choice: 40, candidatesShown: 2, candidateChoices: 6, missingShown: 5 },
+  { name: 40, reason: 40, facts: 16, choice: 24, candidatesShown: 1, candidateChoices: 3, missingShown: 3 },
+];
+
+/** More choices than this get Teams' search box (the `filtered` style, Adaptive Cards 1.5). */
+const SEARCH_FROM = 5;
+
+/** Short titles that fit a phone; the counts are in the line above the buttons. */
+function bulkLabel(action: CompanyBulkAction): string {
   switch (action) {
     case 'create-all-unmapped':
-      return `Create all ${count} unmapped`;
+      return 'Create all';
     case 'map-all-single-candidates':
-      return `Map ${countOf(count, 'duplicate')} to their match`;
+      return 'Map to matches';
     case 'skip-all':
-      return `Leave out all ${count}`;
+      return 'Leave out all';
     case 'reset':
-      return 'Reset to defaults';
+      return 'Reset';
   }
 }
 
-function choicesFor(row: ReviewRowView): Choice[] {
+function bulkLine(offers: ReviewView['bulk']): string {
+  const count = (action: CompanyBulkAction) => offers.find((offer) => offer.action === action)?.count ?? 0;
+  return [
+    `Create all: ${count('create-all-unmapped').toLocaleString('en-US')} unmapped`,
+    `map to matches: ${countOf(count('map-all-single-candidates'), 'duplicate')} with one match`,
+    `leave out all: ${count('skip-all').toLocaleString('en-US')}`,
+  ].join(' · ');
+}
+
+function choicesFor(row: ReviewRowView, detail: Detail): Choice[] {
   const choices: Choice[] = [];
   for (const kind of row.allowed) {
     if (kind === 'map') {
-      for (const candidate of row.candidates) {
+      for (const candidate of row.candidates.slice(0, detail.candidateChoices)) {
         choices.push({
-          title: `Map to ${plain(candidate.companyName, 60)}`,
+          title: `Map to ${plain(candidate.companyName, detail.choice)}`,
           value: `map:${candidate.companyId}`,
         });
       }
@@ -59,55 +102,69 @@ function choicesFor(row: ReviewRowView): Choice[] {
     }
     const decision = { kind } as CompanyDecision;
     const target = kind === 'keep' ? (row.mappedTo?.name ?? null) : null;
-    choices.push({ title: plain(companyDecisionLabel(decision, target), 80), value: kind });
+    choices.push({ title: plain(companyDecisionLabel(decision, target), detail.choice + 10), value: kind });
   }
   // A company picked with the search box is not a candidate: keep it selectable.
   const current = companyCode(row.decision);
   if (!choices.some((choice) => choice.value === current)) {
-    choices.push({ title: plain(companyDecisionLabel(row.decision, row.targetName), 80), value: current });
+    choices.push({
+      title: plain(companyDecisionLabel(row.decision, row.targetName), detail.choice + 10),
+      value: current,
+    });
   }
   return choices;
 }
 
-function rowDetails(row: ReviewRowView): string {
+/** `Inactive`, `On hold (inactive)`; never `Inactive (inactive)`. */
+function statusText(row: ReviewRowView, detail: Detail): string {
+  if (row.statusName === null) return activeLabel(row.active);
+  const said = row.active || /inactive/i.test(row.statusName);
+  return `${md(row.statusName, detail.facts)}${said ? '' : ' (inactive)'}`;
+}
+
+function rowDetails(row: ReviewRowView, detail: Detail): string {
   const types = row.typeNames.length === 0 ? 'no type' : row.typeNames.join(', ');
-  const status =
-    row.statusName === null
-      ? activeLabel(row.active)
-      : `${md(row.statusName, 60)}${row.active ? '' : ' (inactive)'}`;
+  const status = statusText(row, detail);
   return [
     companyStatusLabel(row.status),
-    `Type: ${md(types, 80)}`,
+    `PSA id ${row.psaCompanyId}`,
+    `Type: ${md(types, detail.facts)}`,
     `Status: ${status}`,
     `Last import: ${formatDate(row.lastImportedAt)}`,
   ].join(' · ');
 }
 
-function rowElement(row: ReviewRowView, editable: boolean): Element {
+function moreLine(row: ReviewRowView, detail: Detail, editable: boolean): string {
+  const more = countOf(row.candidates.length - detail.candidatesShown, 'more possible duplicate');
+  if (!editable) return `and ${more}.`;
+  const listed = Math.min(row.candidates.length, detail.candidateChoices);
+  return `and ${more}; the list below has the closest ${listed} to search.`;
+}
+
+function rowElement(row: ReviewRowView, editable: boolean, detail: Detail): Element {
   const items: Element[] = [
-    text(`**${md(row.name, 120)}**`),
-    text(rowDetails(row), { isSubtle: true, spacing: 'None' }),
+    text(`**${md(row.name, detail.name)}**`),
+    text(rowDetails(row, detail), { isSubtle: true, spacing: 'None' }),
   ];
-  if (row.mappedTo !== null) items.push(text(`Mapped to ${md(row.mappedTo.name, 120)}`, { spacing: 'None' }));
-  for (const candidate of row.candidates) {
-    items.push(
-      text(`Possible duplicate: ${md(candidate.reason, 300)}`, { color: 'Warning', spacing: 'None' }),
-    );
+  if (row.mappedTo !== null)
+    items.push(text(`Mapped to ${md(row.mappedTo.name, detail.name)}`, { spacing: 'None' }));
+  // A label, not a colour: Teams' `warning` yellow is unreadable on white.
+  for (const candidate of row.candidates.slice(0, detail.candidatesShown)) {
+    items.push(text(`⚠️ Possible duplicate: ${md(candidate.reason, detail.reason)}`, { spacing: 'None' }));
   }
-  items.push(text(`→ ${md(companyDecisionLabel(row.decision, row.targetName), 160)}`, { weight: 'Bolder' }));
+  if (row.candidates.length > detail.candidatesShown) {
+    items.push(text(moreLine(row, detail, editable), { isSubtle: true, spacing: 'None' }));
+  }
+  items.push(
+    text(`→ ${md(companyDecisionLabel(row.decision, row.targetName), detail.name)}`, { weight: 'Bolder' }),
+  );
   if (editable && row.allowed.length > 1) {
+    const choices = choicesFor(row, detail);
     items.push(
-      choiceSet(INPUT.company(row.psaCompanyId), choicesFor(row), { value: companyCode(row.decision) }),
-    );
-  }
-  if (editable && row.allowed.includes('map')) {
-    items.push(
-      typeahead(
-        INPUT.mapSearch(row.psaCompanyId),
-        COMPANY_DATASET,
-        'Or map to another managed company',
-        'Type to search managed companies',
-      ),
+      choiceSet(INPUT.company(row.psaCompanyId), choices, {
+        value: companyCode(row.decision),
+        ...(choices.length > SEARCH_FROM ? { style: 'filtered', placeholder: 'Search this list' } : {}),
+      }),
     );
   }
   return container(items, { separator: true });
@@ -120,6 +177,10 @@ export function reviewRowState(view: ReviewView): Record<string, string> {
 
 /** Step 3–4: the companies in the PSA with their status, one page, each with its decision. */
 export function reviewCard(view: ReviewView): Card {
+  return fitted(DETAIL, (detail) => reviewCardWith(view, detail));
+}
+
+function reviewCardWith(view: ReviewView, detail: Detail): Card {
   const editable = view.run.status === 'reviewing-companies';
   const runId = view.run.runId;
   const body: Element[] = [
@@ -139,11 +200,12 @@ export function reviewCard(view: ReviewView): Card {
   ];
   const bulk = view.bulk.filter((offer) => offer.count > 0 || offer.action === 'reset');
   if (editable && bulk.length > 0) {
+    body.push(text(bulkLine(view.bulk), { isSubtle: true }));
     body.push(
-      actionSet(
+      ...buttonRows(
         bulk.map((offer) =>
           execute(
-            bulkLabel(offer.action, offer.count),
+            bulkLabel(offer.action),
             VERBS.bulkCompanies,
             { runId, action: offer.action, page: view.paging.page },
             { inputs: 'none' },
@@ -152,34 +214,42 @@ export function reviewCard(view: ReviewView): Card {
       ),
     );
   }
-  body.push(...view.rows.map((row) => rowElement(row, editable)));
+  body.push(...view.rows.map((row) => rowElement(row, editable, detail)));
   body.push(text(pageLine(view.paging, 'companies'), { isSubtle: true, separator: true }));
-  if (editable)
+  const state = { runId, rows: reviewRowState(view) };
+  if (editable) {
     body.push(text('Choices on this page are saved when you press any button below.', { isSubtle: true }));
+    body.push(
+      ...buttonRows(
+        [
+          ...pageActions(VERBS.review, view.paging, state),
+          execute('Save', VERBS.review, { ...state, page: view.paging.page }),
+        ],
+        3,
+      ),
+    );
+  }
 
   if (view.notInPsa.length > 0) {
     body.push(
       heading('Companies not in PSA'),
       text('Imported before but not found this time. Nothing is deleted.'),
     );
-    for (const missing of view.notInPsa.slice(0, MISSING_SHOWN)) {
+    for (const missing of view.notInPsa.slice(0, detail.missingShown)) {
       body.push(
         text(
-          `${md(missing.managedCompanyName, 120)}: ${md(missing.reason, 200)} (last import ${formatDate(missing.lastImportedAt)})`,
+          `${md(missing.managedCompanyName, detail.name)}: ${md(missing.reason, detail.reason)} (last import ${formatDate(missing.lastImportedAt)})`,
           { spacing: 'Small' },
         ),
       );
     }
-    if (view.notInPsa.length > MISSING_SHOWN) {
-      body.push(text(`and ${view.notInPsa.length - MISSING_SHOWN} more.`, { isSubtle: true }));
+    if (view.notInPsa.length > detail.missingShown) {
+      body.push(text(`and ${view.notInPsa.length - detail.missingShown} more.`, { isSubtle: true }));
     }
   }
 
   if (!editable) return card(body);
-  const state = { runId, rows: reviewRowState(view) };
   const actions: Action[] = [
-    ...pageActions(VERBS.review, view.paging, state),
-    execute('Save', VERBS.review, { ...state, page: view.paging.page }),
     execute('Continue to users', VERBS.continueToUsers, state, { style: 'positive' }),
     execute('Cancel import', VERBS.cancel, { runId }, { style: 'destructive', inputs: 'none' }),
   ];

@@ -7,6 +7,7 @@ import { INPUT, VERBS } from './card-actions.js';
 import {
   type Action,
   actionSet,
+  buttonRows,
   type Card,
   type Choice,
   card,
@@ -16,29 +17,49 @@ import {
   type Element,
   execute,
   facts,
+  fitted,
   heading,
   text,
 } from './card-kit.js';
 import { userCode } from './decision-codes.js';
-import { md, plain } from './markdown.js';
+import { md, ownWords, plain } from './markdown.js';
 import { pageActions, pageLine } from './paging.js';
 
-function bulkLabel(action: UserBulkAction, count: number): string {
+/** Short titles that fit a phone; the counts are in the line above the buttons. */
+function bulkLabel(action: UserBulkAction): string {
   switch (action) {
     case 'grant-all-eligible':
-      return `Grant all ${count} eligible`;
+      return 'Grant all eligible';
     case 'skip-all':
-      return `Leave out all ${count}`;
+      return 'Leave out all';
     case 'reset':
-      return 'Reset to defaults';
+      return 'Reset';
   }
 }
 
-function choicesFor(row: ContactRowView): Choice[] {
+function bulkLine(offers: UsersView['bulk']): string {
+  const count = (action: UserBulkAction) => offers.find((offer) => offer.action === action)?.count ?? 0;
+  return `Grant all eligible: ${count('grant-all-eligible').toLocaleString('en-US')} · leave out all: ${count('skip-all').toLocaleString('en-US')}`;
+}
+
+/** How much text the card shows; the first level under Teams' size limit wins (see review-card). */
+interface Detail {
+  readonly name: number;
+  readonly facts: number;
+  readonly contactTypes: number;
+}
+
+const DETAIL: readonly [Detail, ...Detail[]] = [
+  { name: 120, facts: 80, contactTypes: 25 },
+  { name: 60, facts: 40, contactTypes: 15 },
+  { name: 40, facts: 24, contactTypes: 10 },
+];
+
+function choicesFor(row: ContactRowView, detail: Detail): Choice[] {
   return row.allowed.map((kind) => {
     if (kind === 'map' && row.sameEmailUser !== null) {
       return {
-        title: `Map to existing user ${plain(row.sameEmailUser.email, 60)}`,
+        title: `Map to existing user ${plain(row.sameEmailUser.email, detail.name)}`,
         value: `map:${row.sameEmailUser.id}`,
       };
     }
@@ -47,30 +68,37 @@ function choicesFor(row: ContactRowView): Choice[] {
   });
 }
 
-function contactElement(row: ContactRowView, editable: boolean): Element {
+function contactElement(row: ContactRowView, editable: boolean, detail: Detail): Element {
   const details = [
-    row.email === null ? 'no email' : md(row.email, 120),
-    row.typeNames.length === 0 ? null : md(row.typeNames.join(', '), 80),
+    row.email === null ? 'no email' : md(row.email, detail.name),
+    row.typeNames.length === 0 ? null : md(row.typeNames.join(', '), detail.facts),
     row.active ? null : 'inactive',
     row.previouslyImported ? 'imported before' : null,
   ].filter((part) => part !== null);
   const items: Element[] = [
-    text(`**${md(row.name, 120)}**`),
+    text(`**${md(row.name, detail.name)}**`),
     text(details.join(' · '), { isSubtle: true, spacing: 'None' }),
   ];
   if (row.ineligibleReason !== null) {
-    items.push(text(`❌ ${md(row.ineligibleReason, 300)}`, { color: 'Attention', spacing: 'None' }));
+    items.push(text(`❌ ${md(row.ineligibleReason, detail.name)}`, { color: 'Attention', spacing: 'None' }));
   } else {
     items.push(text(`→ ${userDecisionLabel(row.decision, row.previouslyImported)}`, { weight: 'Bolder' }));
   }
   if (editable && row.ineligibleReason === null && row.allowed.length > 1) {
-    items.push(choiceSet(INPUT.user(row.psaContactId), choicesFor(row), { value: userCode(row.decision) }));
+    items.push(
+      choiceSet(INPUT.user(row.psaContactId), choicesFor(row, detail), { value: userCode(row.decision) }),
+    );
   }
   return container(items, { separator: true });
 }
 
-function summaryElement(runId: string, summary: UsersCompanySummary, editable: boolean): Element {
-  const line = `**${md(summary.name, 120)}**: ${summary.granted} of ${summary.eligible} eligible get access, ${summary.ineligible} not eligible`;
+function summaryElement(
+  runId: string,
+  summary: UsersCompanySummary,
+  editable: boolean,
+  detail: Detail,
+): Element {
+  const line = `**${md(summary.name, detail.name)}**: ${summary.granted} of ${summary.eligible} eligible get access, ${summary.ineligible} not eligible`;
   if (!editable) return text(line, { separator: true });
   return columns([
     [text(line)],
@@ -88,13 +116,19 @@ export function usersRowState(view: UsersView): Record<string, string> {
 
 /** Step 5: who gets access, for every selected company (overview) or for one company. */
 export function usersCard(view: UsersView): Card {
+  return fitted(DETAIL, (detail) => usersCardWith(view, detail));
+}
+
+function usersCardWith(view: UsersView, detail: Detail): Card {
   const editable = view.run.status === 'reviewing-users';
   const runId = view.run.runId;
   const company = view.company?.psaCompanyId ?? null;
   const licences = view.licences;
   const body: Element[] = [
     heading(
-      view.company === null ? 'Users of the selected companies' : `Users of ${md(view.company.name, 120)}`,
+      view.company === null
+        ? 'Users of the selected companies'
+        : `Users of ${md(view.company.name, detail.name)}`,
     ),
     facts([
       ['Grant (new users)', String(view.counts.usersGrant)],
@@ -110,25 +144,26 @@ export function usersCard(view: UsersView): Card {
       licencesFree: licences.free,
       licencesNeeded: licences.needed,
     });
-    body.push(text(`⚠️ ${message.text}. ${message.nextStep}`, { color: 'Attention' }));
+    body.push(text(`⚠️ ${md(message.text, 400)}. ${ownWords(message.nextStep)}`, { color: 'Attention' }));
   }
   if (editable && view.bulk.length > 0) {
     if (view.contactTypes.length > 0) {
       body.push(
         choiceSet(
           INPUT.contactType,
-          [
-            { title: 'All contact types', value: '' },
-            ...view.contactTypes.map((type) => ({ title: plain(type, 60), value: type })),
-          ],
-          { label: 'Bulk actions apply to', value: '' },
+          view.contactTypes
+            .slice(0, detail.contactTypes)
+            .map((type) => ({ title: plain(type, detail.name), value: type })),
+          // Nothing picked (the placeholder) means every type: an empty value is no choice.
+          { label: 'Bulk actions apply to', placeholder: 'All contact types' },
         ),
       );
     }
+    body.push(text(bulkLine(view.bulk), { isSubtle: true }));
     body.push(
-      actionSet(
+      ...buttonRows(
         view.bulk.map((offer) =>
-          execute(bulkLabel(offer.action, offer.count), VERBS.bulkUsers, {
+          execute(bulkLabel(offer.action), VERBS.bulkUsers, {
             runId,
             company,
             action: offer.action,
@@ -139,27 +174,29 @@ export function usersCard(view: UsersView): Card {
     );
   }
   if (view.company === null) {
-    body.push(...view.companies.map((summary) => summaryElement(runId, summary, editable)));
+    body.push(...view.companies.map((summary) => summaryElement(runId, summary, editable, detail)));
     body.push(text(pageLine(view.paging, 'companies'), { isSubtle: true, separator: true }));
   } else {
-    body.push(...view.contacts.map((row) => contactElement(row, editable)));
+    body.push(...view.contacts.map((row) => contactElement(row, editable, detail)));
     body.push(text(pageLine(view.paging, 'contacts'), { isSubtle: true, separator: true }));
   }
   if (!editable) return card(body);
 
   const state = { runId, company, rows: usersRowState(view) };
-  const actions: Action[] = [...pageActions(VERBS.users, view.paging, state)];
-  if (view.company === null) {
-    actions.push(execute('Back to companies', VERBS.backToCompanies, { runId, page: 0 }, { inputs: 'none' }));
-  } else {
-    actions.push(
-      execute('Save', VERBS.users, { ...state, page: view.paging.page }),
-      execute('All companies', VERBS.users, { ...state, company: null, page: 0 }),
-    );
-  }
-  actions.push(
-    execute('Submit for approval', VERBS.submit, state, { style: 'positive' }),
-    execute('Cancel import', VERBS.cancel, { runId }, { style: 'destructive', inputs: 'none' }),
+  const navigation: Action[] = [...pageActions(VERBS.users, view.paging, state)];
+  if (view.company !== null)
+    navigation.push(execute('Save', VERBS.users, { ...state, page: view.paging.page }));
+  const elsewhere =
+    view.company === null
+      ? execute('Back to companies', VERBS.backToCompanies, { runId, page: 0 }, { inputs: 'none' })
+      : execute('All companies', VERBS.users, { ...state, company: null, page: 0 });
+  // "Submit for approval" and "Cancel import" do not fit side by side on a phone.
+  body.push(
+    ...buttonRows(navigation, 3),
+    actionSet([
+      elsewhere,
+      execute('Cancel import', VERBS.cancel, { runId }, { style: 'destructive', inputs: 'none' }),
+    ]),
   );
-  return card(body, actions);
+  return card(body, [execute('Submit for approval', VERBS.submit, state, { style: 'positive' })]);
 }

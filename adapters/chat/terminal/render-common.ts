@@ -1,6 +1,7 @@
 import type { PageInfo, RunHeader } from '../../../src/app/views.js';
 import type { PlanCounts } from '../../../src/domain/plan-model.js';
 import { PROVIDER_LABELS } from '../../../src/domain/provider.js';
+import type { RunStatus } from '../../../src/domain/run.js';
 import { type CountItem, countOf, runStatusLabel } from '../shared/text.js';
 import { clean } from './sanitize.js';
 
@@ -38,4 +39,14 @@ export function userPlanLine(counts: PlanCounts): string {
 export function countTable(items: readonly CountItem[]): string[] {
   const width = Math.max(...items.map((item) => item.label.length));
   return items.map((item) => `  ${item.label.padEnd(width, ' ')}  ${String(item.count).padStart(6, ' ')}`);
+}
+
+/**
+ * The last line of a review or users list the viewer can no longer change: what they can do
+ * instead, so an approver is not offered `decide` or `next`.
+ */
+export function readOnlyLine(status: RunStatus): string {
+  if (status === 'pending-approval')
+    return `Read only (${runStatusLabel(status)}). Next: approve · reject <reason>`;
+  return `Read only (${runStatusLabel(status)}). Next: /psa status · /psa history`;
 }

@@ -7,7 +7,7 @@ import {
   countOf,
   formatDate,
 } from '../shared/text.js';
-import { companyPlanLine, itemNumber, pageLine, runLine } from './render-common.js';
+import { companyPlanLine, itemNumber, pageLine, readOnlyLine, runLine } from './render-common.js';
 import { clean } from './sanitize.js';
 
 const BULK_WORDS: Readonly<Record<CompanyBulkAction, string>> = {
@@ -27,11 +27,25 @@ const DECISION_WORDS: Readonly<Record<ReviewRowView['allowed'][number], string>>
 
 const MAX_NOT_IN_PSA = 20;
 
-function renderRow(row: ReviewRowView, n: number): string[] {
+/** A mapped row that stays mapped needs no decision: one line, so the rows that do stay on screen. */
+function keptLine(row: ReviewRowView, n: number, editable: boolean): string {
+  const mapped = row.mappedTo === null ? '' : ` → ${clean(row.mappedTo.name, 30)}`;
+  const other = row.allowed.filter((kind) => kind !== 'keep').map((kind) => DECISION_WORDS[kind]);
+  const hint = editable && other.length > 0 ? `  (decide ${n} ${other.join('|')})` : '';
+  return `${String(n).padStart(4, ' ')}. ${clean(row.name, 30)}  [Mapped, kept${mapped}]${hint}`;
+}
+
+function renderRow(row: ReviewRowView, n: number, editable: boolean): string[] {
+  if (row.status === 'mapped' && row.decision.kind === 'keep' && row.candidates.length === 0) {
+    return [keptLine(row, n, editable)];
+  }
   const facts = [
+    `PSA id ${row.psaCompanyId}`,
     row.typeNames.length > 0 ? `type ${row.typeNames.map((t) => clean(t, 40)).join(', ')}` : 'no type',
-    activeLabel(row.active),
-    ...(row.statusName === null ? [] : [`status ${clean(row.statusName, 40)}`]),
+    // The PSA's own status word when there is one; `inactive` added only when it does not say so.
+    row.statusName === null
+      ? activeLabel(row.active)
+      : `status ${clean(row.statusName, 40)}${row.active || /inactive/i.test(row.statusName) ? '' : ' (inactive)'}`,
     `last import ${formatDate(row.lastImportedAt)}`,
   ];
   const lines = [`${String(n).padStart(4, ' ')}. ${clean(row.name)}  [${companyStatusLabel(row.status)}]`];
@@ -47,7 +61,9 @@ function renderRow(row: ReviewRowView, n: number): string[] {
   }
   const target = row.targetName === null ? null : clean(row.targetName);
   const options = row.allowed.map((kind) => DECISION_WORDS[kind]).join(' | ');
-  lines.push(`        → ${companyDecisionLabel(row.decision, target)}   (decide ${n} ${options})`);
+  lines.push(
+    `        → ${companyDecisionLabel(row.decision, target)}${editable ? `   (decide ${n} ${options})` : ''}`,
+  );
   return lines;
 }
 
@@ -59,8 +75,9 @@ export function renderReview(view: ReviewView): string {
     `Companies in PSA: ${pageLine(view.paging, 'company', 'companies')} (${totals.unmapped} unmapped, ${totals.duplicates} potential duplicates, ${totals.mapped} mapped)`,
   ];
   if (view.rows.length === 0) lines.push('  (no companies on this page)');
+  const editable = view.run.status === 'reviewing-companies';
   view.rows.forEach((row, index) => {
-    lines.push(...renderRow(row, itemNumber(view.paging, index)));
+    lines.push(...renderRow(row, itemNumber(view.paging, index), editable));
   });
   if (view.notInPsa.length > 0) {
     lines.push(
@@ -75,6 +92,10 @@ export function renderReview(view: ReviewView): string {
       lines.push(`   … and ${view.notInPsa.length - MAX_NOT_IN_PSA} more (see \`export\`)`);
   }
   lines.push(companyPlanLine(view.counts));
+  if (!editable) {
+    lines.push(readOnlyLine(view.run.status));
+    return lines.join('\n');
+  }
   const bulk = view.bulk.filter((offer) => offer.count > 0 || offer.action === 'reset');
   if (bulk.length > 0) {
     lines.push(

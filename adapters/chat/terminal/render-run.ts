@@ -56,7 +56,10 @@ export function renderRunSummary(run: RunSummary): string {
     `${formatDate(run.createdAt)}  ${run.runId}  ${PROVIDER_LABELS[run.provider]}  ${runStatusLabel(run.status)}`,
     `by ${clean(run.requesterName, 60)}`,
   ];
-  if (run.approverName !== null) parts.push(`approver ${clean(run.approverName, 60)}`);
+  if (run.approverName !== null) {
+    const role = run.status === 'rejected' ? 'rejected by' : 'approver';
+    parts.push(`${role} ${clean(run.approverName, 60)}`);
+  }
   if (run.result !== null) parts.push(compactCounts(resultCountItems(run.result)));
   if (run.failureCode !== null) parts.push(messageFor(run.failureCode).text);
   return `  ${parts.join(' · ')}`;

@@ -3,7 +3,7 @@ import type { ContactRowView, UsersView } from '../../../src/app/views.js';
 import type { LicenceCheck } from '../../../src/domain/plan-model.js';
 import { messageFor } from '../shared/error-messages.js';
 import { userDecisionLabel } from '../shared/text.js';
-import { itemNumber, pageLine, runLine, userPlanLine } from './render-common.js';
+import { itemNumber, pageLine, readOnlyLine, runLine, userPlanLine } from './render-common.js';
 import { clean } from './sanitize.js';
 
 const BULK_WORDS: Readonly<Record<UserBulkAction, string>> = {
@@ -27,11 +27,12 @@ function mark(contact: ContactRowView): string {
 }
 
 function renderContact(contact: ContactRowView, n: number): string[] {
-  const email = contact.email === null ? 'no email' : `<${clean(contact.email, 80)}>`;
+  // A bracket, so "Road Runner no email" cannot read as one name.
+  const email = contact.email === null ? '[✗ no email]' : `<${clean(contact.email, 80)}>`;
   const types =
     contact.typeNames.length > 0 ? ` · ${contact.typeNames.map((t) => clean(t, 30)).join(', ')}` : '';
   const lines = [
-    `${String(n).padStart(4, ' ')}. ${mark(contact)} ${clean(contact.name, 80)} ${email}${types}`,
+    `${String(n).padStart(4, ' ')}. ${mark(contact)} ${clean(contact.name, 80)}  ${email}${types}`,
   ];
   if (contact.ineligibleReason !== null) {
     lines.push(`          ✗ not eligible: ${clean(contact.ineligibleReason, 160)}`);
@@ -41,9 +42,10 @@ function renderContact(contact: ContactRowView, n: number): string[] {
   if (contact.previouslyImported) decision += ' (imported before)';
   if (!contact.active) decision += ' · inactive in PSA';
   lines.push(`          → ${decision}`);
-  if (contact.sameEmailUser !== null && !contact.previouslyImported && contact.decision.kind !== 'map') {
+  // The one user a contact can be mapped to: `map-user <n>` picks it, no id to copy.
+  if (contact.sameEmailUser !== null && contact.allowed.includes('map') && contact.decision.kind !== 'map') {
     lines.push(
-      `          an existing user has this email: map-user ${n} (user ${clean(contact.sameEmailUser.id, 40)})`,
+      `          existing user ${clean(contact.sameEmailUser.email, 60)}: map-user ${n} (id ${clean(contact.sameEmailUser.id, 40)})`,
     );
   }
   return lines;
@@ -81,10 +83,17 @@ export function renderUsers(view: UsersView): string {
   const bulk = bulkLine(view);
   if (bulk !== null) lines.push(bulk);
   const paging = view.paging.totalPages > 1 ? 'page <n> · ' : '';
-  lines.push(
-    view.company === null
-      ? `Next: ${paging}users <company#> · back (to companies) · submit`
-      : `Next: ${paging}grant <contact#>… · skip <contact#>… · new-user <contact#> · map-user <contact#> [user id] · users · submit`,
-  );
+  if (view.run.status !== 'reviewing-users') {
+    lines.push(readOnlyLine(view.run.status));
+  } else if (view.company === null) {
+    lines.push(`Next: ${paging}users <company#> · back (to companies) · submit`);
+  } else {
+    const mappable = view.contacts.some(
+      (contact) => contact.sameEmailUser !== null && contact.allowed.includes('map'),
+    );
+    lines.push(
+      `Next: ${paging}grant|skip|new-user <contact#>…${mappable ? ' · map-user <contact#> (to the existing user shown)' : ''} · users · submit`,
+    );
+  }
   return lines.join('\n');
 }

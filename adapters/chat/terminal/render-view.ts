@@ -82,9 +82,12 @@ export function renderView(view: View): string {
     case 'companies':
     case 'company-options': {
       const list = view.kind === 'companies' ? view.companies : view.options;
+      // `total` counts every managed company of the tenant, not the matches: say which is which.
       const header =
         view.kind === 'companies'
-          ? `Managed companies: showing ${list.length} of ${countOf(view.total, 'company', 'companies')}`
+          ? list.length < view.total
+            ? `Managed companies: first ${list.length} matches (${view.total.toLocaleString('en-US')} in all; type more to narrow)`
+            : `Managed companies: ${countOf(list.length, 'company', 'companies')}`
           : `Matching companies: ${list.length}`;
       const lines = list.map((c, i) => `  @${i + 1}  ${clean(c.name)}  (id ${clean(c.id, 60)})`);
       return [

@@ -47,8 +47,19 @@ export function renderApproval(view: ApprovalView): SlackMessage {
       approvers.length === 0 ? 'another admin' : approvers.join(', ') + (more > 0 ? ` and ${more} more` : '');
     const expiry =
       view.expiresAt === null ? '' : ` · Expires ${view.expiresAt.slice(0, 16).replace('T', ' ')} UTC`;
+    // Everyone sees the same buttons in Slack; the requester's clicks are refused, so say so here.
+    const selfApproval = view.approvers.some(
+      (a) => a.platform === view.requester.platform && a.userId === view.requester.userId,
+    );
+    blocks.push(context(`Can approve: ${who}${expiry}`));
+    if (!selfApproval) {
+      blocks.push(
+        context(
+          `${requester} prepared this import, so another admin must approve it: Approve and Reject are refused for ${requester}.`,
+        ),
+      );
+    }
     blocks.push(
-      context(`Can approve: ${who}${expiry}`),
       actions(
         [
           button('Approve', ACTION.approve, encodeRef(ref), 'primary', {

@@ -76,17 +76,28 @@ function contactMenu(contact: ContactRowView): Element | undefined {
   };
 }
 
-function checkboxes(contacts: readonly ContactRowView[], ref: Ref): Block | null {
-  const eligible = contacts.filter(
-    (contact) => contact.ineligibleReason === null && contact.allowed.includes('grant'),
+/**
+ * Contacts a checkbox describes truthfully: checked means a new user, unchecked means left out. A
+ * contact mapped to an existing user is neither, so it stays out of the group (its menu changes it).
+ */
+function checkable(contact: ContactRowView): boolean {
+  return (
+    contact.ineligibleReason === null && contact.allowed.includes('grant') && contact.decision.kind !== 'map'
   );
+}
+
+function checkboxes(contacts: readonly ContactRowView[], ref: Ref): Block | null {
+  const eligible = contacts.filter(checkable);
   if (eligible.length === 0) return null;
   const options = eligible
     .slice(0, LIMITS.checkboxOptions)
     .map((contact) =>
       option(contact.name || 'Unnamed contact', String(contact.psaContactId), contact.email ?? 'no email'),
     );
-  const selected = options.filter((_, index) => eligible[index]?.decision.kind !== 'skip');
+  const selected = options.filter((_, index) => {
+    const kind = eligible[index]?.decision.kind;
+    return kind === 'grant' || kind === 'unmap-create';
+  });
   const element: Element = {
     type: 'checkboxes',
     action_id: ACTION.contactsCheck,
@@ -150,7 +161,11 @@ export function renderUsersModal(view: UsersView, meta: ModalMeta): SlackModal {
     divider(),
   ];
   const boxes = checkboxes(view.contacts, ref);
-  if (boxes !== null) blocks.push(section('*Grant access* (checked contacts get a user):'), boxes);
+  const mapped = view.contacts.filter((contact) => contact.decision.kind === 'map').length;
+  if (boxes !== null) {
+    const note = mapped === 0 ? '' : ` ${formatCount(mapped)} mapped to an existing user are listed below.`;
+    blocks.push(section(`*Grant access* (checked contacts get a new user):${note}`), boxes);
+  }
   for (const contact of view.contacts) {
     blocks.push(
       section(

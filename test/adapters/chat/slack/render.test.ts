@@ -181,6 +181,33 @@ describe('users', () => {
     expect(boxes).toHaveLength(1);
     expect(boxes[0]?.options.length).toBeLessThanOrEqual(10);
   });
+
+  it('never shows a contact mapped to an existing user as checked under Grant access', () => {
+    const view = users(true);
+    const contacts = view.contacts.map((row, index) =>
+      index === 0 ? { ...row, decision: { kind: 'map' as const, userId: 'user-1' } } : row,
+    );
+    const mappedId = String(contacts[0]?.psaContactId);
+    const modal = renderUsersModal({ ...view, contacts }, { channel: 'C1', ts: '1.1' });
+    expect(checkModal(modal)).toEqual([]);
+    const boxes = modal.blocks.flatMap((b) =>
+      (
+        (b.elements as
+          | { type: string; options: { value: string }[]; initial_options?: { value: string }[] }[]
+          | undefined) ?? []
+      ).filter((e) => e.type === 'checkboxes'),
+    );
+    expect(boxes[0]?.options.map((option) => option.value)).not.toContain(mappedId);
+    expect((boxes[0]?.initial_options ?? []).map((option) => option.value)).not.toContain(mappedId);
+    const text = mrkdwnTexts(modal.blocks).join('\n');
+    expect(text).toContain('1 mapped to an existing user are listed below.');
+    expect(text).toContain('→ map to existing user');
+    // Granted contacts stay checked; left-out ones do not.
+    const granted = contacts.filter((row) => row.decision.kind === 'grant' && row.ineligibleReason === null);
+    expect((boxes[0]?.initial_options ?? []).map((option) => option.value).sort()).toEqual(
+      granted.map((row) => String(row.psaContactId)).sort(),
+    );
+  });
 });
 
 describe('renderApproval', () => {
@@ -206,6 +233,18 @@ describe('renderApproval', () => {
     expect(text).toContain('psa_reject');
     expect(text).toContain('create 4,800');
     expect(text).toContain('<@U0ALICE>');
+  });
+
+  it('tells everyone that the requester cannot approve, since Slack shows them the buttons too', () => {
+    const text = mrkdwnTexts(renderApproval(approval('pending')).blocks).join('\n');
+    expect(text).toContain(
+      '<@U0ALICE> prepared this import, so another admin must approve it: Approve and Reject are refused for <@U0ALICE>.',
+    );
+    const self = renderApproval({
+      ...approval('pending'),
+      approvers: [{ platform: 'slack', userId: 'U0ALICE' }],
+    });
+    expect(mrkdwnTexts(self.blocks).join('\n')).not.toContain('another admin must approve');
   });
 
   it('has no buttons once decided, and escapes the reason', () => {

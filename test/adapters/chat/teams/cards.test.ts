@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { approvalCard, audienceFor, refreshUserIds } from '../../../../adapters/chat/teams/approval-card.js';
 import type { Card } from '../../../../adapters/chat/teams/card-kit.js';
+import { CARD_BUDGET_BYTES, cardBytes } from '../../../../adapters/chat/teams/card-kit.js';
 import { filterTextOf, importDialogCard } from '../../../../adapters/chat/teams/dialog-cards.js';
+import { errorCard } from '../../../../adapters/chat/teams/message-cards.js';
+import { REVIEW_PAGE_SIZE, USERS_PAGE_SIZE } from '../../../../adapters/chat/teams/paging.js';
 import { reviewCard } from '../../../../adapters/chat/teams/review-card.js';
 import { progressCard, rootCard } from '../../../../adapters/chat/teams/run-cards.js';
 import { usersCard } from '../../../../adapters/chat/teams/users-card.js';
@@ -17,8 +20,12 @@ import {
   reviewRow,
   reviewView,
   usersView,
+  worstReviewView,
+  worstUsersOverview,
+  worstUsersView,
 } from '../../../fixtures/sample-views.js';
 import { adaptiveCardProblems, assertValidAdaptiveCard } from '../../../support/adaptive-card-schema.js';
+import { buttonsOf, inputsOf, type Json, textOf } from '../../../support/teams-cards.js';
 
 /** The raw hostile fragments must never survive into a card. */
 function expectNoInjection(card: Card): void {
@@ -34,6 +41,11 @@ function expectNoInjection(card: Card): void {
   ]) {
     expect(json, fragment).not.toContain(JSON.stringify(fragment).slice(1, -1));
   }
+}
+
+/** The card as the Teams test helpers read it. */
+function asJson(card: Card): Json {
+  return JSON.parse(JSON.stringify(card)) as Json;
 }
 
 function actionsOf(card: Card): { type: string; title?: string; verb?: string; data?: unknown }[] {
@@ -70,27 +82,78 @@ describe('Teams cards', () => {
     expectNoInjection(card);
   });
 
-  it('review rows carry their decision, candidates and a typeahead bound to the company search', () => {
+  it('review rows carry their decision, candidates and PSA id, with only 1.5 properties', () => {
     const card = reviewCard(reviewView(rows));
     const json = JSON.stringify(card);
-    expect(json).toContain('Possible duplicate: same as \\"Acme, Inc.\\" after removing \\"Inc.\\"');
+    expect(json).toContain('⚠️ Possible duplicate: same as \\"Acme, Inc.\\" after removing \\"Inc.\\"');
+    expect(json).toContain('PSA id 7');
+    expect(json).not.toContain('"color":"Warning"');
     const inputs = JSON.stringify(card.body);
     expect(inputs).toContain('"id":"company-7"');
     expect(inputs).toContain('"value":"map:mc-acme"');
-    expect(inputs).toContain('"choices.data":{"type":"Data.Query","dataset":"managed-companies"}');
-    const save = actionsOf(card).find((action) => action.title === 'Save');
+    expect(inputs).not.toContain('choices.data');
+    const save = buttonsOf(asJson(card)).find((action) => action.title === 'Save');
     expect(save?.data).toMatchObject({
       runId: 'run-1',
       page: 1,
       rows: { '7': 'map:mc-acme', '8': 'keep', '1': 'create' },
     });
-    expect(actionsOf(card).map((action) => action.title)).toEqual([
+    expect(buttonsOf(asJson(card)).map((action) => action.title)).toEqual([
+      'Create all',
+      'Map to matches',
+      'Leave out all',
+      'Reset',
       '◀ Previous',
       'Next ▶',
       'Save',
       'Continue to users',
       'Cancel import',
     ]);
+  });
+
+  it('a status already saying inactive is not repeated', () => {
+    const json = JSON.stringify(
+      reviewCard(reviewView([reviewRow(2, { active: false, statusName: 'Inactive' })])),
+    );
+    expect(json).toContain('Status: Inactive ·');
+    expect(json).not.toContain('Inactive (inactive)');
+    const onHold = JSON.stringify(
+      reviewCard(reviewView([reviewRow(2, { active: false, statusName: 'On hold' })])),
+    );
+    expect(onHold).toContain('Status: On hold (inactive)');
+  });
+
+  it('caps the candidates of a row, says how many more, and offers the rest in a searchable list', () => {
+    const candidates = Array.from({ length: 8 }, (_, n) => ({
+      companyId: `mc-${n}`,
+      companyName: `Acme ${n}`,
+      reason: `same as "Acme ${n}"`,
+    }));
+    const card = reviewCard(reviewView([reviewRow(7, { status: 'potential-duplicate', candidates })]));
+    const json = JSON.stringify(card);
+    expect(json.split('Possible duplicate:').length - 1).toBe(3);
+    expect(json).toContain('and 5 more possible duplicates; the list below has the closest 8 to search.');
+    const list = inputsOf(asJson(card)).find((input) => input.id === 'company-7');
+    expect(list?.element.style).toBe('filtered');
+    expect(list?.choices.filter((choice) => choice.value.startsWith('map:'))).toHaveLength(8);
+  });
+
+  it('stays under the size limit for a full page of the longest rows, by lowering the detail', () => {
+    for (const card of [
+      reviewCard(worstReviewView(REVIEW_PAGE_SIZE)),
+      usersCard(worstUsersView(USERS_PAGE_SIZE)),
+      usersCard(worstUsersOverview(USERS_PAGE_SIZE)),
+    ]) {
+      expect(cardBytes(card)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
+    }
+    // A normal page keeps the full detail.
+    expect(JSON.stringify(reviewCard(reviewView(rows)))).toContain('Company 8');
+  });
+
+  it('quotes commands in our own words as bold, never in raw backticks', () => {
+    const card = errorCard('run_not_found');
+    expect(JSON.stringify(card)).toContain('Run **/psa status** to see the current import.');
+    expect(JSON.stringify(card)).not.toContain('`');
   });
 
   it('a review that moved on has no inputs or buttons', () => {
@@ -100,7 +163,12 @@ describe('Teams cards', () => {
   });
 
   it('users of a company show the red X reason and offer map to the same-email user', () => {
-    const json = JSON.stringify(usersCard(usersView({ psaCompanyId: 7, name: 'Acme' })));
+    const card = usersCard(usersView({ psaCompanyId: 7, name: 'Acme' }));
+    const json = JSON.stringify(card);
+    const types = inputsOf(asJson(card)).find((input) => input.id === 'contactType');
+    expect(types?.choices.map((choice) => choice.value)).toEqual(['Primary', 'Billing, Invoices']);
+    expect(types?.element.placeholder).toBe('All contact types');
+    expect(types?.value).toBeUndefined();
     expect(json).toContain('❌ no email');
     expect(json).toContain('"value":"map:u-3"');
     expect(json).not.toContain('"id":"user-2"');
@@ -147,12 +215,28 @@ describe('approval card views', () => {
     assertValidAdaptiveCard(card);
   });
 
-  it('a decided card has neither buttons nor refresh, for anyone', () => {
-    for (const state of ['approved', 'rejected', 'expired', 'cancelled'] as const) {
+  it('a decided card has neither buttons nor refresh, for anyone, and its heading says the state', () => {
+    const headings = {
+      approved: '✅ Approved by Bob',
+      rejected: '❌ Rejected by Bob: \\[Pay here\\]',
+      expired: '⌛ Expired',
+      cancelled: 'Cancelled',
+    };
+    for (const [state, heading] of Object.entries(headings) as [keyof typeof headings, string][]) {
       const card = approvalCard(approvalView(state), 'approver', ['aad-alice']);
       expect(card.actions, state).toBeUndefined();
       expect(card.refresh, state).toBeUndefined();
+      const first = card.body?.[0] as { text?: string } | undefined;
+      expect(first?.text, state).toContain(heading);
+      expect(JSON.stringify(card), state).not.toContain('Approval needed');
     }
+  });
+
+  it('tells the requester why they have no buttons', () => {
+    const card = approvalCard(approvalView(), 'requester', ['aad-alice']);
+    expect(textOf(asJson(card))).toContain(
+      'You prepared this import, so another admin approves or rejects it.',
+    );
   });
 });
 

@@ -3,7 +3,7 @@ import { renderView } from '../../../../adapters/chat/terminal/render-view.js';
 import { clean } from '../../../../adapters/chat/terminal/sanitize.js';
 import type { ReviewRowView, RunHeader, UsersView, View } from '../../../../src/app/views.js';
 import type { PlanCounts } from '../../../../src/domain/plan-model.js';
-import { reviewRow } from '../../../fixtures/sample-views.js';
+import { reviewRow, usersView } from '../../../fixtures/sample-views.js';
 
 const run: RunHeader = {
   runId: 'run-1',
@@ -90,9 +90,9 @@ describe('terminal renderer', () => {
     expect(text).toMatch(/ 5\. Acme, Inc\. {2}\[Unmapped – potential duplicate\]/);
     expect(text).toContain('candidate 1: ACME Inc (same as "ACME Inc" after removing "Inc.")');
     expect(text).toContain('→ Map to ACME Inc');
-    expect(text).toMatch(/ 6\. Old Co {2}\[Mapped\]/);
-    expect(text).toContain('Inactive · status Active · last import 2025-02-03 04:05 UTC');
-    expect(text).toContain('decide 6 keep | unmap | skip');
+    // A mapped row that stays mapped takes one line.
+    expect(text).toContain('   6. Old Co  [Mapped, kept → Old Co]  (decide 6 unmap|skip)');
+    expect(text).toContain('PSA id 11 · type Client · status Active · last import never');
     expect(text).toContain('Gone Ltd (PSA id 99): deleted in the PSA');
     expect(text).toContain('bulk create-unmapped (1)');
     expect(text).not.toContain('map-single');
@@ -142,9 +142,9 @@ describe('terminal renderer', () => {
       bulk: [{ action: 'grant-all-eligible', count: 1 }],
     };
     const text = renderView(users);
-    expect(text).toContain('1. [x] Jane Roe <jane@acme.example> · Billing');
+    expect(text).toContain('1. [x] Jane Roe  <jane@acme.example> · Billing');
     expect(text).toContain('Keep access (imported before)');
-    expect(text).toContain('2. ✗ No Mail no email');
+    expect(text).toContain('2. ✗ No Mail  [✗ no email]');
     expect(text).toContain('✗ not eligible: no email address');
     expect(text).toContain("You don't seem to have enough available licenses");
     expect(text).toContain('needs 600 and 380 are free');
@@ -190,6 +190,63 @@ describe('terminal renderer', () => {
     expect(result).toMatch(/Users imported\s+5/);
     expect(result).toMatch(/Errors\s+1/);
     expect(result).toContain('✗ Bad Co: email already taken');
+  });
+
+  it('offers the one user a contact can be mapped to, by its contact number', () => {
+    const view = usersView({ psaCompanyId: 7, name: 'Acme' });
+    const contacts = view.contacts.map((contact) =>
+      contact.psaContactId === 3 ? { ...contact, decision: { kind: 'grant' as const } } : contact,
+    );
+    const text = renderView({ ...view, contacts });
+    expect(text).toContain('existing user c3@example.com: map-user 3 (id u-3)');
+    expect(text).toContain('map-user <contact#> (to the existing user shown)');
+    expect(text).not.toContain('[user id]');
+  });
+
+  it('offers no decisions on a review or a users list the viewer can no longer change', () => {
+    const pending = renderView({ ...review, run: { ...run, status: 'pending-approval' } } as View);
+    expect(pending).not.toContain('decide ');
+    expect(pending).not.toContain('next (continue');
+    expect(pending).toContain('Read only (waiting for approval). Next: approve · reject <reason>');
+    const users = renderView(usersView({ psaCompanyId: 7, name: 'Acme' }, 'pending-approval'));
+    expect(users).not.toContain('grant|skip');
+    expect(users).toContain('Read only (waiting for approval)');
+  });
+
+  it('says the company total is every managed company, not the matches', () => {
+    const companies = Array.from({ length: 50 }, (_, n) => ({ id: `c${n}`, name: `Acme ${n}` }));
+    const text = renderView({ kind: 'companies', companies, total: 110_021 });
+    expect(text.split('\n')[0]).toBe(
+      'Managed companies: first 50 matches (110,021 in all; type more to narrow)',
+    );
+    expect(renderView({ kind: 'companies', companies: companies.slice(0, 2), total: 2 })).toContain(
+      'Managed companies: 2 companies',
+    );
+  });
+
+  it('marks a missing email apart from the name', () => {
+    const text = renderView(usersView({ psaCompanyId: 7, name: 'Acme' }));
+    expect(text).toContain('Contact 2  [✗ no email]');
+  });
+
+  it('says who rejected an import in the history', () => {
+    const text = renderView({
+      kind: 'history',
+      runs: [
+        {
+          runId: 'r1',
+          provider: 'connectwise',
+          status: 'rejected',
+          requesterName: 'Alice',
+          approverName: 'Bob',
+          createdAt: '2025-01-02T03:04:05.000Z',
+          result: null,
+          failureCode: null,
+        },
+      ],
+    });
+    expect(text).toContain('rejected · by Alice · rejected by Bob');
+    expect(text).not.toContain('approver Bob');
   });
 
   it('words errors with messageFor, including the next step', () => {
