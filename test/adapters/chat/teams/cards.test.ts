@@ -128,6 +128,7 @@ describe('Teams cards', () => {
       companyId: `mc-${n}`,
       companyName: `Acme ${n}`,
       reason: `same as "Acme ${n}"`,
+      strength: 'same' as const,
     }));
     const card = reviewCard(reviewView([reviewRow(7, { status: 'potential-duplicate', candidates })]));
     const json = JSON.stringify(card);
