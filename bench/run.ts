@@ -2,8 +2,8 @@ import { PROVIDERS, type Provider, providerInfo } from '../src/domain/provider.j
 import { benchAutotask } from './autotask-bench.js';
 import { benchClicks } from './clicks-bench.js';
 import { benchConnectWise } from './connectwise-bench.js';
-import { benchMatching } from './matching-bench.js';
 import { benchHalo } from './halopsa-bench.js';
+import { benchMatching } from './matching-bench.js';
 import { benchSlackAck } from './slack-ack.js';
 
 type Bench = () => Promise<Record<string, string | number>>;
