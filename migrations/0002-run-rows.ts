@@ -42,6 +42,21 @@ export const runRows: Migration = {
       .columns(['run_id', 'order_key', 'psa_company_id'])
       .execute();
 
+    // Covers the counts (a GROUP BY-like aggregate per click) without touching the table.
+    await db.schema
+      .createIndex('run_companies_tally_ix')
+      .on('run_companies')
+      .columns([
+        'run_id',
+        'status',
+        'decision_kind',
+        'decision_target',
+        'default_kind',
+        'default_target',
+        'single_candidate',
+      ])
+      .execute();
+
     await db.schema
       .createTable('run_missing')
       .addColumn('run_id', text, (c) => c.notNull().references('import_runs.id'))
@@ -86,6 +101,19 @@ export const runRows: Migration = {
       .createIndex('run_contacts_order_ix')
       .on('run_contacts')
       .columns(['run_id', 'order_key', 'psa_contact_id'])
+      .execute();
+    await db.schema
+      .createIndex('run_contacts_tally_ix')
+      .on('run_contacts')
+      .columns([
+        'run_id',
+        'eligible',
+        'decision_kind',
+        'linked_user_id',
+        'decision_target',
+        'default_kind',
+        'default_target',
+      ])
       .execute();
     await db.schema
       .createIndex('run_contacts_company_ix')

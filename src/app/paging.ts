@@ -17,11 +17,3 @@ export function pageWindow(total: number, paging: Paging): { offset: number; lim
     info: { page, pageSize, totalItems: total, totalPages },
   };
 }
-
-/** Slices one page of a list already in memory. */
-export function pageOf<T>(items: readonly T[], paging: Paging): { items: T[]; info: PageInfo } {
-  const window = pageWindow(items.length, paging);
-  return { items: items.slice(window.offset, window.offset + window.limit), info: window.info };
-}
-
-export const FIRST_PAGE: Paging = { page: 0, pageSize: 20 };

@@ -120,11 +120,9 @@ export function runCompanyRows(db: Kysely<Database>, traits: DialectTraits) {
     async companiesAfter(runId: string, after: RowPosition | null, limit: number) {
       let query = ofRun(runId).selectAll();
       if (after !== null) {
+        // A row-value comparison, so both dialects walk the order index from the last row.
         query = query.where((eb) =>
-          eb.or([
-            eb('order_key', '>', after.orderKey),
-            eb.and([eb('order_key', '=', after.orderKey), eb('psa_company_id', '>', after.psaId)]),
-          ]),
+          eb(eb.refTuple('order_key', 'psa_company_id'), '>', eb.tuple(after.orderKey, after.psaId)),
         );
       }
       const rows = await query.orderBy('order_key').orderBy('psa_company_id').limit(limit).execute();

@@ -146,10 +146,7 @@ export function runContactRows(db: Kysely<Database>, traits: DialectTraits) {
       let query = ofRun(runId).selectAll();
       if (after !== null) {
         query = query.where((eb) =>
-          eb.or([
-            eb('order_key', '>', after.orderKey),
-            eb.and([eb('order_key', '=', after.orderKey), eb('psa_contact_id', '>', after.psaId)]),
-          ]),
+          eb(eb.refTuple('order_key', 'psa_contact_id'), '>', eb.tuple(after.orderKey, after.psaId)),
         );
       }
       const rows = await query.orderBy('order_key').orderBy('psa_contact_id').limit(limit).execute();
