@@ -158,6 +158,10 @@ function classifyingPool(pool: pg.Pool, onUnavailable?: (error: unknown) => void
   // kysely keys its connections by client object, so each pg client keeps one wrapper.
   const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
   const wrap = (client: pg.PoolClient): PostgresPoolClient => {
+    // pg's pool listens for errors of idle clients only: a connection that dies while checked out
+    // between two queries would otherwise crash the process. Its next query fails ("not
+    // queryable", reported as database_unavailable) and the pool drops it on release.
+    client.on('error', () => {});
     function query<R>(text: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
     function query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
     function query(text: string | PostgresCursor<unknown>, parameters?: ReadonlyArray<unknown>): unknown {
