@@ -52,7 +52,7 @@ describe('/psa commands through Slack', () => {
   }
 
   it('answers help, status, history and licences privately, posting nothing in the channel', async () => {
-    expect(await ask(ALICE, 'help')).toContain('/psa import &lt;connectwise|autotask&gt;');
+    expect(await ask(ALICE, 'help')).toContain('/psa import &lt;connectwise|autotask|halopsa&gt;');
     expect(await ask(ALICE, '')).toContain('/psa connect');
     expect(await ask(ALICE, 'status')).toContain('*Connected PSAs:* none yet');
     expect(await ask(ALICE, 'history')).toContain('No imports yet');

@@ -138,7 +138,7 @@ describe('psa-import command line', () => {
   });
 
   it('words core errors with messageFor', async () => {
-    const result = await cli(['diff', 'halopsa']);
+    const result = await cli(['diff', 'kaseya']);
     expect(result).toMatchObject({
       code: 1,
       err: 'Unknown PSA provider\nUse `connectwise`, `autotask` or `halopsa`.\n',

@@ -239,7 +239,7 @@ describe('terminal session', () => {
 
   it('refuses unknown providers without asking the core', async () => {
     const { session, calls } = harness();
-    const out = await session.execute('/psa import halopsa');
+    const out = await session.execute('/psa import kaseya');
     expect(calls).toHaveLength(0);
     expect(out.text).toContain('Unknown PSA provider');
   });
