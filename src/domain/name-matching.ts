@@ -10,8 +10,29 @@ export { type NormalisedName, normaliseCompanyName } from './company-name.js';
 
 export interface IndexedCompany {
   readonly company: ManagedCompany;
-  readonly name: AnalysedName;
-  readonly order: string;
+}
+
+// Analyses of managed names, kept only for those that turn up as candidates: holding one for
+// every managed company costs more memory (and garbage collection) than analysing a few again.
+const ANALYSED = new WeakMap<IndexedCompany, AnalysedName>();
+const ORDER = new WeakMap<IndexedCompany, string>();
+
+function analysed(entry: IndexedCompany): AnalysedName {
+  let name = ANALYSED.get(entry);
+  if (name === undefined) {
+    name = analyseCompanyName(entry.company.name);
+    ANALYSED.set(entry, name);
+  }
+  return name;
+}
+
+function orderOf(entry: IndexedCompany): string {
+  let order = ORDER.get(entry);
+  if (order === undefined) {
+    order = sortKey(entry.company.name);
+    ORDER.set(entry, order);
+  }
+  return order;
 }
 
 /**
@@ -39,7 +60,7 @@ export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): Com
     const name = analyseCompanyName(company.name);
     // A name without letters or digits says nothing about identity; it matches nothing.
     if (name.key === '') continue;
-    const entry: IndexedCompany = { company, name, order: sortKey(company.name) };
+    const entry: IndexedCompany = { company };
     push(byKey, name.key, entry);
     if (name.altKey !== null && name.altKey !== name.key) push(byKey, name.altKey, entry);
     push(byCompact, name.compact, entry);
@@ -50,7 +71,7 @@ export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): Com
     if (word.length < MIN_TYPO_LENGTH) continue;
     for (const variant of deletions(word)) push(byDeletion, variant, word);
   }
-  for (const bucket of byKey.values()) bucket.sort(byOrder);
+  for (const bucket of byKey.values()) if (bucket.length > 1) bucket.sort(byOrder);
   return { size: companies.length, byKey, byCompact, words, byDeletion, neighbours: new Map() };
 }
 
@@ -70,7 +91,7 @@ export function findDuplicateCandidates(psaName: string, index: CompanyNameIndex
     for (const entry of index.byKey.get(key) ?? []) add(entry, sameOrNoted(name, entry));
   }
   for (const entry of index.byCompact.get(name.compact) ?? []) {
-    const main = spacingDifference(name, entry.name);
+    const main = spacingDifference(name, analysed(entry));
     if (main !== null) add(entry, similar(name, entry, main, null));
   }
   name.kept.forEach((token, position) => {
@@ -78,7 +99,7 @@ export function findDuplicateCandidates(psaName: string, index: CompanyNameIndex
     for (const word of neighbourWords(token.word, index)) {
       const words = name.kept.map((other, i) => (i === position ? word : other.word));
       for (const entry of index.byKey.get(words.join(' ')) ?? []) {
-        const main = similarDifference(token, entry.name.kept[position], word);
+        const main = similarDifference(token, analysed(entry).kept[position], word);
         if (main !== null) add(entry, similar(name, entry, main, position));
       }
     }
@@ -90,18 +111,19 @@ export function findDuplicateCandidates(psaName: string, index: CompanyNameIndex
 }
 
 function sameOrNoted(name: AnalysedName, entry: IndexedCompany): DuplicateCandidate {
+  const managed = analysed(entry);
   const odd =
-    name.oddForm?.reason === entry.name.oddForm?.reason
+    name.oddForm?.reason === managed.oddForm?.reason
       ? null
-      : ((name.oddForm ?? entry.name.oddForm)?.reason ?? null);
-  const note = noteDifference(name, entry.name);
+      : ((name.oddForm ?? managed.oddForm)?.reason ?? null);
+  const note = noteDifference(name, managed);
   if (odd !== null || note !== null) {
     return similar(name, entry, [odd, note].filter((part) => part !== null).join(', '), -1);
   }
   return {
     companyId: entry.company.id,
     companyName: entry.company.name,
-    reason: sameReason(name, entry.name, entry.company.name),
+    reason: sameReason(name, managed, entry.company.name),
     strength: 'same',
   };
 }
@@ -112,12 +134,13 @@ function similar(
   main: string,
   skip: number | null,
 ): DuplicateCandidate {
-  const note = skip === -1 ? null : noteDifference(name, entry.name);
+  const managed = analysed(entry);
+  const note = skip === -1 ? null : noteDifference(name, managed);
   const what = note === null ? main : `${main}, ${note}`;
   return {
     companyId: entry.company.id,
     companyName: entry.company.name,
-    reason: similarReason(name, entry.name, entry.company.name, what, skip),
+    reason: similarReason(name, managed, entry.company.name, what, skip),
     strength: 'similar',
   };
 }
@@ -147,7 +170,7 @@ function strengthRank(candidate: DuplicateCandidate): number {
 
 function byOrder(a: IndexedCompany, b: IndexedCompany): number {
   return (
-    compareKeys(a.order, b.order) ||
+    compareKeys(orderOf(a), orderOf(b)) ||
     compareKeys(a.company.name, b.company.name) ||
     compareKeys(a.company.id, b.company.id)
   );
