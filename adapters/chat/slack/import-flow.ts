@@ -1,14 +1,14 @@
 import type { View } from '../../../src/app/views.js';
 import type { Provider } from '../../../src/domain/provider.js';
 import { PROVIDER_LABELS } from '../../../src/domain/provider.js';
+import { runImportFlow } from '../shared/import-flow.js';
 import { type SlackMessage, section } from './blocks.js';
 import { mentionOrName } from './mrkdwn.js';
-import { ProgressReporter } from './progress-reporter.js';
 import { renderProgress } from './render/progress-message.js';
 import { REVIEW_PAGE_SIZE, renderReview } from './render/review-message.js';
 import { renderSimpleView } from './render/simple-views.js';
 import type { Conversation } from './slack-context.js';
-import { type SlackThread, threadRef } from './thread.js';
+import { threadRef } from './thread.js';
 
 function rootMessage(conversation: Conversation, provider: Provider): SlackMessage {
   const who = mentionOrName('slack', conversation.actor.userId, conversation.actor.displayName);
@@ -23,17 +23,16 @@ function rootMessage(conversation: Conversation, provider: Provider): SlackMessa
   };
 }
 
-function fallback(view: View): SlackMessage {
+function inThread(view: View): SlackMessage {
+  if (view.kind === 'review') return renderReview(view);
   return (
     renderSimpleView(view) ?? { text: 'Something went wrong', blocks: [section('Something went wrong')] }
   );
 }
 
 /**
- * `/psa import <provider> [filters]`, after the ack. Nothing is posted in the channel until the
- * core has taken the lock and starts fetching, so a refusal (not an admin, locked, no
- * credentials, a bad filter) stays private. Then: one root message, one working message in its
- * thread that shows progress and becomes the review.
+ * `/psa import <provider> [filters]`, after the ack: the shared import flow, posted as one root
+ * message and one working message in its thread that shows progress and becomes the review.
  */
 export async function runImport(
   conversation: Conversation,
@@ -41,55 +40,26 @@ export async function runImport(
   provider: Provider,
   filterText: string,
 ): Promise<void> {
-  const { api, clock, logger, progressIntervalMs } = conversation.deps;
-  let opened: Promise<{ thread: SlackThread; work: string }> | null = null;
-  const open = () => {
-    opened ??= (async () => {
-      const root = await api.post(channel, rootMessage(conversation, provider));
-      const work = await api.post(
-        channel,
-        { text: 'Starting…', blocks: [section(':hourglass_flowing_sand: Starting…')] },
-        root,
-      );
-      return { thread: { channel, ts: root }, work };
-    })();
-    return opened;
-  };
-  const reporter = new ProgressReporter(
-    async (progress) => {
-      const { work } = await open();
-      await api.update(channel, work, renderProgress(progress));
+  const { api } = conversation.deps;
+  let work = '';
+  await runImportFlow(
+    conversation.deps,
+    { actor: conversation.actor, provider, filterText, pageSize: REVIEW_PAGE_SIZE },
+    {
+      eager: false,
+      showFinalProgress: false,
+      async open() {
+        const root = await api.post(channel, rootMessage(conversation, provider));
+        work = await api.post(
+          channel,
+          { text: 'Starting…', blocks: [section(':hourglass_flowing_sand: Starting…')] },
+          root,
+        );
+        return threadRef({ channel, ts: root });
+      },
+      progress: (view) => api.update(channel, work, renderProgress(view)),
+      show: (view) => api.update(channel, work, inThread(view)),
+      refuse: (view) => conversation.tellView(view),
     },
-    clock,
-    logger,
-    progressIntervalMs,
   );
-  const view = await conversation.handle({ kind: 'import', provider, filterText }, (progress) =>
-    reporter.push(progress),
-  );
-  await reporter.settle();
-  if (view.kind !== 'review') {
-    if (opened === null) return conversation.tellView(view);
-    const { work } = await opened;
-    return api.update(channel, work, fallback(view));
-  }
-  const runId = view.run.runId;
-  let posted: { thread: SlackThread; work: string };
-  try {
-    posted = await open();
-  } catch (error) {
-    // Nowhere to show the review: give the lock back rather than hold it unseen.
-    await conversation.handle({ kind: 'cancel', runId });
-    throw error;
-  }
-  const { thread, work } = posted;
-  const attached = await conversation.handle({ kind: 'attach-thread', runId, thread: threadRef(thread) });
-  if (attached.kind === 'error')
-    logger.warn({ code: attached.code, runId }, 'could not attach the slack thread');
-  const page = await conversation.handle({
-    kind: 'review',
-    runId,
-    paging: { page: 0, pageSize: REVIEW_PAGE_SIZE },
-  });
-  await api.update(channel, work, page.kind === 'review' ? renderReview(page) : fallback(page));
 }
