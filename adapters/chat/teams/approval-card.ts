@@ -73,6 +73,8 @@ export function approvalCard(
 
   if (view.expiresAt !== null) body.push(text(`Expires ${formatDate(view.expiresAt)}.`, { isSubtle: true }));
   const refreshAction = execute('Refresh', VERBS.refresh, { runId: view.run.runId });
+  // The version this card shows: an approval of a plan changed since is refused as stale.
+  const decided = { runId: view.run.runId, version: view.run.version };
   const actions = [];
   if (audience === 'approver') {
     body.push(
@@ -80,8 +82,8 @@ export function approvalCard(
       textInput(INPUT.rejectReason, 'Reason (needed to reject)', { placeholder: 'Why not?', maxLength: 500 }),
     );
     actions.push(
-      execute('Approve', VERBS.approve, { runId: view.run.runId }, { style: 'positive', inputs: 'none' }),
-      execute('Reject', VERBS.reject, { runId: view.run.runId }, { style: 'destructive' }),
+      execute('Approve', VERBS.approve, decided, { style: 'positive', inputs: 'none' }),
+      execute('Reject', VERBS.reject, decided, { style: 'destructive' }),
     );
   } else if (audience === 'requester') {
     body.push(text('Waiting for another admin to approve.', { weight: 'Bolder' }));

@@ -1,12 +1,12 @@
-import type { CompanyBulkAction } from '../../../src/app/intents.js';
 import type { ReviewRowView, ReviewView } from '../../../src/app/views.js';
 import type { CompanyDecision } from '../../../src/domain/decisions.js';
 import { PROVIDER_LABELS } from '../../../src/domain/provider.js';
+import { companyBulkLabel } from '../shared/bulk-actions.js';
+import { encodeCompanyDecision as companyCode, mapCode } from '../shared/decision-codec.js';
 import {
   activeLabel,
   companyDecisionLabel,
   companyStatusLabel,
-  countOf,
   formatDate,
   runStatusLabel,
 } from '../shared/text.js';
@@ -26,24 +26,10 @@ import {
   text,
   typeahead,
 } from './card-kit.js';
-import { companyCode } from './decision-codes.js';
 import { md, plain } from './markdown.js';
 import { pageActions, pageLine } from './paging.js';
 
 const MISSING_SHOWN = 10;
-
-function bulkLabel(action: CompanyBulkAction, count: number): string {
-  switch (action) {
-    case 'create-all-unmapped':
-      return `Create all ${count} unmapped`;
-    case 'map-all-single-candidates':
-      return `Map ${countOf(count, 'duplicate')} to their match`;
-    case 'skip-all':
-      return `Leave out all ${count}`;
-    case 'reset':
-      return 'Reset to defaults';
-  }
-}
 
 function choicesFor(row: ReviewRowView): Choice[] {
   const choices: Choice[] = [];
@@ -52,7 +38,7 @@ function choicesFor(row: ReviewRowView): Choice[] {
       for (const candidate of row.candidates) {
         choices.push({
           title: `Map to ${plain(candidate.companyName, 60)}`,
-          value: `map:${candidate.companyId}`,
+          value: mapCode(candidate.companyId),
         });
       }
       continue;
@@ -143,7 +129,7 @@ export function reviewCard(view: ReviewView): Card {
       actionSet(
         bulk.map((offer) =>
           execute(
-            bulkLabel(offer.action, offer.count),
+            companyBulkLabel(offer.action, String(offer.count)),
             VERBS.bulkCompanies,
             { runId, action: offer.action, page: view.paging.page },
             { inputs: 'none' },

@@ -1,6 +1,7 @@
-import type { UserBulkAction } from '../../../src/app/intents.js';
 import type { ContactRowView, UsersCompanySummary, UsersView } from '../../../src/app/views.js';
 import type { UserDecision } from '../../../src/domain/decisions.js';
+import { userBulkLabel } from '../shared/bulk-actions.js';
+import { mapCode, encodeUserDecision as userCode } from '../shared/decision-codec.js';
 import { messageFor } from '../shared/error-messages.js';
 import { userDecisionLabel } from '../shared/text.js';
 import { INPUT, VERBS } from './card-actions.js';
@@ -19,27 +20,15 @@ import {
   heading,
   text,
 } from './card-kit.js';
-import { userCode } from './decision-codes.js';
 import { md, plain } from './markdown.js';
 import { pageActions, pageLine } from './paging.js';
-
-function bulkLabel(action: UserBulkAction, count: number): string {
-  switch (action) {
-    case 'grant-all-eligible':
-      return `Grant all ${count} eligible`;
-    case 'skip-all':
-      return `Leave out all ${count}`;
-    case 'reset':
-      return 'Reset to defaults';
-  }
-}
 
 function choicesFor(row: ContactRowView): Choice[] {
   return row.allowed.map((kind) => {
     if (kind === 'map' && row.sameEmailUser !== null) {
       return {
         title: `Map to existing user ${plain(row.sameEmailUser.email, 60)}`,
-        value: `map:${row.sameEmailUser.id}`,
+        value: mapCode(row.sameEmailUser.id),
       };
     }
     const decision = kind === 'map' ? row.decision : ({ kind } as UserDecision);
@@ -128,7 +117,7 @@ export function usersCard(view: UsersView): Card {
     body.push(
       actionSet(
         view.bulk.map((offer) =>
-          execute(bulkLabel(offer.action, offer.count), VERBS.bulkUsers, {
+          execute(userBulkLabel(offer.action, String(offer.count)), VERBS.bulkUsers, {
             runId,
             company,
             action: offer.action,
