@@ -48,3 +48,11 @@ export function decodeUserDecision(code: string): UserDecision | null {
 export function mapCode(id: string): string {
   return `${MAP_PREFIX}${id}`;
 }
+
+/** Shorter words the terminal takes for the same codes (`decide 3 unmap`, `new-user 4`). */
+const WORD_CODES: Readonly<Record<string, string>> = { unmap: 'unmap-create', 'new-user': 'unmap-create' };
+
+export function codeForWord(word: string): string {
+  const lower = word.toLowerCase();
+  return WORD_CODES[lower] ?? lower;
+}

@@ -22,8 +22,11 @@ export const TERMINAL_COMMANDS: readonly { readonly usage: string; readonly summ
   { usage: 'map-user <contact#> [user id]', summary: 'map a contact to an existing user' },
   { usage: 'bulk-users grant-all|skip-all|reset [type]', summary: 'decide many contacts at once' },
   { usage: 'page <n>', summary: 'another page of the last list' },
-  { usage: 'submit / approve / reject <reason>', summary: 'ask for, give or refuse approval' },
-  { usage: 'export', summary: 'write the review as CSV under the data folder' },
+  {
+    usage: 'submit / approve [n] / reject [n] <reason>',
+    summary: 'ask for, give or refuse approval (n: the import’s number in /psa status)',
+  },
+  { usage: 'export [n]', summary: 'write the review as CSV under the data folder' },
   { usage: '/as <admin>', summary: 'act as another admin (sandbox only)' },
   { usage: 'quit', summary: 'leave (end of input does the same)' },
 ];
@@ -65,7 +68,10 @@ export function renderView(view: View): string {
     case 'status': {
       const connected =
         view.integrations.length === 0 ? 'none' : view.integrations.map((p) => PROVIDER_LABELS[p]).join(', ');
-      const open = view.open.length === 0 ? ['  no import in progress'] : view.open.map(renderRunSummary);
+      const open =
+        view.open.length === 0
+          ? ['  no import in progress']
+          : view.open.map((run, i) => renderRunSummary(run, i + 1));
       return [`Connected PSAs: ${connected}`, 'Open imports:', ...open].join('\n');
     }
     case 'history':
