@@ -85,11 +85,22 @@ export async function approveRun(
     await posting.approved(view, current.kind === 'approval' ? current : null);
     return view;
   }
+  return refused(bot, actor, decision.runId, view, posting);
+}
+
+/** After an approve or reject that did not go through: say why, and redraw unless it was personal. */
+async function refused(
+  bot: ImportBot,
+  actor: Actor,
+  runId: string,
+  view: View,
+  posting: ApprovalPosting,
+): Promise<View> {
   if (view.kind === 'error') {
     await posting.refuse(view);
     if (PERSONAL_REFUSALS.has(view.code)) return view;
   }
-  await refreshAfter(bot, actor, decision.runId, posting);
+  await refreshAfter(bot, actor, runId, posting);
   return view;
 }
 
@@ -104,10 +115,5 @@ export async function rejectRun(
     await posting.rejected(view, decision.reason);
     return view;
   }
-  if (view.kind === 'error') {
-    await posting.refuse(view);
-    if (PERSONAL_REFUSALS.has(view.code)) return view;
-  }
-  await refreshAfter(bot, actor, decision.runId, posting);
-  return view;
+  return refused(bot, actor, decision.runId, view, posting);
 }

@@ -2,6 +2,7 @@ import type { View } from '../../../src/app/views.js';
 import { PROVIDER_LABELS } from '../../../src/domain/provider.js';
 import { messageFor } from '../shared/error-messages.js';
 import { countOf } from '../shared/text.js';
+import { renderFlowView } from '../shared/view-dispatch.js';
 import { renderReview } from './render-review.js';
 import { renderApproval, renderProgress, renderResult, renderRunSummary } from './render-run.js';
 import { renderUsers } from './render-users.js';
@@ -40,6 +41,20 @@ function renderHelp(commands: readonly { usage: string; summary: string }[]): st
 
 /** Every view as readable plain text; untrusted text is cleaned of control characters. */
 export function renderView(view: View): string {
+  return renderFlowView(
+    view,
+    {
+      review: renderReview,
+      users: renderUsers,
+      approval: renderApproval,
+      result: renderResult,
+      progress: renderProgress,
+    },
+    renderOther,
+  );
+}
+
+function renderOther(view: View): string {
   switch (view.kind) {
     case 'help':
       return renderHelp(view.commands);
@@ -55,16 +70,6 @@ export function renderView(view: View): string {
       return `Credentials for ${PROVIDER_LABELS[view.provider]}: ${view.fields.map((f) => f.label).join(', ')}`;
     case 'connected':
       return `✓ Connected to ${PROVIDER_LABELS[view.provider]}; the credentials are stored encrypted. Next: /psa import ${view.provider}`;
-    case 'progress':
-      return renderProgress(view);
-    case 'review':
-      return renderReview(view);
-    case 'users':
-      return renderUsers(view);
-    case 'approval':
-      return renderApproval(view);
-    case 'result':
-      return renderResult(view);
     case 'status': {
       const connected =
         view.integrations.length === 0 ? 'none' : view.integrations.map((p) => PROVIDER_LABELS[p]).join(', ');
@@ -101,5 +106,7 @@ export function renderView(view: View): string {
     }
     case 'export':
       return `Export of import ${view.runId}: ${view.filename}`;
+    default:
+      return '';
   }
 }
