@@ -53,7 +53,7 @@ describe('BackgroundRunner', () => {
     await runner.idle();
     expect(errors).toHaveLength(1);
     expect(errors[0]?.fields.err).toBe(failure);
-    expect((errors[0]?.fields.err as Error).cause).toBe(cause);
+    expect(failure.cause).toBe(cause);
     expect(after).toEqual(['ran']);
   });
 
