@@ -1,6 +1,7 @@
 import { benchAutotask } from './autotask-bench.js';
 import { benchConnectWise } from './connectwise-bench.js';
 import { benchSlackAck } from './slack-ack.js';
+import { benchSlackAckMixed } from './slack-ack-mixed.js';
 
 type Bench = () => Promise<Record<string, string | number>>;
 
@@ -12,6 +13,7 @@ const BENCHES: ReadonlyArray<readonly [string, Bench]> = [
   ['ConnectWise import', benchConnectWise],
   ['Autotask import', benchAutotask],
   ['Slack acknowledgement latency', benchSlackAck],
+  ['Slack acknowledgement latency, mixed with a large import', benchSlackAckMixed],
 ];
 
 async function main(): Promise<void> {
