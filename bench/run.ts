@@ -5,6 +5,7 @@ import { benchConnectWise } from './connectwise-bench.js';
 import { benchHalo } from './halopsa-bench.js';
 import { benchMatching } from './matching-bench.js';
 import { benchSlackAck } from './slack-ack.js';
+import { benchSlackAckMixed } from './slack-ack-mixed.js';
 
 type Bench = () => Promise<Record<string, string | number>>;
 
@@ -27,6 +28,7 @@ const BENCHES: ReadonlyArray<readonly [string, Bench]> = [
   ['Slack acknowledgement latency', benchSlackAck],
   ['Clicks through the core', benchClicks],
   ['Duplicate matching', benchMatching],
+  ['Slack acknowledgement latency, mixed with a large import', benchSlackAckMixed],
 ];
 
 async function main(): Promise<void> {

@@ -17,15 +17,15 @@ import {
   MSP_TEAM as TEAM,
 } from '../test/fakes/slack-api.js';
 
-const COMMANDS = 200;
-const CONCURRENCY = 20;
+export const COMMANDS = 200;
+export const CONCURRENCY = 20;
 
-function percentile(sorted: readonly number[], p: number): number {
+export function percentile(sorted: readonly number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[index] ?? 0;
 }
 
-const round = (ms: number): number => Math.round(ms * 100) / 100;
+export const round = (ms: number): number => Math.round(ms * 100) / 100;
 
 interface ClientResult {
   readonly latencies: number[];
@@ -34,7 +34,7 @@ interface ClientResult {
 }
 
 /** Sends the bodies from another thread (see slack-ack-client.ts) and returns what it measured. */
-function sendFromAnotherThread(url: string, bodies: readonly string[]): Promise<ClientResult> {
+export function sendFromAnotherThread(url: string, bodies: readonly string[]): Promise<ClientResult> {
   const worker = new Worker(new URL('./slack-ack-client.js', import.meta.url), {
     workerData: { url, secret: SIGNING_SECRET, bodies, concurrency: CONCURRENCY },
   });

@@ -71,9 +71,9 @@ describe('/psa commands through Slack', () => {
 
   it('adds and lists managed companies with their names escaped', async () => {
     const added = await ask(ALICE, 'companies add <!channel> & <http://evil.example|Friends>');
-    expect(added).toContain('&lt;!channel&gt; &amp; &lt;http://evil.example|Friends&gt;');
+    expect(added).toContain('&lt;!channel&gt; &amp; &lt;http:\u2060//evil.\u2060example|Friends&gt;');
     const listed = await ask(ALICE, 'companies evil');
-    expect(listed).toContain('&lt;!channel&gt; &amp; &lt;http://evil.example|Friends&gt;');
+    expect(listed).toContain('&lt;!channel&gt; &amp; &lt;http:\u2060//evil.\u2060example|Friends&gt;');
     expect(listed).not.toMatch(/<!channel>|<http/);
   });
 

@@ -195,7 +195,8 @@ describe('the Teams surface around the flow (real HTTP)', () => {
     expect(
       harness.logs.some(
         (line) =>
-          line.message === 'teams activity failed' && line.fields.error === 'ServiceUrlNotAllowedError',
+          line.message === 'teams activity failed' &&
+          (line.fields.err as Error | undefined)?.name === 'ServiceUrlNotAllowedError',
       ),
     ).toBe(true);
   });

@@ -1,29 +1,28 @@
 import type { Intent } from '../../../src/app/intents.js';
 import type { View } from '../../../src/app/views.js';
 import type { ErrorCode } from '../../../src/domain/errors.js';
+import { companyBulkAction, userBulkAction } from '../shared/bulk-actions.js';
+import { decodeCompanyDecision } from '../shared/decision-codec.js';
+import { firstDelivery } from '../shared/dedupe.js';
+import { ProgressThrottle } from '../shared/progress-throttle.js';
 import { approve, openRejectForm } from './approval-flow.js';
 import { exportReview } from './export-flow.js';
 import { handleModalAction, openUsersModal } from './modal-handler.js';
 import { mrkdwnText } from './mrkdwn.js';
 import type { ActionPayload, BlockActionsPayload } from './payloads.js';
 import { blockActionsSchema, interactionSender } from './payloads.js';
-import { ProgressReporter } from './progress-reporter.js';
 import { ACTION, decodeRef, type Ref, splitActionId } from './refs.js';
 import { renderApproval } from './render/approval-message.js';
-import { parseCompanyDecision } from './render/labels.js';
 import { renderNote } from './render/progress-message.js';
 import { REVIEW_PAGE_SIZE } from './render/review-message.js';
 import { renderError } from './render/simple-views.js';
 import { USERS_PAGE_SIZE } from './render/users-message.js';
 import { renderThreadMessage } from './render/work-message.js';
-import { Conversation, DEDUPE_TTL_MS, identify, type SlackDeps } from './slack-context.js';
+import { Conversation, identify, type SlackDeps } from './slack-context.js';
 import type { MessagePlace } from './thread.js';
 
 /** Errors that mean the clicked message is out of date: its buttons are removed. */
 const STALE: readonly ErrorCode[] = ['run_finished', 'approval_expired', 'lock_lost', 'run_not_found'];
-
-const COMPANY_BULK = ['create-all-unmapped', 'map-all-single-candidates', 'skip-all', 'reset'] as const;
-const USER_BULK = ['grant-all-eligible', 'skip-all', 'reset'] as const;
 
 function refOf(action: ActionPayload): Ref | null {
   return decodeRef(action.value) ?? decodeRef(action.block_id);
@@ -34,10 +33,6 @@ function placeOf(payload: BlockActionsPayload): MessagePlace | null {
   const ts = payload.container?.message_ts ?? payload.message?.ts;
   if (channel === undefined || ts === undefined) return null;
   return { channel, ts, threadTs: payload.message?.thread_ts ?? ts };
-}
-
-function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | null {
-  return values.find((candidate) => candidate === value) ?? null;
 }
 
 /** Shows a view in the clicked message, or explains privately why the click did nothing. */
@@ -75,13 +70,13 @@ async function continueToUsers(
 
 async function withProgress(conversation: Conversation, place: MessagePlace, intent: Intent): Promise<View> {
   const { api, clock, logger, progressIntervalMs } = conversation.deps;
-  const reporter = new ProgressReporter(
+  const reporter = new ProgressThrottle(
     (progress) => api.update(place.channel, place.ts, renderThreadMessage(progress)),
     clock,
     logger,
     progressIntervalMs,
   );
-  const view = await conversation.handle(intent, { onProgress: (progress) => reporter.push(progress) });
+  const view = await conversation.handle(intent, reporter.push);
   await reporter.settle();
   return view;
 }
@@ -119,27 +114,23 @@ async function route(
     case ACTION.reviewPage:
       return show({ kind: 'review', runId, paging: review });
     case ACTION.companyDecision: {
-      const decision = parseCompanyDecision(action.selected_option?.value ?? '');
+      const decision = decodeCompanyDecision(action.selected_option?.value ?? '');
       if (decision === null || ref.c === undefined) return;
-      return show({
-        kind: 'decide-companies',
-        runId,
-        decisions: [{ psaCompanyId: ref.c, decision }],
-        paging: review,
-      });
+      return show({ kind: 'decide-company', runId, psaCompanyId: ref.c, decision, paging: review });
     }
     case ACTION.companySearch: {
       const companyId = action.selected_option?.value;
       if (companyId === undefined || ref.c === undefined) return;
       return show({
-        kind: 'decide-companies',
+        kind: 'decide-company',
         runId,
-        decisions: [{ psaCompanyId: ref.c, decision: { kind: 'map', companyId } }],
+        psaCompanyId: ref.c,
+        decision: { kind: 'map', companyId },
         paging: review,
       });
     }
     case ACTION.companyBulk: {
-      const bulk = oneOf(COMPANY_BULK, ref.a);
+      const bulk = companyBulkAction(ref.a);
       if (bulk === null) return;
       return show({ kind: 'bulk-companies', runId, action: bulk, paging: review });
     }
@@ -150,7 +141,7 @@ async function route(
     case ACTION.usersPage:
       return show({ kind: 'users', runId, psaCompanyId: null, paging: users });
     case ACTION.usersBulk: {
-      const bulk = oneOf(USER_BULK, ref.a);
+      const bulk = userBulkAction(ref.a);
       if (bulk === null) return;
       return show({
         kind: 'bulk-users',
@@ -198,8 +189,8 @@ export async function handleAction(deps: SlackDeps, body: unknown): Promise<void
   const payload = parsed.data;
   const [action] = payload.actions;
   if (action === undefined) return;
-  const key = `slack:action:${payload.user.id}:${action.action_id}:${action.action_ts}`;
-  if (!(await deps.bot.claimOnce(key, DEDUPE_TTL_MS))) return;
+  const key = `${payload.user.id}:${action.action_id}:${action.action_ts}`;
+  if (!(await firstDelivery(deps.bot, 'slack', 'action', key))) return;
   const channel = payload.container?.channel_id ?? payload.channel?.id;
   const target = { responseUrl: payload.response_url, channel, user: payload.user.id };
   const actor = await identify(deps, interactionSender(payload));

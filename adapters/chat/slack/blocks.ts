@@ -30,7 +30,8 @@ export function plain(text: string, max: number): Element {
 }
 
 export function mrkdwn(escaped: string, max: number = LIMITS.sectionText): Element {
-  return { type: 'mrkdwn', text: truncateEscaped(escaped, max) };
+  // verbatim: Slack does not turn bare names and addresses into mentions and links on its own.
+  return { type: 'mrkdwn', text: truncateEscaped(escaped, max), verbatim: true };
 }
 
 export function header(text: string): Block {

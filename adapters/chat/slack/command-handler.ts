@@ -1,5 +1,7 @@
 import type { Provider } from '../../../src/domain/provider.js';
-import { section } from './blocks.js';
+import { refuseSecret } from '../shared/command-grammar.js';
+import { firstDelivery } from '../shared/dedupe.js';
+import { cancelRun } from '../shared/run-ref.js';
 import { parseCommand } from './command-parser.js';
 import { exportReview } from './export-flow.js';
 import { runImport } from './import-flow.js';
@@ -7,16 +9,7 @@ import { type CommandPayload, commandSchema } from './payloads.js';
 import { renderConnectModal, renderLoadingModal, renderMessageModal } from './render/connect-modal.js';
 import { renderError, renderSimpleView } from './render/simple-views.js';
 import type { ChannelFacts } from './slack-api.js';
-import { Conversation, DEDUPE_TTL_MS, identify, type SlackDeps } from './slack-context.js';
-
-const SECRET_REFUSED = {
-  text: 'Never type credentials into a command',
-  blocks: [
-    section(
-      ':no_entry: *Never type credentials into a command.* I ignored that command: nothing was stored or shown. Run `/psa connect &lt;provider&gt;` and enter them in the private form. If you pasted a real secret, consider rotating it.',
-    ),
-  ],
-};
+import { Conversation, identify, type SlackDeps } from './slack-context.js';
 
 const NOT_IN_CHANNEL = renderError('invalid_input', {
   hint: 'I am not in this channel; invite me to it first, or use a direct message',
@@ -65,7 +58,7 @@ export async function handleCommand(deps: SlackDeps, body: unknown): Promise<voi
     return;
   }
   const payload = parsed.data;
-  if (!(await deps.bot.claimOnce(`slack:command:${payload.trigger_id}`, DEDUPE_TTL_MS))) return;
+  if (!(await firstDelivery(deps.bot, 'slack', 'command', payload.trigger_id))) return;
   const target = { responseUrl: payload.response_url, channel: payload.channel_id, user: payload.user_id };
   const actor = await identify(deps, {
     userId: payload.user_id,
@@ -85,11 +78,7 @@ async function dispatch(conversation: Conversation, payload: CommandPayload): Pr
   const command = parseCommand(payload.text);
   switch (command.kind) {
     case 'secret-refused':
-      conversation.deps.logger.warn(
-        { userId: conversation.actor.userId },
-        'slack command with a credential refused',
-      );
-      return conversation.tell(SECRET_REFUSED);
+      return conversation.tellView(refuseSecret(conversation.deps.logger, conversation.actor.userId));
     case 'error':
       return conversation.tell(renderError(command.code, command.details));
     case 'connect':
@@ -99,7 +88,9 @@ async function dispatch(conversation: Conversation, payload: CommandPayload): Pr
       return runImport(conversation, payload.channel_id, command.provider, command.filterText);
     case 'export':
       if (!(await channelIsPrivateEnough(conversation, payload.channel_id))) return;
-      return exportReview(conversation, command.runId, { channel: payload.channel_id, threadTs: null });
+      return exportReview(conversation, command.run, { channel: payload.channel_id, threadTs: null });
+    case 'cancel':
+      return conversation.tellView(await cancelRun(conversation.deps.bot, conversation.actor, command.run));
     case 'intent':
       return conversation.tellView(await conversation.handle(command.intent));
   }

@@ -3,6 +3,7 @@ import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Secret } from '../../../src/domain/secret.js';
 import type { Clock } from '../../../src/ports/clock.js';
 import type { Logger } from '../../../src/ports/logger.js';
+import { logError } from '../shared/log-error.js';
 import { parseSlackBody } from './request-body.js';
 import { verifySignature } from './signature.js';
 
@@ -141,10 +142,7 @@ export class SlackHttpReceiver implements Receiver {
     try {
       await app.processEvent(event);
     } catch (error) {
-      this.options.logger.error(
-        { err: error instanceof Error ? error.name : 'unknown' },
-        'slack listener failed',
-      );
+      logError(this.options.logger, 'slack listener failed', error);
       if (!acked) {
         acked = true;
         sendStatus(res, 500);

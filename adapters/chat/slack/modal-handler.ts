@@ -1,16 +1,15 @@
 import type { Intent } from '../../../src/app/intents.js';
 import type { View } from '../../../src/app/views.js';
+import { userBulkAction } from '../shared/bulk-actions.js';
+import { decodeUserDecision } from '../shared/decision-codec.js';
 import type { ActionPayload, BlockActionsPayload } from './payloads.js';
 import { ACTION, decodeMeta, decodeRef, type ModalMeta, type Ref, splitActionId } from './refs.js';
 import { renderLoadingModal, renderMessageModal } from './render/connect-modal.js';
-import { parseUserDecision } from './render/labels.js';
 import { renderError, renderSimpleView } from './render/simple-views.js';
 import { renderUsersOverview, USERS_PAGE_SIZE } from './render/users-message.js';
 import { ALL_CONTACT_TYPES, CONTACTS_PAGE_SIZE, renderUsersModal } from './render/users-modal.js';
 import type { Conversation } from './slack-context.js';
 import type { MessagePlace } from './thread.js';
-
-const USER_BULK = ['grant-all-eligible', 'skip-all', 'reset'] as const;
 
 async function showModal(
   conversation: Conversation,
@@ -112,7 +111,7 @@ export async function handleModalAction(
       intents = checkboxIntents(ref, modal.blocks, action);
       break;
     case ACTION.contactDecision: {
-      const decision = parseUserDecision(action.selected_option?.value ?? '');
+      const decision = decodeUserDecision(action.selected_option?.value ?? '');
       const contactId = Number(control.suffix);
       if (decision === null || !Number.isInteger(contactId)) return;
       intents = [
@@ -130,8 +129,8 @@ export async function handleModalAction(
       intents = [companyUsers];
       break;
     case ACTION.modalBulk: {
-      const bulk = USER_BULK.find((candidate) => candidate === ref.a);
-      if (bulk === undefined) return;
+      const bulk = userBulkAction(ref.a);
+      if (bulk === null) return;
       intents = [
         {
           kind: 'bulk-users',

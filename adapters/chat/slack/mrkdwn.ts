@@ -1,7 +1,9 @@
+import { breakLinks, oneLine } from '../shared/untrusted-text.js';
+
 /**
- * Untrusted text (PSA names, reasons, emails) in Slack mrkdwn. Slack's own rule: only `&`, `<`
- * and `>` are control characters, so escaping exactly those makes `<!channel>` or
- * `<http://x|y>` plain text. Everything else stays as typed.
+ * Our own words in Slack mrkdwn: Slack's control characters are only `&`, `<` and `>`, so
+ * escaping exactly those makes `<!channel>` or `<http://x|y>` plain text. Our own formatting
+ * (`*bold*`, backticks) stays.
  */
 export function escapeMrkdwn(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
@@ -28,13 +30,29 @@ export function truncateEscaped(escaped: string, max: number): string {
   return cut.replace(ENTITY_TAIL, '') + ELLIPSIS;
 }
 
-/** Escape, then truncate: the order matters, escaping can make text longer. */
+// Look-alikes for the characters that open or close mrkdwn formatting: ∗ ˍ ∼ ˋ.
+const FORMATTING: Readonly<Record<string, string>> = {
+  '*': '\u2217',
+  _: '\u02cd',
+  '~': '\u223c',
+  '`': '\u02cb',
+};
+
+/**
+ * Untrusted text (PSA names, reasons, emails) as inert mrkdwn (see shared/untrusted-text.ts): one
+ * line, no formatting characters, no auto-linkable address, and `&`, `<`, `>` escaped, so neither
+ * `<!channel>`, `<@U123>`, `<http://x|y>`, `*bold*` nor `https://evil.example` comes alive. Text
+ * objects are also sent with `verbatim: true` (blocks.ts). Escape, then truncate: escaping can
+ * make text longer, and the cut never splits an entity.
+ */
 export function mrkdwnText(text: string, max: number): string {
-  return truncateEscaped(escapeMrkdwn(text), max);
+  const inert = breakLinks(oneLine(text)).replace(/[*_~`]/g, (char) => FORMATTING[char] ?? char);
+  return truncateEscaped(escapeMrkdwn(inert), max);
 }
 
-/** plain_text objects are never parsed for mentions or links; they only need a length cap. */
-export function plainText(text: string, max: number): string {
+/** plain_text objects are never parsed for mentions, links or formatting; one line, capped. */
+export function plainText(raw: string, max: number): string {
+  const text = breakLinks(oneLine(raw));
   if (text.length <= max) return text.length === 0 ? ' ' : text;
   return cutCodePoints(text, max - ELLIPSIS.length) + ELLIPSIS;
 }

@@ -4,7 +4,8 @@ import type { View } from '../../../src/app/views.js';
 import type { Actor } from '../../../src/domain/chat-identity.js';
 import type { Clock } from '../../../src/ports/clock.js';
 import type { Logger } from '../../../src/ports/logger.js';
-import type { BackgroundTasks } from './background-tasks.js';
+import type { BackgroundRunner } from '../shared/background-runner.js';
+import { logError } from '../shared/log-error.js';
 import type { SlackMessage } from './blocks.js';
 import { renderError, renderSimpleView } from './render/simple-views.js';
 import type { EphemeralTarget, SlackApi } from './slack-api.js';
@@ -15,13 +16,10 @@ export interface SlackDeps {
   readonly api: SlackApi;
   readonly clock: Clock;
   readonly logger: Logger;
-  readonly tasks: BackgroundTasks;
+  readonly tasks: BackgroundRunner;
   /** Least time between two progress edits of the same message. */
   readonly progressIntervalMs: number;
 }
-
-/** How long a request key is remembered for dedupe: far beyond Slack's retry window. */
-export const DEDUPE_TTL_MS = 60 * 60_000;
 
 /** The actor for a verified request, or null when the sender belongs to another organisation. */
 export async function identify(deps: SlackDeps, sender: Sender): Promise<Actor | null> {
@@ -57,10 +55,7 @@ export class Conversation {
     try {
       await work();
     } catch (error) {
-      this.deps.logger.error(
-        { task: name, err: error instanceof Error ? error.message : 'unknown' },
-        'slack request failed',
-      );
+      logError(this.deps.logger, 'slack request failed', error, { task: name });
       await this.tell(renderError('internal')).catch(() => {
         // Slack itself may be what failed; the log line above is what remains.
       });

@@ -4,9 +4,10 @@ import type { ImportBot } from '../../../src/app/bot-api.js';
 import type { Secret } from '../../../src/domain/secret.js';
 import type { Clock } from '../../../src/ports/clock.js';
 import type { Logger } from '../../../src/ports/logger.js';
+import { BackgroundRunner } from '../shared/background-runner.js';
 import type { HttpSurface } from '../shared/http-surface.js';
+import { logError } from '../shared/log-error.js';
 import { handleAction } from './action-handler.js';
-import { BackgroundTasks } from './background-tasks.js';
 import { boltLogger } from './bolt-logger.js';
 import { handleCommand } from './command-handler.js';
 import { SlackHttpReceiver } from './http-receiver.js';
@@ -89,7 +90,7 @@ function register(app: App, deps: SlackDeps): void {
     if (payload !== null) tasks.run('view-closed', () => handleViewPayload(deps, payload));
   });
   app.error(async (error) => {
-    deps.logger.error({ err: error.code ?? error.name }, 'slack listener error');
+    logError(deps.logger, 'slack listener error', error);
   });
 }
 
@@ -127,7 +128,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
   };
   const client = new WebClient(config.botToken.reveal(), clientOptions);
   const fetchFn: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
-  const tasks = new BackgroundTasks(logger);
+  const tasks = new BackgroundRunner(logger, 'slack');
   const deps: SlackDeps = {
     bot: options.bot,
     api: new SlackApi(client, logger, fetchFn),

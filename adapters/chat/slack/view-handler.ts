@@ -1,12 +1,13 @@
 import { isProvider } from '../../../src/domain/provider.js';
 import { Secret } from '../../../src/domain/secret.js';
+import { firstDelivery } from '../shared/dedupe.js';
 import { reject } from './approval-flow.js';
 import { refreshOverview } from './modal-handler.js';
 import { inputValue, interactionSender, type ViewPayload, viewPayloadSchema } from './payloads.js';
 import { CALLBACK, decodeMeta } from './refs.js';
 import { renderMessageModal } from './render/connect-modal.js';
 import { renderError, renderSimpleView } from './render/simple-views.js';
-import { Conversation, DEDUPE_TTL_MS, identify, type SlackDeps } from './slack-context.js';
+import { Conversation, identify, type SlackDeps } from './slack-context.js';
 
 export function parseViewPayload(body: unknown): ViewPayload | null {
   const parsed = viewPayloadSchema.safeParse(body);
@@ -38,8 +39,8 @@ async function conversationFor(
  * credentials go from the form straight into a Secret and on to the core; they are never logged.
  */
 export async function handleViewPayload(deps: SlackDeps, payload: ViewPayload): Promise<void> {
-  const key = `slack:view:${payload.type}:${payload.view.id}:${payload.view.hash ?? ''}`;
-  if (!(await deps.bot.claimOnce(key, DEDUPE_TTL_MS))) return;
+  const key = `${payload.type}:${payload.view.id}:${payload.view.hash ?? ''}`;
+  if (!(await firstDelivery(deps.bot, 'slack', 'view', key))) return;
   const meta = decodeMeta(payload.view.private_metadata);
   const conversation = await conversationFor(deps, payload, meta.channel);
   if (conversation === null) {

@@ -1,5 +1,6 @@
 import type { ApprovalView } from '../../../src/app/views.js';
 import type { Actor } from '../../../src/domain/chat-identity.js';
+import { type ApprovalPosting, approveRun, rejectRun } from '../shared/approval-flow.js';
 import { approvalCard, approvedCard, audienceFor } from './approval-card.js';
 import { type CardAction, INPUT, inputValue, VERBS } from './card-actions.js';
 import { type Card, card, execute, text } from './card-kit.js';
@@ -65,29 +66,60 @@ export async function submitForApproval(deps: TeamsDeps, actor: Actor, action: C
   return show(deps, source, submitted);
 }
 
+/**
+ * The card answers the clicker: the first refusal (unless the run simply moved on, then the
+ * approval as it is now), else the decided card, which everyone sees too.
+ */
+function posting(deps: TeamsDeps, actor: Actor, source: Source) {
+  let answer: CardActionResponse | null = null;
+  let movedOn = false;
+  const handlers: ApprovalPosting = {
+    async refresh(view) {
+      if (answer !== null && !movedOn) return;
+      answer = cardResponse(
+        view.kind === 'approval' ? await approvalFor(deps, actor, source, view) : approvedCard(view),
+      );
+    },
+    async refuse(view) {
+      movedOn = view.code === 'run_finished' || view.code === 'invalid_input';
+      answer ??= refusal(view);
+    },
+    async approved(result, before) {
+      const decided =
+        before === null
+          ? approvedCard(result)
+          : approvalCard({ ...before, state: 'approved', approverName: result.approverName }, 'base', []);
+      await updateForEveryone(deps, source, decided);
+      await replyInThread(deps, source, resultCard(result));
+      answer = cardResponse(decided);
+    },
+    async rejected(view) {
+      const decided = await approvalFor(deps, null, source, view);
+      await updateForEveryone(deps, source, decided);
+      await replyInThread(
+        deps,
+        source,
+        card([text(`The import was rejected by ${md(actor.displayName, 80)}.`)]),
+      );
+      answer = cardResponse(decided);
+    },
+  };
+  return {
+    handlers,
+    answer: (): CardActionResponse => answer ?? cardResponse(card([text('Nothing changed.')])),
+  };
+}
+
 export async function approve(deps: TeamsDeps, actor: Actor, action: CardAction, source: Source) {
-  const runId = action.data.runId;
-  const before = await deps.bot.handle(actor, { kind: 'show-run', runId, paging: usersPaging() });
-  const work = (async (): Promise<CardActionResponse> => {
-    const view = await deps.bot.handle(actor, { kind: 'approve', runId, version: action.data.version ?? -1 });
-    if (view.kind === 'error') {
-      return view.code === 'run_finished' ? currentApproval(deps, actor, runId, source) : refusal(view);
-    }
-    if (view.kind !== 'result') return cardResponse(cardForView(view));
-    const decided =
-      before.kind === 'approval'
-        ? approvalCard({ ...before, state: 'approved', approverName: view.approverName }, 'base', [])
-        : approvedCard(view);
-    await updateForEveryone(deps, source, decided);
-    await replyInThread(deps, source, resultCard(view));
-    return cardResponse(decided);
-  })();
+  const { runId, version } = action.data;
+  const shown = posting(deps, actor, source);
+  const work = approveRun(deps.bot, actor, { runId, seenVersion: version ?? null }, shown.handlers).then(
+    shown.answer,
+  );
   // A large plan may take longer to apply than Teams waits; the card follows when it is done.
   const outcome = await withinDeadline(deps, work);
   if (outcome.done) return outcome.value;
-  deps.background.run('teams-apply', async () => {
-    await work;
-  });
+  deps.background.run('teams-apply', () => work, `run:${runId}`);
   return cardResponse(
     card(
       [text('Applying the import… This card shows the outcome when it is done.')],
@@ -97,20 +129,9 @@ export async function approve(deps: TeamsDeps, actor: Actor, action: CardAction,
 }
 
 export async function reject(deps: TeamsDeps, actor: Actor, action: CardAction, source: Source) {
-  const runId = action.data.runId;
+  const { runId, version } = action.data;
   const reason = inputValue(action.data, INPUT.rejectReason) ?? '';
-  const view = await deps.bot.handle(actor, {
-    kind: 'reject',
-    runId,
-    version: action.data.version ?? -1,
-    reason,
-  });
-  if (view.kind === 'error') {
-    return view.code === 'run_finished' ? currentApproval(deps, actor, runId, source) : refusal(view);
-  }
-  if (view.kind !== 'approval') return cardResponse(cardForView(view));
-  const decided = await approvalFor(deps, null, source, view);
-  await updateForEveryone(deps, source, decided);
-  await replyInThread(deps, source, card([text(`The import was rejected by ${md(actor.displayName, 80)}.`)]));
-  return cardResponse(decided);
+  const shown = posting(deps, actor, source);
+  await rejectRun(deps.bot, actor, { runId, seenVersion: version ?? null, reason }, shown.handlers);
+  return shown.answer();
 }

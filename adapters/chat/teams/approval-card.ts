@@ -32,36 +32,19 @@ export function refreshUserIds(view: ApprovalView): string[] {
   return [...new Set(ids)].slice(0, MAX_REFRESH_USERS);
 }
 
-/** The heading says the state, so a decided card never still reads "Approval needed". */
-function headingFor(view: ApprovalView): string {
-  const by = view.approverName === null ? '' : ` by ${md(view.approverName, 80)}`;
-  switch (view.state) {
-    case 'pending':
-      return `Approval needed: import from ${PROVIDER_LABELS[view.run.provider]}`;
-    case 'approved':
-      return `✅ Approved${by}`;
-    case 'rejected':
-      return `❌ Rejected${by}${view.rejectReason === null ? '' : `: ${md(view.rejectReason, 500)}`}`;
-    case 'expired':
-      return '⌛ Expired';
-    case 'cancelled':
-      return 'Cancelled';
-  }
-}
-
 function outcome(view: ApprovalView): string | null {
-  const source = PROVIDER_LABELS[view.run.provider];
+  const by = view.approverName === null ? '' : ` by ${md(view.approverName, 80)}`;
   switch (view.state) {
     case 'pending':
       return null;
     case 'approved':
-      return `The import from ${source} was applied; the result is in this thread.`;
+      return `✅ Approved${by}. The import was applied; the result is in this thread.`;
     case 'rejected':
-      return `Nothing was imported from ${source}.`;
+      return `❌ Rejected${by}${view.rejectReason === null ? '' : `: ${md(view.rejectReason, 500)}`}`;
     case 'expired':
-      return `${messageFor('approval_expired').text}. Nothing was imported from ${source}.`;
+      return `⌛ ${messageFor('approval_expired').text}. Nothing was imported.`;
     case 'cancelled':
-      return `This import from ${source} was cancelled. Nothing was imported.`;
+      return 'This import was cancelled. Nothing was imported.';
   }
 }
 
@@ -75,7 +58,7 @@ export function approvalCard(
   userIds: readonly string[],
 ): Card {
   const body: Element[] = [
-    heading(headingFor(view)),
+    heading(`Approval needed: import from ${PROVIDER_LABELS[view.run.provider]}`),
     text(`Prepared by ${md(view.run.requesterName, 80)}`, { isSubtle: true }),
     facts(planCountItems(view.counts).map((item) => [item.label, String(item.count)] as const)),
     text(
@@ -90,6 +73,8 @@ export function approvalCard(
 
   if (view.expiresAt !== null) body.push(text(`Expires ${formatDate(view.expiresAt)}.`, { isSubtle: true }));
   const refreshAction = execute('Refresh', VERBS.refresh, { runId: view.run.runId });
+  // The version this card shows: an approval of a plan changed since is refused as stale.
+  const decided = { runId: view.run.runId, version: view.run.version };
   const actions = [];
   if (audience === 'approver') {
     body.push(
@@ -97,24 +82,11 @@ export function approvalCard(
       textInput(INPUT.rejectReason, 'Reason (needed to reject)', { placeholder: 'Why not?', maxLength: 500 }),
     );
     actions.push(
-      execute(
-        'Approve',
-        VERBS.approve,
-        { runId: view.run.runId, version: view.run.version },
-        { style: 'positive', inputs: 'none' },
-      ),
-      execute(
-        'Reject',
-        VERBS.reject,
-        { runId: view.run.runId, version: view.run.version },
-        { style: 'destructive' },
-      ),
+      execute('Approve', VERBS.approve, decided, { style: 'positive', inputs: 'none' }),
+      execute('Reject', VERBS.reject, decided, { style: 'destructive' }),
     );
   } else if (audience === 'requester') {
-    body.push(
-      text('Waiting for another admin to approve.', { weight: 'Bolder' }),
-      text('You prepared this import, so another admin approves or rejects it.', { isSubtle: true }),
-    );
+    body.push(text('Waiting for another admin to approve.', { weight: 'Bolder' }));
   } else {
     body.push(
       text('Waiting for another admin to approve. Admins who may approve see Approve and Reject here.'),
@@ -129,14 +101,9 @@ export function approvalCard(
 export function approvedCard(result: ResultView): Card {
   const by = result.approverName === null ? '' : ` by ${md(result.approverName, 80)}`;
   return card([
-    heading(`✅ Approved${by}`),
+    heading(`Approval: import from ${PROVIDER_LABELS[result.run.provider]}`),
     text(`Prepared by ${md(result.run.requesterName, 80)}`, { isSubtle: true }),
     facts(resultCountItems(result.result).map((item) => [item.label, String(item.count)] as const)),
-    text(
-      `The import from ${PROVIDER_LABELS[result.run.provider]} was applied; the result is in this thread.`,
-      {
-        weight: 'Bolder',
-      },
-    ),
+    text(`✅ Approved${by}. The import was applied; the result is in this thread.`, { weight: 'Bolder' }),
   ]);
 }

@@ -1,5 +1,7 @@
 import type { Intent } from '../../../src/app/intents.js';
 import type { Actor } from '../../../src/domain/chat-identity.js';
+import { companyBulkAction, userBulkAction } from '../shared/bulk-actions.js';
+import { firstDelivery } from '../shared/dedupe.js';
 import type { TeamsActivity } from './activity.js';
 import { approve, currentApproval, reject, submitForApproval } from './approval-actions.js';
 import { type CardAction, INPUT, inputValue, parseCardAction, VERBS } from './card-actions.js';
@@ -18,10 +20,10 @@ import {
   usersPaging,
 } from './card-step.js';
 import { messageResponse } from './invoke-responses.js';
-import { ProgressRelay } from './progress-relay.js';
 import { companyChanges, userChanges } from './row-changes.js';
 import { type TeamsDeps, withinDeadline } from './teams-deps.js';
 import { identify } from './tenancy.js';
+import { threadProgress } from './thread-progress.js';
 import { cardForView } from './view-card.js';
 
 /**
@@ -35,17 +37,14 @@ async function continueToUsers(deps: TeamsDeps, actor: Actor, action: CardAction
   const changed = await runAll(deps, actor, companyChanges(runId, action.data, paging));
   if (changed.kind === 'error')
     return show(deps, source, await cardAfter(deps, actor, runId, changed, paging));
-  const relay =
-    source.thread === null
-      ? null
-      : new ProgressRelay(deps.connector, source.thread, deps.clock, deps.logger, deps.progressIntervalMs);
+  const relay = source.thread === null ? null : threadProgress(deps, source.thread);
   const work = (async () => {
     const view = await deps.bot.handle(
       actor,
       { kind: 'continue-to-users', runId, paging: usersPaging() },
       { onProgress: relay?.push },
     );
-    await relay?.finish();
+    await relay?.settle(true);
     return cardAfter(deps, actor, runId, view, paging);
   })();
   const outcome = await withinDeadline(deps, work);
@@ -76,13 +75,8 @@ async function dispatch(deps: TeamsDeps, actor: Actor, action: CardAction, sourc
         reviewPaging(page),
       );
     case VERBS.bulkCompanies: {
-      const bulk = action.data.action;
-      if (
-        bulk !== 'create-all-unmapped' &&
-        bulk !== 'map-all-single-candidates' &&
-        bulk !== 'skip-all' &&
-        bulk !== 'reset'
-      ) {
+      const bulk = companyBulkAction(action.data.action);
+      if (bulk === null) {
         return messageResponse('That button is not understood. Use the latest card.');
       }
       return step(
@@ -118,8 +112,8 @@ async function dispatch(deps: TeamsDeps, actor: Actor, action: CardAction, sourc
         usersPaging(page),
       );
     case VERBS.bulkUsers: {
-      const bulk = action.data.action;
-      if (bulk !== 'grant-all-eligible' && bulk !== 'skip-all' && bulk !== 'reset') {
+      const bulk = userBulkAction(action.data.action);
+      if (bulk === null) {
         return messageResponse('That button is not understood. Use the latest card.');
       }
       const contactType = inputValue(action.data, INPUT.contactType) ?? '';
@@ -157,7 +151,7 @@ export async function handleCardAction(
   const source = sourceOf(activity);
   // Clicks change state, so a replayed or retried one must have no effect. A refresh only reads.
   if (action.verb !== VERBS.refresh && activity.id !== undefined) {
-    const first = await deps.bot.claimOnce(`teams:card:${activity.id}`, deps.dedupeTtlMs);
+    const first = await firstDelivery(deps.bot, 'teams', 'card', activity.id, deps.dedupeTtlMs);
     if (!first) return messageResponse('Already received. The card is updated when it is done.');
   }
   return dispatch(deps, identity.actor, action, source);

@@ -46,7 +46,7 @@ const dataSchema = z
     page: z.number().int().min(0).max(1_000_000).optional(),
     company: z.number().int().min(0).nullable().optional(),
     action: z.string().max(40).optional(),
-    /** The run version an approval card showed: approve and reject carry it. */
+    /** Run version the card was drawn from (approval cards). */
     version: z.number().int().min(0).optional(),
     /** The decisions the rows showed when the card was drawn, by row id: only changes are sent. */
     rows: z.record(rowId, z.string().max(120)).optional(),

@@ -2,6 +2,7 @@ import type { Intent, Paging } from '../../../src/app/intents.js';
 import type { ProgressView, View } from '../../../src/app/views.js';
 import type { Actor } from '../../../src/domain/chat-identity.js';
 import { messageFor } from '../shared/error-messages.js';
+import { logError, logWarning } from '../shared/log-error.js';
 import { conversationOf, isChannel, type TeamsActivity } from './activity.js';
 import type { CardAction } from './card-actions.js';
 import type { Card } from './card-kit.js';
@@ -73,10 +74,7 @@ export async function replyInThread(deps: TeamsDeps, source: Source, shown: Card
   try {
     await deps.connector.reply(source.thread, shown);
   } catch (error) {
-    deps.logger.error(
-      { error: error instanceof Error ? error.name : 'unknown' },
-      'teams thread reply failed',
-    );
+    logError(deps.logger, 'teams thread reply failed', error);
   }
 }
 
@@ -85,7 +83,7 @@ export async function updateForEveryone(deps: TeamsDeps, source: Source, shown: 
   try {
     await deps.connector.update(source.conversation, source.activityId, shown);
   } catch (error) {
-    deps.logger.warn({ error: error instanceof Error ? error.name : 'unknown' }, 'teams card update failed');
+    logWarning(deps.logger, 'teams card update failed', error);
   }
 }
 

@@ -3,6 +3,7 @@ import type { View } from '../../../src/app/views.js';
 import type { Actor } from '../../../src/domain/chat-identity.js';
 import { isProvider, PROVIDER_LABELS, type Provider } from '../../../src/domain/provider.js';
 import { Secret } from '../../../src/domain/secret.js';
+import { firstDelivery } from '../shared/dedupe.js';
 import { conversationOf, isChannel, type TeamsActivity } from './activity.js';
 import {
   credentialsDialogCard,
@@ -99,7 +100,7 @@ async function connect(deps: TeamsDeps, activity: TeamsActivity, actor: Actor, d
   const provider = providerOf(data);
   if (
     activity.id !== undefined &&
-    !(await deps.bot.claimOnce(`teams:dialog:${activity.id}`, deps.dedupeTtlMs))
+    !(await firstDelivery(deps.bot, 'teams', 'dialog', activity.id, deps.dedupeTtlMs))
   ) {
     return dialogMessage('Already received: the connection test is running.');
   }

@@ -1,10 +1,11 @@
 import type { Actor } from '../../../src/domain/chat-identity.js';
 import type { Provider } from '../../../src/domain/provider.js';
 import { messageFor } from '../shared/error-messages.js';
+import { runImportFlow } from '../shared/import-flow.js';
 import { REVIEW_PAGE_SIZE } from './paging.js';
-import { ProgressRelay } from './progress-relay.js';
 import { rootCard } from './run-cards.js';
 import type { TeamsDeps } from './teams-deps.js';
+import { progressPoster } from './thread-progress.js';
 import {
   baseConversationId,
   type ConversationAddress,
@@ -23,9 +24,8 @@ export interface ImportRequest {
 }
 
 /**
- * An import started from the dialog, after the dialog has been answered: posts the root card,
- * tells the core where the thread is, shows progress, then the review (or the refusal) in the
- * thread, and updates the root card with how it went.
+ * An import started from the dialog or a message, after Teams has had its answer: the shared
+ * import flow, posted as a root card (updated with how it went) and replies in its thread.
  */
 export async function runImport(deps: TeamsDeps, request: ImportRequest): Promise<void> {
   const { actor, provider } = request;
@@ -33,25 +33,39 @@ export async function runImport(deps: TeamsDeps, request: ImportRequest): Promis
     serviceUrl: request.conversation.serviceUrl,
     conversationId: baseConversationId(request.conversation.conversationId),
   };
-  const rootId = await deps.connector.post(
-    conversation,
-    rootCard(provider, actor.displayName, 'Reading companies…'),
+  let rootId = '';
+  let thread: ThreadAddress | null = null;
+  let sendProgress: ReturnType<typeof progressPoster> | null = null;
+  await runImportFlow(
+    deps,
+    { actor, provider, filterText: request.filterText, pageSize: REVIEW_PAGE_SIZE },
+    {
+      // The root card says at once that the import started; refusals were checked before.
+      eager: true,
+      showFinalProgress: true,
+      async open() {
+        rootId = await deps.connector.post(
+          conversation,
+          rootCard(provider, actor.displayName, 'Reading companies…'),
+        );
+        thread = { ...conversation, rootActivityId: rootId, threaded: request.channel };
+        sendProgress = progressPoster(deps, thread);
+        return encodeThread(thread);
+      },
+      progress: async (view, final) => sendProgress?.(view, final),
+      async show(view) {
+        if (thread !== null) await deps.connector.reply(thread, cardForView(view));
+        const state =
+          view.kind === 'review'
+            ? 'Review the companies in this thread.'
+            : view.kind === 'error'
+              ? `The import did not start: ${messageFor(view.code, view.details).text}`
+              : 'The import did not start.';
+        await deps.connector.update(conversation, rootId, rootCard(provider, actor.displayName, state));
+      },
+      refuse: async (view) => {
+        if (thread !== null) await deps.connector.reply(thread, cardForView(view));
+      },
+    },
   );
-  const thread: ThreadAddress = { ...conversation, rootActivityId: rootId, threaded: request.channel };
-  const relay = new ProgressRelay(deps.connector, thread, deps.clock, deps.logger, deps.progressIntervalMs);
-
-  const view = await deps.bot.handle(
-    actor,
-    { kind: 'import', provider, filterText: request.filterText, pageSize: REVIEW_PAGE_SIZE },
-    { onProgress: relay.push, openThread: async () => encodeThread(thread) },
-  );
-  await relay.finish();
-  await deps.connector.reply(thread, cardForView(view));
-  const state =
-    view.kind === 'review'
-      ? 'Review the companies in this thread.'
-      : view.kind === 'error'
-        ? `The import did not start: ${messageFor(view.code, view.details).text}`
-        : 'The import did not start.';
-  await deps.connector.update(conversation, rootId, rootCard(provider, actor.displayName, state));
 }

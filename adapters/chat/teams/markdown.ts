@@ -1,4 +1,5 @@
 import { truncate } from '../shared/text.js';
+import { breakLinks, oneLine } from '../shared/untrusted-text.js';
 
 /**
  * Untrusted text (PSA names, emails, reasons quoting names, user input) in Teams. Adaptive Card
@@ -14,14 +15,6 @@ const MARKDOWN_SPECIALS = /[\\`*_~#[\]()<>|{}!&:]/g;
 const DOMAIN_DOT = /(?<=\w)\.(?=\w)/g;
 // A list or heading marker at the very start: `- x`, `+ x`, `1. x`, `1) x`.
 const LEADING_LIST = /^([-+])(?=\s)|^(\d+)([.)])/;
-
-/** Control characters and line breaks become spaces: no injected paragraphs, lists or tables. */
-export function oneLine(text: string): string {
-  return text
-    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
-    .replace(/\s{2,}/g, ' ')
-    .trim();
-}
 
 /**
  * Cuts escaped text to `max` characters without leaving a dangling backslash, which would escape
@@ -51,7 +44,7 @@ export function md(text: string, max = 200): string {
 
 /** For fields Teams shows verbatim (choice titles, button titles, input values): one line, cut. */
 export function plain(text: string, max = 100): string {
-  return truncate(oneLine(text), max);
+  return truncate(breakLinks(oneLine(text)), max);
 }
 
 /**

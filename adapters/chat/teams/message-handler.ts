@@ -1,4 +1,8 @@
+import type { View } from '../../../src/app/views.js';
 import { PROVIDER_LABELS } from '../../../src/domain/provider.js';
+import { refuseSecret } from '../shared/command-grammar.js';
+import { firstDelivery } from '../shared/dedupe.js';
+import { cancelRun } from '../shared/run-ref.js';
 import { conversationOf, isChannel, type TeamsActivity } from './activity.js';
 import { card, submit, text } from './card-kit.js';
 import { DIALOG } from './dialog-cards.js';
@@ -9,6 +13,14 @@ import { parseTextCommand } from './text-command.js';
 import { threadRootOf } from './thread-ref.js';
 import { cardForView } from './view-card.js';
 
+const EXPORT_ELSEWHERE: View = {
+  kind: 'error',
+  code: 'invalid_input',
+  details: {
+    hint: 'export the review from Slack or the terminal; Teams does not take files from the bot yet',
+  },
+};
+
 /**
  * Messages to the bot. Answers are replies to the message (in its thread in a channel). Replayed
  * activities are ignored.
@@ -16,7 +28,7 @@ import { cardForView } from './view-card.js';
 export async function handleMessage(deps: TeamsDeps, activity: TeamsActivity): Promise<void> {
   if (
     activity.id === undefined ||
-    !(await deps.bot.claimOnce(`teams:message:${activity.id}`, deps.dedupeTtlMs))
+    !(await firstDelivery(deps.bot, 'teams', 'message', activity.id, deps.dedupeTtlMs))
   )
     return;
   const conversation = conversationOf(activity);
@@ -69,5 +81,18 @@ export async function handleMessage(deps: TeamsDeps, activity: TeamsActivity): P
     await deps.connector.reply(thread, reply);
     return;
   }
-  await deps.connector.reply(thread, cardForView(await deps.bot.handle(actor, command.intent)));
+  const answer = async (view: View) => deps.connector.reply(thread, cardForView(view));
+  switch (command.kind) {
+    case 'secret-refused':
+      return void (await answer(refuseSecret(deps.logger, actor.userId)));
+    case 'error':
+      return void (await answer(command));
+    case 'cancel':
+      return void (await answer(await cancelRun(deps.bot, actor, command.run)));
+    case 'export':
+      // A CSV file needs the file consent flow; the review card's Export button is not built yet.
+      return void (await answer(EXPORT_ELSEWHERE));
+    case 'intent':
+      return void (await answer(await deps.bot.handle(actor, command.intent)));
+  }
 }

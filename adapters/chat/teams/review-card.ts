@@ -26,7 +26,7 @@ import {
   heading,
   text,
 } from './card-kit.js';
-import { companyCode } from './decision-codes.js';
+import { encodeCompanyDecision as companyCode, mapCode } from '../shared/decision-codec.js';
 import { md, plain } from './markdown.js';
 import { pageActions, pageLine } from './paging.js';
 
@@ -95,7 +95,7 @@ function choicesFor(row: ReviewRowView, detail: Detail): Choice[] {
       for (const candidate of row.candidates.slice(0, detail.candidateChoices)) {
         choices.push({
           title: `Map to ${plain(candidate.companyName, detail.choice)}`,
-          value: `map:${candidate.companyId}`,
+          value: mapCode(candidate.companyId),
         });
       }
       continue;

@@ -1,4 +1,5 @@
 import { messageFor } from '../shared/error-messages.js';
+import { logError } from '../shared/log-error.js';
 import { parseActivity } from './activity.js';
 import { handleCardAction } from './card-action-handler.js';
 import { openDialog, submitDialog } from './dialog-handlers.js';
@@ -23,7 +24,7 @@ export async function routeActivity(deps: TeamsDeps, raw: unknown): Promise<Invo
     return await route(deps, raw);
   } catch (error) {
     // Our failure (a connector call, a bug): logged, and Teams gets an answer it can show.
-    deps.logger.error({ error: error instanceof Error ? error.name : 'unknown' }, 'teams activity failed');
+    logError(deps.logger, 'teams activity failed', error);
     const name = typeof raw === 'object' && raw !== null ? (raw as { name?: unknown }).name : undefined;
     return { status: 200, body: fallbackFor(name) };
   }

@@ -1,6 +1,6 @@
 import type { Intent, Paging } from '../../../src/app/intents.js';
+import { decodeCompanyDecision, decodeUserDecision, mapCode } from '../shared/decision-codec.js';
 import { type CardActionData, INPUT, inputValue } from './card-actions.js';
-import { parseCompanyCode, parseUserCode } from './decision-codes.js';
 
 /**
  * What the admin changed on a page of rows: the inputs Teams sent, compared with the decisions
@@ -12,9 +12,9 @@ export function companyChanges(runId: string, data: CardActionData, paging: Pagi
   for (const [rowId, shown] of Object.entries(data.rows ?? {})) {
     const psaCompanyId = Number(rowId);
     const searched = inputValue(data, INPUT.mapSearch(psaCompanyId))?.trim() ?? '';
-    const picked = searched !== '' ? `map:${searched}` : inputValue(data, INPUT.company(psaCompanyId));
+    const picked = searched !== '' ? mapCode(searched) : inputValue(data, INPUT.company(psaCompanyId));
     if (picked === null || picked === shown) continue;
-    const decision = parseCompanyCode(picked);
+    const decision = decodeCompanyDecision(picked);
     if (decision === null) continue;
     intents.push({ kind: 'decide-companies', runId, decisions: [{ psaCompanyId, decision }], paging });
   }
@@ -27,7 +27,7 @@ export function userChanges(runId: string, data: CardActionData, paging: Paging)
     const psaContactId = Number(rowId);
     const picked = inputValue(data, INPUT.user(psaContactId));
     if (picked === null || picked === shown) continue;
-    const decision = parseUserCode(picked);
+    const decision = decodeUserDecision(picked);
     if (decision === null) continue;
     intents.push({ kind: 'decide-users', runId, decisions: [{ psaContactId, decision }], paging });
   }

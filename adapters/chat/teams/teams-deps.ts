@@ -1,7 +1,7 @@
 import type { ImportBot } from '../../../src/app/bot-api.js';
 import type { Clock } from '../../../src/ports/clock.js';
 import type { Logger } from '../../../src/ports/logger.js';
-import type { BackgroundWork } from './background.js';
+import type { BackgroundRunner } from '../shared/background-runner.js';
 import type { Connector } from './connector.js';
 import type { RefreshUsers } from './refresh-users.js';
 
@@ -12,7 +12,7 @@ export interface TeamsDeps {
   readonly refreshUsers: RefreshUsers;
   readonly clock: Clock;
   readonly logger: Logger;
-  readonly background: BackgroundWork;
+  readonly background: BackgroundRunner;
   /** Tenants served, or null for any (the unauthenticated local mode). */
   readonly allowedTenants: readonly string[] | null;
   /** At most one progress update per interval. */

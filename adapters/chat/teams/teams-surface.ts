@@ -7,8 +7,9 @@ import type { ImportBot } from '../../../src/app/bot-api.js';
 import type { Secret } from '../../../src/domain/secret.js';
 import type { Clock } from '../../../src/ports/clock.js';
 import type { Logger } from '../../../src/ports/logger.js';
+import { BackgroundRunner } from '../shared/background-runner.js';
 import type { HttpSurface } from '../shared/http-surface.js';
-import { BackgroundWork } from './background.js';
+import { logError } from '../shared/log-error.js';
 import { clientCredentialsToken } from './bot-token.js';
 import { createConnector } from './connector.js';
 import { BodyTooLargeError, headersOf, RouteBridge, readBody, sendJson } from './http-bridge.js';
@@ -85,7 +86,7 @@ export function createTeamsSurface(options: TeamsSurfaceOptions): TeamsSurface {
         })
       : null;
   const connector = createConnector({ allowedHosts: options.serviceUrlHosts, tokens });
-  const background = new BackgroundWork(logger);
+  const background = new BackgroundRunner(logger, 'teams');
   const deps: TeamsDeps = {
     bot: options.bot,
     connector,
@@ -132,10 +133,7 @@ export function createTeamsSurface(options: TeamsSurfaceOptions): TeamsSurface {
   const ready = app.initialize().then(
     () => true,
     (error: unknown) => {
-      logger.error(
-        { error: error instanceof Error ? error.name : 'unknown' },
-        'teams sdk failed to initialise',
-      );
+      logError(logger, 'teams sdk failed to initialise', error);
       return false;
     },
   );

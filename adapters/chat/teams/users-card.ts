@@ -21,7 +21,7 @@ import {
   heading,
   text,
 } from './card-kit.js';
-import { userCode } from './decision-codes.js';
+import { mapCode, encodeUserDecision as userCode } from '../shared/decision-codec.js';
 import { md, ownWords, plain } from './markdown.js';
 import { pageActions, pageLine } from './paging.js';
 
@@ -60,7 +60,7 @@ function choicesFor(row: ContactRowView, detail: Detail): Choice[] {
     if (kind === 'map' && row.sameEmailUser !== null) {
       return {
         title: `Map to existing user ${plain(row.sameEmailUser.email, detail.name)}`,
-        value: `map:${row.sameEmailUser.id}`,
+        value: mapCode(row.sameEmailUser.id),
       };
     }
     const decision = kind === 'map' ? row.decision : ({ kind } as UserDecision);

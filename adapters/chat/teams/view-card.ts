@@ -1,4 +1,5 @@
 import type { View } from '../../../src/app/views.js';
+import { renderFlowView } from '../shared/view-dispatch.js';
 import { type ApprovalAudience, approvalCard } from './approval-card.js';
 import type { Card } from './card-kit.js';
 import { credentialsDialogCard } from './dialog-cards.js';
@@ -17,20 +18,18 @@ const BASE: ApprovalContext = { audience: 'base', userIds: [] };
 
 /** Any view as the card that shows it. Approvals need to know who is looking. */
 export function cardForView(view: View, approval: ApprovalContext = BASE): Card {
-  switch (view.kind) {
-    case 'review':
-      return reviewCard(view);
-    case 'users':
-      return usersCard(view);
-    case 'approval':
-      return approvalCard(view, approval.audience, approval.userIds);
-    case 'result':
-      return resultCard(view);
-    case 'progress':
-      return progressCard(view, false);
-    case 'credentials-form':
-      return credentialsDialogCard(view.provider, view.fields);
-    default:
-      return messageCard(view);
-  }
+  return renderFlowView(
+    view,
+    {
+      review: reviewCard,
+      users: usersCard,
+      approval: (shown) => approvalCard(shown, approval.audience, approval.userIds),
+      result: resultCard,
+      progress: (shown) => progressCard(shown, false),
+    },
+    (other) =>
+      other.kind === 'credentials-form'
+        ? credentialsDialogCard(other.provider, other.fields)
+        : messageCard(other),
+  );
 }

@@ -1,8 +1,9 @@
-import type { CompanyBulkAction, Intent, UserBulkAction } from '../../../src/app/intents.js';
+import type { CompanyBulkAction, UserBulkAction } from '../../../src/app/intents.js';
+import type { ChatCommand } from '../shared/command-grammar.js';
 
 /*
  * What a typed line means. Row, company and contact numbers are the numbers printed in the last
- * list; the session resolves them.
+ * list; run numbers are those of `/psa status`; the session resolves them.
  */
 
 /** `map <choice>` target: a printed number, `@n` from the last `/psa companies` list, or an id. */
@@ -11,53 +12,27 @@ export type MapChoice =
   | { readonly kind: 'listed'; readonly n: number }
   | { readonly kind: 'id'; readonly id: string };
 
-/** The `/psa` commands; those that need no resolving are intents as they are. */
-export type PsaCommand =
-  | { readonly kind: 'connect'; readonly provider: string }
-  | { readonly kind: 'import'; readonly provider: string; readonly filterText: string }
-  | { readonly kind: 'cancel' }
-  | Extract<
-      Intent,
-      {
-        readonly kind:
-          | 'help'
-          | 'status'
-          | 'history'
-          | 'admins-list'
-          | 'admins-add'
-          | 'admins-remove'
-          | 'licenses'
-          | 'companies-list'
-          | 'companies-add';
-      }
-    >;
-
 export type RunCommand =
   | { readonly kind: 'review'; readonly page: number | null }
-  | { readonly kind: 'decide'; readonly row: number; readonly decision: 'create' | 'skip' | 'keep' | 'unmap' }
+  | { readonly kind: 'decide'; readonly row: number; readonly code: string }
   | { readonly kind: 'decide-map'; readonly row: number; readonly choice: MapChoice }
   | { readonly kind: 'bulk'; readonly action: CompanyBulkAction }
   | { readonly kind: 'next' }
   | { readonly kind: 'back' }
   | { readonly kind: 'users'; readonly company: number | null; readonly page: number | null }
-  | {
-      readonly kind: 'decide-users';
-      readonly contacts: readonly number[];
-      readonly decision: 'grant' | 'skip' | 'new-user';
-    }
+  | { readonly kind: 'decide-users'; readonly contacts: readonly number[]; readonly code: string }
   | { readonly kind: 'map-user'; readonly contact: number; readonly userId: string | null }
   | { readonly kind: 'bulk-users'; readonly action: UserBulkAction; readonly contactType: string | null }
   | { readonly kind: 'page'; readonly page: number }
   | { readonly kind: 'submit' }
-  | { readonly kind: 'approve' }
-  | { readonly kind: 'reject'; readonly reason: string }
-  | { readonly kind: 'export' };
+  /** `run`: a number from `/psa status`, or null for the one meant. */
+  | { readonly kind: 'approve'; readonly run: number | null }
+  | { readonly kind: 'reject'; readonly run: number | null; readonly reason: string };
 
 export type TerminalCommand =
   | { readonly kind: 'empty' }
   | { readonly kind: 'quit' }
   | { readonly kind: 'as'; readonly userId: string }
-  | { readonly kind: 'psa'; readonly command: PsaCommand }
-  | { readonly kind: 'run'; readonly command: RunCommand }
-  /** Our own words for what was wrong with the line. */
-  | { readonly kind: 'invalid'; readonly hint: string };
+  /** The shared `/psa` grammar, errors and refusals included. */
+  | { readonly kind: 'chat'; readonly command: ChatCommand }
+  | { readonly kind: 'run'; readonly command: RunCommand };

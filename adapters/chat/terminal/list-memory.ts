@@ -19,6 +19,8 @@ export class ListMemory {
   /** `@n` in `decide <row#> map @n`: the last `/psa companies` list. */
   listedCompanies: readonly { readonly id: string; readonly name: string }[] = [];
   lastList: 'review' | 'users' | null = null;
+  /** The version of each approval shown, kept across runs: `approve` is checked against it. */
+  readonly approvalVersions = new Map<string, number>();
 
   /** A finished run is forgotten, so the next command finds the import that is open now. */
   forgetRun(): void {

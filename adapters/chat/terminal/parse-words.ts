@@ -1,7 +1,7 @@
 import type { TerminalCommand } from './commands.js';
 
 export function invalid(hint: string): TerminalCommand {
-  return { kind: 'invalid', hint };
+  return { kind: 'chat', command: { kind: 'error', code: 'invalid_input', details: { hint } } };
 }
 
 /** A positive whole number as printed in lists, or null. */
@@ -14,4 +14,9 @@ export function positive(word: string | undefined): number | null {
 export function pageOr(word: string, make: (page: number) => TerminalCommand): TerminalCommand {
   const page = positive(word);
   return page === null ? invalid('page numbers start at 1') : make(page);
+}
+
+/** A run number from `/psa status` (`approve 2`): small, so it is never a row or an id. */
+export function runNumber(word: string | undefined): number | null {
+  return word !== undefined && /^\d{1,3}$/.test(word) ? positive(word) : null;
 }

@@ -1,52 +1,41 @@
+import type { ChatPlatform } from '../../../src/domain/chat-identity.js';
+import { type AdminRef, PSA_VERBS, parseChatCommand } from '../shared/command-grammar.js';
 import type { TerminalCommand } from './commands.js';
-import { parsePsa } from './parse-psa.js';
-import { parseRun } from './parse-run.js';
+import { parseRun, RUN_VERBS } from './parse-run.js';
 import { invalid } from './parse-words.js';
 
 /*
- * Turns one typed line into a command. Row, company and contact numbers are the numbers printed in
- * the last list; the session resolves them. Nothing here knows who is acting or what is allowed:
- * the core checks that for every intent.
+ * Turns one typed line into a command. `/psa …` (and the same words typed bare) is the shared
+ * grammar every surface speaks; the words that work on the open import's lists are the
+ * terminal's own. Nothing here knows who is acting or what is allowed.
  */
 
-export type { MapChoice, PsaCommand, RunCommand, TerminalCommand } from './commands.js';
+export type { MapChoice, RunCommand, TerminalCommand } from './commands.js';
 
-/** Parses one line. `/psa` may prefix run actions too (`/psa approve`). */
+const PLATFORMS: readonly ChatPlatform[] = ['terminal', 'slack', 'teams'];
+
+/** `[platform:]user`, the terminal by default. */
+function terminalUser(word: string): AdminRef | null {
+  if (word === '') return null;
+  const colon = word.indexOf(':');
+  if (colon === -1) return { platform: 'terminal', userId: word };
+  const platform = PLATFORMS.find((known) => known === word.slice(0, colon));
+  const userId = word.slice(colon + 1);
+  return platform === undefined || userId === '' ? null : { platform, userId };
+}
+
+/** Parses one line. `/psa` may prefix the import's words too (`/psa approve`). */
 export function parseLine(line: string): TerminalCommand {
   const text = line.trim();
   if (text === '' || text.startsWith('#')) return { kind: 'empty' };
-  const tokens = text.split(/\s+/);
-  // The rest of the line from token `from`, spacing kept: names and reasons may contain spaces.
-  const restFrom = (offset: number) => (from: number) => {
-    let remaining = text;
-    for (let i = 0; i < offset + from && remaining !== ''; i += 1)
-      remaining = remaining.replace(/^\S+\s*/, '');
-    return remaining.trim();
-  };
-  const head = (tokens[0] ?? '').toLowerCase();
-  if (head === 'quit' || head === 'exit' || head === '/quit' || head === '/exit') return { kind: 'quit' };
+  const head = (text.split(/\s+/, 1)[0] ?? '').toLowerCase();
+  if (['quit', 'exit', '/quit', '/exit'].includes(head)) return { kind: 'quit' };
   if (head === '/as') {
-    return tokens[1] === undefined ? invalid('/as <admin>') : { kind: 'as', userId: tokens[1] };
+    const userId = text.split(/\s+/)[1];
+    return userId === undefined ? invalid('/as <admin>') : { kind: 'as', userId };
   }
-  if (head === '/psa') {
-    const words = tokens.slice(1);
-    const verb = (words[0] ?? '').toLowerCase();
-    const isRunVerb =
-      verb !== '' &&
-      ![
-        'help',
-        'connect',
-        'import',
-        'status',
-        'cancel',
-        'history',
-        'licenses',
-        'licences',
-        'admins',
-        'companies',
-      ].includes(verb);
-    return isRunVerb ? parseRun(verb, words.slice(1), restFrom(2)) : parsePsa(words, restFrom(1));
-  }
-  if (head === 'help') return { kind: 'psa', command: { kind: 'help' } };
-  return parseRun(head, tokens.slice(1), restFrom(1));
+  const rest = head === '/psa' ? text.slice(head.length).trim() : text;
+  const verb = (rest.split(/\s+/, 1)[0] ?? '').toLowerCase();
+  if (RUN_VERBS.has(verb) && !PSA_VERBS.has(verb)) return parseRun(rest);
+  return { kind: 'chat', command: parseChatCommand(rest, { adminRef: terminalUser }) };
 }

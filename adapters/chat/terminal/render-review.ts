@@ -1,5 +1,5 @@
-import type { CompanyBulkAction } from '../../../src/app/intents.js';
 import type { ReviewRowView, ReviewView } from '../../../src/app/views.js';
+import { COMPANY_BULK_ACTIONS } from '../shared/bulk-actions.js';
 import {
   activeLabel,
   companyDecisionLabel,
@@ -9,13 +9,6 @@ import {
 } from '../shared/text.js';
 import { companyPlanLine, itemNumber, pageLine, readOnlyLine, runLine } from './render-common.js';
 import { clean } from './sanitize.js';
-
-const BULK_WORDS: Readonly<Record<CompanyBulkAction, string>> = {
-  'create-all-unmapped': 'bulk create-unmapped',
-  'map-all-single-candidates': 'bulk map-single',
-  'skip-all': 'bulk skip-all',
-  reset: 'bulk reset',
-};
 
 const DECISION_WORDS: Readonly<Record<ReviewRowView['allowed'][number], string>> = {
   create: 'create',
@@ -99,7 +92,7 @@ export function renderReview(view: ReviewView): string {
   const bulk = view.bulk.filter((offer) => offer.count > 0 || offer.action === 'reset');
   if (bulk.length > 0) {
     lines.push(
-      `Bulk: ${bulk.map((offer) => (offer.action === 'reset' ? BULK_WORDS[offer.action] : `${BULK_WORDS[offer.action]} (${offer.count})`)).join(' · ')}`,
+      `Bulk: ${bulk.map((offer) => (offer.action === 'reset' ? `bulk ${COMPANY_BULK_ACTIONS[offer.action].word}` : `${`bulk ${COMPANY_BULK_ACTIONS[offer.action].word}`} (${offer.count})`)).join(' · ')}`,
     );
   }
   const paging = view.paging.totalPages > 1 ? `review <page> (1-${view.paging.totalPages}) · ` : '';

@@ -31,7 +31,9 @@ export function renderApproval(view: ApprovalView): string {
   }
   lines.push(...countTable(planCountItems(view.counts)), licenceLine(view.licences));
   if (view.state === 'pending') {
-    lines.push('Next: another admin types `approve` or `reject <reason>` (in the sandbox: `/as bob` first)');
+    lines.push(
+      'Next: another admin types `approve` or `reject <reason>`, with the import’s number from `/psa status` when several wait (in the sandbox: `/as bob` first)',
+    );
   }
   return lines.join('\n');
 }
@@ -51,7 +53,8 @@ export function renderProgress(view: ProgressView): string {
   return `Fetching ${what} from ${PROVIDER_LABELS[view.provider]}… ${view.done}${total}`;
 }
 
-export function renderRunSummary(run: RunSummary): string {
+/** `number`: the run's number in `/psa status`, which `approve`, `reject` and `cancel` take. */
+export function renderRunSummary(run: RunSummary, number?: number): string {
   const parts = [
     `${formatDate(run.createdAt)}  ${run.runId}  ${PROVIDER_LABELS[run.provider]}  ${runStatusLabel(run.status)}`,
     `by ${clean(run.requesterName, 60)}`,
@@ -62,5 +65,5 @@ export function renderRunSummary(run: RunSummary): string {
   }
   if (run.result !== null) parts.push(compactCounts(resultCountItems(run.result)));
   if (run.failureCode !== null) parts.push(messageFor(run.failureCode).text);
-  return `  ${parts.join(' · ')}`;
+  return `  ${number === undefined ? '' : `${number}. `}${parts.join(' · ')}`;
 }

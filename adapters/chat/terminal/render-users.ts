@@ -1,16 +1,10 @@
-import type { UserBulkAction } from '../../../src/app/intents.js';
 import type { ContactRowView, UsersView } from '../../../src/app/views.js';
 import type { LicenceCheck } from '../../../src/domain/plan-model.js';
+import { USER_BULK_ACTIONS } from '../shared/bulk-actions.js';
 import { messageFor } from '../shared/error-messages.js';
 import { userDecisionLabel } from '../shared/text.js';
 import { itemNumber, pageLine, readOnlyLine, runLine, userPlanLine } from './render-common.js';
 import { clean } from './sanitize.js';
-
-const BULK_WORDS: Readonly<Record<UserBulkAction, string>> = {
-  'grant-all-eligible': 'bulk-users grant-all',
-  'skip-all': 'bulk-users skip-all',
-  reset: 'bulk-users reset',
-};
 
 export function licenceLine(licences: LicenceCheck): string {
   if (licences.enough) return `Licences: ${licences.needed} needed, ${licences.free} free ✓`;
@@ -55,7 +49,7 @@ function bulkLine(view: UsersView): string | null {
   const offers = view.bulk.filter((offer) => offer.count > 0 || offer.action === 'reset');
   if (offers.length === 0) return null;
   const scope = view.company === null ? 'every selected company' : 'this company';
-  return `Bulk (${scope}): ${offers.map((offer) => (offer.action === 'reset' ? BULK_WORDS[offer.action] : `${BULK_WORDS[offer.action]} (${offer.count})`)).join(' · ')} [contact type]`;
+  return `Bulk (${scope}): ${offers.map((offer) => (offer.action === 'reset' ? `bulk-users ${USER_BULK_ACTIONS[offer.action].word}` : `${`bulk-users ${USER_BULK_ACTIONS[offer.action].word}`} (${offer.count})`)).join(' · ')} [contact type]`;
 }
 
 /** The users step: an overview of the selected companies, or one company's contacts. */

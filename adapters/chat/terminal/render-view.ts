@@ -2,6 +2,7 @@ import type { View } from '../../../src/app/views.js';
 import { PROVIDER_LABELS } from '../../../src/domain/provider.js';
 import { messageFor } from '../shared/error-messages.js';
 import { countOf } from '../shared/text.js';
+import { renderFlowView } from '../shared/view-dispatch.js';
 import { renderReview } from './render-review.js';
 import { renderApproval, renderProgress, renderResult, renderRunSummary } from './render-run.js';
 import { renderUsers } from './render-users.js';
@@ -22,8 +23,11 @@ export const TERMINAL_COMMANDS: readonly { readonly usage: string; readonly summ
   { usage: 'map-user <contact#> [user id]', summary: 'map a contact to an existing user' },
   { usage: 'bulk-users grant-all|skip-all|reset [type]', summary: 'decide many contacts at once' },
   { usage: 'page <n>', summary: 'another page of the last list' },
-  { usage: 'submit / approve / reject <reason>', summary: 'ask for, give or refuse approval' },
-  { usage: 'export', summary: 'write the review as CSV under the data folder' },
+  {
+    usage: 'submit / approve [n] / reject [n] <reason>',
+    summary: 'ask for, give or refuse approval (n: the import’s number in /psa status)',
+  },
+  { usage: 'export [n]', summary: 'write the review as CSV under the data folder' },
   { usage: '/as <admin>', summary: 'act as another admin (sandbox only)' },
   { usage: 'quit', summary: 'leave (end of input does the same)' },
 ];
@@ -37,6 +41,20 @@ function renderHelp(commands: readonly { usage: string; summary: string }[]): st
 
 /** Every view as readable plain text; untrusted text is cleaned of control characters. */
 export function renderView(view: View): string {
+  return renderFlowView(
+    view,
+    {
+      review: renderReview,
+      users: renderUsers,
+      approval: renderApproval,
+      result: renderResult,
+      progress: renderProgress,
+    },
+    renderOther,
+  );
+}
+
+function renderOther(view: View): string {
   switch (view.kind) {
     case 'help':
       return renderHelp(view.commands);
@@ -52,20 +70,13 @@ export function renderView(view: View): string {
       return `Credentials for ${PROVIDER_LABELS[view.provider]}: ${view.fields.map((f) => f.label).join(', ')}`;
     case 'connected':
       return `✓ Connected to ${PROVIDER_LABELS[view.provider]}; the credentials are stored encrypted. Next: /psa import ${view.provider}`;
-    case 'progress':
-      return renderProgress(view);
-    case 'review':
-      return renderReview(view);
-    case 'users':
-      return renderUsers(view);
-    case 'approval':
-      return renderApproval(view);
-    case 'result':
-      return renderResult(view);
     case 'status': {
       const connected =
         view.integrations.length === 0 ? 'none' : view.integrations.map((p) => PROVIDER_LABELS[p]).join(', ');
-      const open = view.open.length === 0 ? ['  no import in progress'] : view.open.map(renderRunSummary);
+      const open =
+        view.open.length === 0
+          ? ['  no import in progress']
+          : view.open.map((run, i) => renderRunSummary(run, i + 1));
       return [`Connected PSAs: ${connected}`, 'Open imports:', ...open].join('\n');
     }
     case 'history':
@@ -98,5 +109,7 @@ export function renderView(view: View): string {
     }
     case 'export':
       return `Export of import ${view.runId}: ${view.filename}`;
+    default:
+      return '';
   }
 }

@@ -4,7 +4,11 @@ import { decideCompany, decideUsers, mapUser } from './run-decisions.js';
 import { hint, type RunContext, type Step } from './session-types.js';
 
 /** The commands that work on the open import; numbers resolve through the list memory. */
-export async function runCommand(ctx: RunContext, runId: string, command: RunCommand): Promise<Step> {
+export async function runCommand(
+  ctx: RunContext,
+  runId: string,
+  command: Exclude<RunCommand, { kind: 'approve' | 'reject' }>,
+): Promise<Step> {
   const memory = ctx.memory;
   switch (command.kind) {
     case 'review': {
@@ -41,7 +45,7 @@ export async function runCommand(ctx: RunContext, runId: string, command: RunCom
         view: await ctx.handle({ kind: 'review', runId, paging: ctx.paging(command.page - 1) }),
       };
     case 'decide-users':
-      return decideUsers(ctx, runId, command.contacts, command.decision);
+      return decideUsers(ctx, runId, command.contacts, command.code);
     case 'map-user':
       return mapUser(ctx, runId, command.contact, command.userId);
     case 'bulk-users': {
@@ -57,23 +61,6 @@ export async function runCommand(ctx: RunContext, runId: string, command: RunCom
     }
     case 'submit':
       return { view: await ctx.handle({ kind: 'submit', runId }) };
-    case 'approve':
-      return { view: await ctx.handle({ kind: 'approve', runId, version: await seenVersion(ctx, runId) }) };
-    case 'reject':
-      return {
-        view: await ctx.handle({
-          kind: 'reject',
-          runId,
-          version: await seenVersion(ctx, runId),
-          reason: command.reason,
-        }),
-      };
-    case 'export': {
-      const view = await ctx.handle({ kind: 'export-review', runId });
-      if (view.kind !== 'export') return { view };
-      const path = await ctx.io.writeExport(view.filename, view.csv);
-      return { text: `✓ Wrote the review of import ${view.runId} to ${path}` };
-    }
   }
 }
 async function users(ctx: RunContext, runId: string, company: number | null, page: number): Promise<Step> {
@@ -90,13 +77,4 @@ async function users(ctx: RunContext, runId: string, company: number | null, pag
 async function usersPage(ctx: RunContext, runId: string, page: number): Promise<Step> {
   const psaCompanyId = ctx.memory.usersCompany;
   return { view: await ctx.handle({ kind: 'users', runId, psaCompanyId, paging: ctx.paging(page) }) };
-}
-
-/**
- * The terminal shows the run as it is when the admin types, so the version approved is the one
- * read just now (the terminal's own run picking is being reworked with the shared grammar).
- */
-async function seenVersion(ctx: RunContext, runId: string): Promise<number> {
-  const view = await ctx.handle({ kind: 'show-run', runId, paging: ctx.paging(0) });
-  return view.kind === 'approval' ? view.run.version : -1;
 }

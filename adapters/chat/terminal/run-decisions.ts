@@ -1,5 +1,6 @@
 import type { View } from '../../../src/app/views.js';
-import type { CompanyDecision, UserDecision } from '../../../src/domain/decisions.js';
+import type { UserDecision } from '../../../src/domain/decisions.js';
+import { decodeCompanyDecision, decodeUserDecision, mapCode } from '../shared/decision-codec.js';
 import type { MapChoice, RunCommand } from './parser.js';
 import { renderConfirmation } from './render-confirmation.js';
 import { hint, type RunContext, type Step } from './session-types.js';
@@ -28,14 +29,16 @@ export async function decideCompany(
   const row = ctx.memory.reviewRows.get(command.row);
   if (row === undefined)
     return { view: hint(`there is no row ${command.row} in the lists shown; type \`review\``) };
-  let decision: CompanyDecision;
+  let code = '';
   if (command.kind === 'decide-map') {
     const target = mapTarget(ctx, command.row, command.choice);
     if (typeof target !== 'string') return { view: target };
-    decision = { kind: 'map', companyId: target };
+    code = mapCode(target);
   } else {
-    decision = { kind: command.decision === 'unmap' ? 'unmap-create' : command.decision };
+    code = command.code;
   }
+  const decision = decodeCompanyDecision(code);
+  if (decision === null) return { view: hint('that is not a company decision') };
   const view = await ctx.handle({
     kind: 'decide-companies',
     runId,
@@ -49,9 +52,10 @@ export async function decideUsers(
   ctx: RunContext,
   runId: string,
   numbers: readonly number[],
-  word: 'grant' | 'skip' | 'new-user',
+  code: string,
 ): Promise<Step> {
-  const decision: UserDecision = { kind: word === 'new-user' ? 'unmap-create' : word };
+  const decision = decodeUserDecision(code);
+  if (decision === null) return { view: hint('that is not a contact decision') };
   return applyUserDecisions(
     ctx,
     runId,
@@ -66,8 +70,9 @@ export async function mapUser(
   userId: string | null,
 ): Promise<Step> {
   const target = userId ?? ctx.memory.contacts.get(n)?.sameEmailUser?.id ?? null;
-  if (target === null) return { view: hint(`say which user: map-user ${n} <user id>`) };
-  return applyUserDecisions(ctx, runId, [{ n, decision: { kind: 'map', userId: target } }]);
+  const decision = target === null ? null : decodeUserDecision(mapCode(target));
+  if (decision === null) return { view: hint(`say which user: map-user ${n} <user id>`) };
+  return applyUserDecisions(ctx, runId, [{ n, decision }]);
 }
 
 async function applyUserDecisions(

@@ -1,4 +1,5 @@
 import { truncate } from '../shared/text.js';
+import { oneLine } from '../shared/untrusted-text.js';
 
 /*
  * PSA text reaches the operator's terminal, so a company named "\x1b]0;pwned\x07" or one carrying
@@ -14,15 +15,7 @@ const ESCAPE_SEQUENCES = new RegExp(
   `${ESC}\\[[0-?]*[ -/]*[@-~]|${ESC}\\][^${BEL}${ESC}]*(?:${BEL}|${ESC}\\\\)?|${ESC}[@-Z\\\\-_]|${CSI}[0-?]*[ -/]*[@-~]`,
   'g',
 );
-// C0 and C1 controls, DEL, and bidirectional marks and overrides that reorder what the eye reads.
-const CONTROL_CHARACTERS = new RegExp(
-  `[${String.fromCharCode(0)}-${String.fromCharCode(0x1f)}${String.fromCharCode(0x7f)}-${CSI}\u200e\u200f\u202a-\u202e\u2066-\u2069]`,
-  'g',
-);
-
 /** One line of untrusted text, safe to print: escapes removed, controls dropped, whitespace folded. */
 export function clean(text: string, max = 120): string {
-  const withoutEscapes = text.replace(ESCAPE_SEQUENCES, '');
-  const flat = withoutEscapes.replace(/[\t\r\n]+/g, ' ').replace(CONTROL_CHARACTERS, '');
-  return truncate(flat.replace(/ {2,}/g, ' ').trim(), max);
+  return truncate(oneLine(text.replace(ESCAPE_SEQUENCES, '')), max);
 }

@@ -3,12 +3,15 @@ import type { Intent, Paging } from '../../../src/app/intents.js';
 import type { View } from '../../../src/app/views.js';
 import type { Actor } from '../../../src/domain/chat-identity.js';
 import type { ErrorCode } from '../../../src/domain/errors.js';
-import { isProvider, type Provider } from '../../../src/domain/provider.js';
+import type { Provider } from '../../../src/domain/provider.js';
 import { Secret } from '../../../src/domain/secret.js';
 import type { Logger } from '../../../src/ports/logger.js';
+import { type ChatCommand, refuseSecret } from '../shared/command-grammar.js';
+import { cancelRun, runFor } from '../shared/run-ref.js';
 import { ListMemory } from './list-memory.js';
-import { type PsaCommand, parseLine, type RunCommand } from './parser.js';
+import { parseLine, type RunCommand } from './parser.js';
 import { renderView } from './render-view.js';
+import { approveTyped, rejectTyped } from './run-approval.js';
 import { runCommand } from './run-commands.js';
 import { errorView, hint, type Step, type TerminalIo } from './session-types.js';
 
@@ -83,21 +86,17 @@ export class TerminalSession {
         return { text: '' };
       case 'quit':
         return 'quit';
-      case 'invalid':
-        return { view: hint(command.hint) };
       case 'as':
         return this.#switchActor(command.userId);
-      case 'psa':
-        return this.#psa(command.command);
+      case 'chat':
+        return this.#chat(command.command);
       case 'run':
         return this.#run(command.command);
     }
   }
 
   #handle(intent: Intent): Promise<View> {
-    return this.#options.bot.handle(this.#actor, intent, {
-      onProgress: (progress) => this.#options.io.progress(progress),
-    });
+    return this.#options.bot.handle(this.#actor, intent, (progress) => this.#options.io.progress(progress));
   }
 
   #paging(page: number): Paging {
@@ -105,6 +104,7 @@ export class TerminalSession {
   }
 
   #remember(view: View): void {
+    if (view.kind === 'approval') this.#memory.approvalVersions.set(view.run.runId, view.run.version);
     if (view.kind === 'review') this.#memory.rememberReview(view);
     else if (view.kind === 'users') this.#memory.rememberUsers(view);
     else if (view.kind === 'result' || (view.kind === 'approval' && view.state !== 'pending')) {
@@ -134,32 +134,42 @@ export class TerminalSession {
     };
   }
 
-  async #psa(command: PsaCommand): Promise<Step> {
+  async #chat(command: ChatCommand): Promise<Step> {
+    const { bot, logger } = this.#options;
     switch (command.kind) {
+      case 'secret-refused':
+        return { view: refuseSecret(logger, this.#actor.userId) };
+      case 'error':
+        return { view: command };
       case 'connect':
-        return isProvider(command.provider)
-          ? this.#connect(command.provider)
-          : { view: errorView('unknown_provider') };
-      case 'import': {
-        if (!isProvider(command.provider)) return { view: errorView('unknown_provider') };
-        const filterText = command.filterText;
+        return this.#connect(command.provider);
+      case 'import':
         return {
           view: await this.#handle({
             kind: 'import',
             provider: command.provider,
-            filterText,
-            pageSize: this.#pageSize,
+            filterText: command.filterText,
           }),
         };
-      }
       case 'cancel': {
-        const view = await this.#handle({ kind: 'cancel', runId: this.#memory.runId });
+        const view = await cancelRun(bot, this.#actor, command.run ?? this.#memory.runId);
         if (view.kind === 'notice') this.#memory.forgetRun();
         return { view };
       }
-      default:
-        return { view: await this.#handle(command) };
+      case 'export':
+        return this.#export(command.run);
+      case 'intent':
+        return { view: await this.#handle(command.intent) };
     }
+  }
+
+  async #export(ref: string | null): Promise<Step> {
+    const run = await runFor(this.#options.bot, this.#actor, ref ?? this.#memory.runId);
+    if ('view' in run) return { view: run.view };
+    const view = await this.#handle({ kind: 'export-review', runId: run.runId });
+    if (view.kind !== 'export') return { view };
+    const path = await this.#options.io.writeExport(view.filename, view.csv);
+    return { text: `✓ Wrote the review of import ${view.runId} to ${path}` };
   }
 
   async #connect(provider: Provider): Promise<Step> {
@@ -188,6 +198,12 @@ export class TerminalSession {
   }
 
   async #run(command: RunCommand): Promise<Step> {
+    const { bot } = this.#options;
+    if (command.kind === 'approve')
+      return { view: await approveTyped(bot, this.#actor, this.#memory, command.run) };
+    if (command.kind === 'reject') {
+      return { view: await rejectTyped(bot, this.#actor, this.#memory, command.run, command.reason) };
+    }
     const runId = await this.#runId();
     if (runId === null) return { view: hint('no import is open; start one with `/psa import connectwise`') };
     return runCommand(

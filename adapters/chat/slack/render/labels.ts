@@ -1,5 +1,4 @@
 import type { PageInfo } from '../../../../src/app/views.js';
-import type { CompanyDecision, UserDecision } from '../../../../src/domain/decisions.js';
 import type { PlanCounts } from '../../../../src/domain/plan-model.js';
 import type { CompanyStatus } from '../../../../src/domain/review.js';
 import { formatCount } from '../mrkdwn.js';
@@ -12,40 +11,6 @@ export function statusLabel(status: CompanyStatus): string {
       return 'Unmapped';
     case 'potential-duplicate':
       return 'Unmapped – potential duplicate';
-  }
-}
-
-/** Option value for a company decision; `map:` carries the managed company id. */
-export function companyDecisionValue(decision: CompanyDecision): string {
-  return decision.kind === 'map' ? `map:${decision.companyId}` : decision.kind;
-}
-
-export function parseCompanyDecision(value: string): CompanyDecision | null {
-  if (value.startsWith('map:') && value.length > 4) return { kind: 'map', companyId: value.slice(4) };
-  switch (value) {
-    case 'create':
-    case 'keep':
-    case 'unmap-create':
-    case 'skip':
-      return { kind: value };
-    default:
-      return null;
-  }
-}
-
-export function userDecisionValue(decision: UserDecision): string {
-  return decision.kind === 'map' ? `map:${decision.userId}` : decision.kind;
-}
-
-export function parseUserDecision(value: string): UserDecision | null {
-  if (value.startsWith('map:') && value.length > 4) return { kind: 'map', userId: value.slice(4) };
-  switch (value) {
-    case 'grant':
-    case 'unmap-create':
-    case 'skip':
-      return { kind: value };
-    default:
-      return null;
   }
 }
 

@@ -1,7 +1,8 @@
-import type { CompanyBulkAction } from '../../../../src/app/intents.js';
 import type { ReviewRowView, ReviewView } from '../../../../src/app/views.js';
 import { PROVIDER_LABELS } from '../../../../src/domain/provider.js';
 import type { MissingRow } from '../../../../src/domain/review.js';
+import { companyBulkLabel } from '../../shared/bulk-actions.js';
+import { encodeCompanyDecision, mapCode } from '../../shared/decision-codec.js';
 import { LIMITS } from '../block-kit-limits.js';
 import {
   actions,
@@ -16,27 +17,13 @@ import {
 } from '../blocks.js';
 import { formatCount, mrkdwnText } from '../mrkdwn.js';
 import { ACTION, encodeRef, type Ref } from '../refs.js';
-import { companyDecisionValue, countsLines, pageLabel, shortDate, statusLabel } from './labels.js';
+import { countsLines, pageLabel, shortDate, statusLabel } from './labels.js';
 import { exportAndCancel, navigation } from './navigation.js';
 
 /** Rows per review page: 2 blocks a row keeps a page near 40 of Slack's 50 blocks. */
 export const REVIEW_PAGE_SIZE = 15;
 const CANDIDATE_REASONS_SHOWN = 3;
 const MISSING_ROWS_SHOWN = 10;
-
-function bulkLabel(action: CompanyBulkAction, count: number): string {
-  const n = formatCount(count);
-  switch (action) {
-    case 'create-all-unmapped':
-      return `Create all ${n} unmapped`;
-    case 'map-all-single-candidates':
-      return `Map all ${n} single-candidate duplicates`;
-    case 'skip-all':
-      return `Leave all ${n} out`;
-    case 'reset':
-      return `Reset ${n} changes`;
-  }
-}
 
 function decisionText(row: ReviewRowView): string {
   const target = row.targetName === null ? 'an existing company' : `*${mrkdwnText(row.targetName, 120)}*`;
@@ -89,11 +76,11 @@ function decisionOptions(row: ReviewRowView): { options: Element[]; initial: Ele
     if (kind === 'skip') entries.push({ text: 'Leave out', value: 'skip' });
     if (kind === 'map') {
       for (const candidate of row.candidates) {
-        entries.push({ text: `Map to ${candidate.companyName}`, value: `map:${candidate.companyId}` });
+        entries.push({ text: `Map to ${candidate.companyName}`, value: mapCode(candidate.companyId) });
       }
     }
   }
-  const current = companyDecisionValue(row.decision);
+  const current = encodeCompanyDecision(row.decision);
   if (!entries.some((entry) => entry.value === current) && row.decision.kind === 'map') {
     entries.push({ text: `Map to ${row.targetName ?? 'picked company'}`, value: current });
   }
@@ -153,7 +140,7 @@ export function renderReview(view: ReviewView): SlackMessage {
     .filter((offer) => offer.count > 0)
     .map((offer) =>
       button(
-        bulkLabel(offer.action, offer.count),
+        companyBulkLabel(offer.action, formatCount(offer.count)),
         `${ACTION.companyBulk}:${offer.action}`,
         encodeRef({ ...base, a: offer.action }),
         undefined,

@@ -1,7 +1,7 @@
-import type { UserBulkAction } from '../../../../src/app/intents.js';
 import type { UsersCompanySummary, UsersView } from '../../../../src/app/views.js';
 import type { LicenceCheck } from '../../../../src/domain/plan-model.js';
 import { PROVIDER_LABELS } from '../../../../src/domain/provider.js';
+import { userBulkLabel } from '../../shared/bulk-actions.js';
 import { messageFor } from '../../shared/error-messages.js';
 import { actions, type Block, button, divider, header, type SlackMessage, section } from '../blocks.js';
 import { escapeMrkdwn, formatCount, mrkdwnText } from '../mrkdwn.js';
@@ -11,18 +11,6 @@ import { exportAndCancel, navigation } from './navigation.js';
 
 /** Companies per page of the user overview (one block each). */
 export const USERS_PAGE_SIZE = 15;
-
-export function userBulkLabel(action: UserBulkAction, count: number, scope = ''): string {
-  const n = formatCount(count);
-  switch (action) {
-    case 'grant-all-eligible':
-      return `Grant all ${n} eligible${scope}`;
-    case 'skip-all':
-      return `Leave all ${n} out${scope}`;
-    case 'reset':
-      return `Reset ${n} changes`;
-  }
-}
 
 /** The licence line; the seed's words when there are not enough. */
 export function licenceText(licences: LicenceCheck): string {
@@ -48,7 +36,7 @@ export function renderUsersOverview(view: UsersView): SlackMessage {
     .filter((offer) => offer.count > 0)
     .map((offer) =>
       button(
-        userBulkLabel(offer.action, offer.count),
+        userBulkLabel(offer.action, formatCount(offer.count)),
         `${ACTION.usersBulk}:${offer.action}`,
         encodeRef({ ...base, a: offer.action }),
       ),

@@ -1,4 +1,6 @@
 import type { ContactRowView, UsersView } from '../../../../src/app/views.js';
+import { USER_BULK_ACTIONS, userBulkLabel } from '../../shared/bulk-actions.js';
+import { encodeUserDecision } from '../../shared/decision-codec.js';
 import { LIMITS } from '../block-kit-limits.js';
 import {
   actions,
@@ -14,9 +16,9 @@ import {
 } from '../blocks.js';
 import { formatCount, mrkdwnText } from '../mrkdwn.js';
 import { ACTION, CALLBACK, encodeMeta, encodeRef, type ModalMeta, type Ref } from '../refs.js';
-import { countsLines, userDecisionValue } from './labels.js';
+import { countsLines } from './labels.js';
 import { navigation } from './navigation.js';
-import { licenceText, userBulkLabel } from './users-message.js';
+import { licenceText } from './users-message.js';
 
 /** Contacts per modal page: one checkbox group holds at most 10 options. */
 export const CONTACTS_PAGE_SIZE = LIMITS.checkboxOptions;
@@ -58,7 +60,7 @@ function contactMenu(contact: ContactRowView): Element | undefined {
       options.push(
         option(
           `Map to ${contact.sameEmailUser.email}`,
-          userDecisionValue({ kind: 'map', userId: contact.sameEmailUser.id }),
+          encodeUserDecision({ kind: 'map', userId: contact.sameEmailUser.id }),
         ),
       );
     }
@@ -130,13 +132,9 @@ function narrowing(view: UsersView, ref: Ref, contactType: string | undefined): 
     if (offer.action === 'reset' && offer.count === 0) continue;
     // Counts are for every type; with a type picked the label names the scope instead.
     const label =
-      contactType === undefined
-        ? userBulkLabel(offer.action, offer.count)
-        : offer.action === 'grant-all-eligible'
-          ? `Grant all eligible${scope}`
-          : offer.action === 'skip-all'
-            ? `Leave all out${scope}`
-            : userBulkLabel(offer.action, offer.count);
+      contactType === undefined || offer.action === 'reset'
+        ? userBulkLabel(offer.action, formatCount(offer.count))
+        : `${USER_BULK_ACTIONS[offer.action].uncounted}${scope}`;
     elements.push(
       button(label, `${ACTION.modalBulk}:${offer.action}`, encodeRef({ ...ref, a: offer.action })),
     );

@@ -1,4 +1,5 @@
 import type { View } from '../../../../src/app/views.js';
+import { renderFlowView } from '../../shared/view-dispatch.js';
 import type { SlackMessage } from '../blocks.js';
 import { renderApproval, renderResult } from './approval-message.js';
 import { renderProgress } from './progress-message.js';
@@ -8,18 +9,15 @@ import { renderUsersOverview } from './users-message.js';
 
 /** Any view as a thread message (the working message shows review, users or progress). */
 export function renderThreadMessage(view: View): SlackMessage {
-  switch (view.kind) {
-    case 'review':
-      return renderReview(view);
-    case 'users':
-      return renderUsersOverview(view);
-    case 'approval':
-      return renderApproval(view);
-    case 'result':
-      return renderResult(view, null);
-    case 'progress':
-      return renderProgress(view);
-    default:
-      return renderSimpleView(view) ?? renderError('internal');
-  }
+  return renderFlowView(
+    view,
+    {
+      review: renderReview,
+      users: renderUsersOverview,
+      approval: renderApproval,
+      result: (result) => renderResult(result, null),
+      progress: renderProgress,
+    },
+    (other) => renderSimpleView(other) ?? renderError('internal'),
+  );
 }

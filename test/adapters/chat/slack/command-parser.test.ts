@@ -10,11 +10,13 @@ describe('parseCommand', () => {
       filterText: 'type=Client,Prospect status="Active Client"',
     });
     expect(parseCommand('connect autotask')).toEqual({ kind: 'connect', provider: 'autotask' });
-    expect(parseCommand('cancel')).toEqual({ kind: 'intent', intent: { kind: 'cancel', runId: null } });
+    expect(parseCommand('cancel')).toEqual({ kind: 'cancel', run: null });
     expect(parseCommand('cancel 0f8fa1c2-1b2c-4d5e-8f90-1234567890ab')).toEqual({
-      kind: 'intent',
-      intent: { kind: 'cancel', runId: '0f8fa1c2-1b2c-4d5e-8f90-1234567890ab' },
+      kind: 'cancel',
+      run: '0f8fa1c2-1b2c-4d5e-8f90-1234567890ab',
     });
+    // A run id is random by design: it is not mistaken for a pasted key.
+    expect(parseCommand('cancel Zk3Jd93kfLq0aPz7')).toEqual({ kind: 'cancel', run: 'Zk3Jd93kfLq0aPz7' });
     expect(parseCommand('licences')).toEqual({ kind: 'intent', intent: { kind: 'licenses' } });
     expect(parseCommand('companies add Acme & Sons')).toEqual({
       kind: 'intent',
@@ -24,7 +26,7 @@ describe('parseCommand', () => {
       kind: 'intent',
       intent: { kind: 'companies-list', query: 'acme' },
     });
-    expect(parseCommand('export')).toEqual({ kind: 'export', runId: null });
+    expect(parseCommand('export')).toEqual({ kind: 'export', run: null });
   });
 
   it('reads admin mentions as Slack escapes them', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { md, oneLine, plain } from '../../../../adapters/chat/teams/markdown.js';
+import { oneLine } from '../../../../adapters/chat/shared/untrusted-text.js';
+import { md, plain } from '../../../../adapters/chat/teams/markdown.js';
 
 const SPECIALS = '\\`*_~#[]()<>|{}!&:';
 

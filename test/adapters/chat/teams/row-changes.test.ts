@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseCardAction } from '../../../../adapters/chat/teams/card-actions.js';
 import {
-  companyCode,
-  parseCompanyCode,
-  parseUserCode,
-  userCode,
-} from '../../../../adapters/chat/teams/decision-codes.js';
+  encodeCompanyDecision as companyCode,
+  decodeCompanyDecision as parseCompanyCode,
+  decodeUserDecision as parseUserCode,
+  encodeUserDecision as userCode,
+} from '../../../../adapters/chat/shared/decision-codec.js';
+import { parseCardAction } from '../../../../adapters/chat/teams/card-actions.js';
 import { companyChanges, userChanges } from '../../../../adapters/chat/teams/row-changes.js';
 
 const paging = { page: 0, pageSize: 8 };

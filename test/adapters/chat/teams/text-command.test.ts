@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UNKNOWN_COMMAND_HINT } from '../../../../adapters/chat/shared/command-grammar.js';
 import { commandText, parseTextCommand } from '../../../../adapters/chat/teams/text-command.js';
 
 describe('messages to the bot', () => {
@@ -9,7 +10,7 @@ describe('messages to the bot', () => {
 
   it('become the commands of the other surfaces', () => {
     expect(parseTextCommand('<at>PSA</at> status')).toEqual({ kind: 'intent', intent: { kind: 'status' } });
-    expect(parseTextCommand('cancel')).toEqual({ kind: 'intent', intent: { kind: 'cancel', runId: null } });
+    expect(parseTextCommand('cancel')).toEqual({ kind: 'cancel', run: null });
     expect(parseTextCommand('licences')).toEqual({ kind: 'intent', intent: { kind: 'licenses' } });
     expect(parseTextCommand('companies add Contoso Ltd')).toEqual({
       kind: 'intent',
@@ -38,9 +39,14 @@ describe('messages to the bot', () => {
     });
   });
 
-  it('answer anything else, or an unknown PSA, with help', () => {
-    for (const text of ['', 'hello', 'import sap', 'connect']) {
-      expect(parseTextCommand(text)).toEqual({ kind: 'intent', intent: { kind: 'help' } });
-    }
+  it('answer nothing with help, and anything else with the error every surface gives', () => {
+    expect(parseTextCommand('<at>PSA</at>')).toEqual({ kind: 'intent', intent: { kind: 'help' } });
+    expect(parseTextCommand('hello')).toEqual({
+      kind: 'error',
+      code: 'invalid_input',
+      details: { hint: UNKNOWN_COMMAND_HINT },
+    });
+    expect(parseTextCommand('import sap')).toEqual({ kind: 'error', code: 'unknown_provider', details: {} });
+    expect(parseTextCommand('connect')).toMatchObject({ kind: 'error', code: 'invalid_input' });
   });
 });

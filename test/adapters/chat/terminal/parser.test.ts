@@ -1,67 +1,61 @@
 import { describe, expect, it } from 'vitest';
 import { parseLine } from '../../../../adapters/chat/terminal/parser.js';
+import type { Intent } from '../../../../src/app/intents.js';
+
+const intent = (value: Intent) => ({ kind: 'chat', command: { kind: 'intent', intent: value } });
 
 describe('terminal command parser', () => {
   it('reads the /psa commands', () => {
-    expect(parseLine('/psa')).toEqual({ kind: 'psa', command: { kind: 'help' } });
+    expect(parseLine('/psa')).toEqual(intent({ kind: 'help' }));
     expect(parseLine('  /psa connect ConnectWise ')).toEqual({
-      kind: 'psa',
+      kind: 'chat',
       command: { kind: 'connect', provider: 'connectwise' },
     });
     expect(parseLine('/psa import connectwise type=Client,Prospect  status="Active"')).toEqual({
-      kind: 'psa',
+      kind: 'chat',
       command: {
         kind: 'import',
         provider: 'connectwise',
         filterText: 'type=Client,Prospect  status="Active"',
       },
     });
-    for (const word of ['status', 'cancel', 'history', 'licenses']) {
-      expect(parseLine(`/psa ${word}`)).toEqual({ kind: 'psa', command: { kind: word } });
+    for (const word of ['status', 'history', 'licenses'] as const) {
+      expect(parseLine(`/psa ${word}`)).toEqual(intent({ kind: word }));
     }
-    expect(parseLine('/psa licences')).toEqual({ kind: 'psa', command: { kind: 'licenses' } });
+    expect(parseLine('/psa cancel')).toEqual({ kind: 'chat', command: { kind: 'cancel', run: null } });
+    expect(parseLine('cancel 2')).toEqual({ kind: 'chat', command: { kind: 'cancel', run: '2' } });
+    expect(parseLine('/psa licences')).toEqual(intent({ kind: 'licenses' }));
   });
 
   it('reads admins and companies sub-commands, keeping names whole', () => {
-    expect(parseLine('/psa admins')).toEqual({ kind: 'psa', command: { kind: 'admins-list' } });
-    expect(parseLine('/psa admins add carol Carol  Jones')).toEqual({
-      kind: 'psa',
-      command: { kind: 'admins-add', platform: 'terminal', userId: 'carol', displayName: 'Carol  Jones' },
-    });
-    expect(parseLine('/psa admins add slack:U123')).toEqual({
-      kind: 'psa',
-      command: { kind: 'admins-add', platform: 'slack', userId: 'U123', displayName: 'U123' },
-    });
-    expect(parseLine('/psa admins remove bob')).toEqual({
-      kind: 'psa',
-      command: { kind: 'admins-remove', platform: 'terminal', userId: 'bob' },
-    });
-    expect(parseLine('/psa companies search acme inc')).toEqual({
-      kind: 'psa',
-      command: { kind: 'companies-list', query: 'acme inc' },
-    });
-    expect(parseLine('/psa companies acme')).toEqual({
-      kind: 'psa',
-      command: { kind: 'companies-list', query: 'acme' },
-    });
-    expect(parseLine('/psa companies')).toEqual({
-      kind: 'psa',
-      command: { kind: 'companies-list', query: '' },
-    });
-    expect(parseLine('/psa companies add Smith & Sons, LLC')).toEqual({
-      kind: 'psa',
-      command: { kind: 'companies-add', name: 'Smith & Sons, LLC' },
-    });
+    expect(parseLine('/psa admins')).toEqual(intent({ kind: 'admins-list' }));
+    expect(parseLine('/psa admins add carol Carol  Jones')).toEqual(
+      intent({ kind: 'admins-add', platform: 'terminal', userId: 'carol', displayName: 'Carol  Jones' }),
+    );
+    expect(parseLine('/psa admins add slack:U123')).toEqual(
+      intent({ kind: 'admins-add', platform: 'slack', userId: 'U123', displayName: 'U123' }),
+    );
+    expect(parseLine('/psa admins remove bob')).toEqual(
+      intent({ kind: 'admins-remove', platform: 'terminal', userId: 'bob' }),
+    );
+    expect(parseLine('/psa companies search acme inc')).toEqual(
+      intent({ kind: 'companies-list', query: 'acme inc' }),
+    );
+    expect(parseLine('/psa companies acme')).toEqual(intent({ kind: 'companies-list', query: 'acme' }));
+    expect(parseLine('/psa companies')).toEqual(intent({ kind: 'companies-list', query: '' }));
+    expect(parseLine('/psa companies add Smith & Sons, LLC')).toEqual(
+      intent({ kind: 'companies-add', name: 'Smith & Sons, LLC' }),
+    );
   });
 
   it('reads company decisions with candidates, listed companies and ids', () => {
     expect(parseLine('decide 3 skip')).toEqual({
       kind: 'run',
-      command: { kind: 'decide', row: 3, decision: 'skip' },
+      command: { kind: 'decide', row: 3, code: 'skip' },
     });
     expect(parseLine('decide 3 UNMAP')).toEqual({
       kind: 'run',
-      command: { kind: 'decide', row: 3, decision: 'unmap' },
+      command: { kind: 'decide', row: 3, code: 'unmap-create' },
     });
     expect(parseLine('decide 4 map 2')).toEqual({
       kind: 'run',
@@ -92,11 +86,11 @@ describe('terminal command parser', () => {
     });
     expect(parseLine('grant 1 2  5')).toEqual({
       kind: 'run',
-      command: { kind: 'decide-users', contacts: [1, 2, 5], decision: 'grant' },
+      command: { kind: 'decide-users', contacts: [1, 2, 5], code: 'grant' },
     });
     expect(parseLine('new-user 4')).toEqual({
       kind: 'run',
-      command: { kind: 'decide-users', contacts: [4], decision: 'new-user' },
+      command: { kind: 'decide-users', contacts: [4], code: 'unmap-create' },
     });
     expect(parseLine('map-user 2')).toEqual({
       kind: 'run',
@@ -110,14 +104,19 @@ describe('terminal command parser', () => {
 
   it('reads approval commands, with or without /psa', () => {
     expect(parseLine('submit')).toEqual({ kind: 'run', command: { kind: 'submit' } });
-    expect(parseLine('/psa approve')).toEqual({ kind: 'run', command: { kind: 'approve' } });
+    expect(parseLine('/psa approve')).toEqual({ kind: 'run', command: { kind: 'approve', run: null } });
+    expect(parseLine('approve 2')).toEqual({ kind: 'run', command: { kind: 'approve', run: 2 } });
+    expect(parseLine('reject 2 not now')).toEqual({
+      kind: 'run',
+      command: { kind: 'reject', run: 2, reason: 'not now' },
+    });
     expect(parseLine('reject  not this  week')).toEqual({
       kind: 'run',
-      command: { kind: 'reject', reason: 'not this  week' },
+      command: { kind: 'reject', run: null, reason: 'not this  week' },
     });
     expect(parseLine('/psa reject duplicates')).toEqual({
       kind: 'run',
-      command: { kind: 'reject', reason: 'duplicates' },
+      command: { kind: 'reject', run: null, reason: 'duplicates' },
     });
     expect(parseLine('/as bob')).toEqual({ kind: 'as', userId: 'bob' });
     expect(parseLine('quit')).toEqual({ kind: 'quit' });
@@ -141,6 +140,14 @@ describe('terminal command parser', () => {
     '/psa admins add',
     '/as',
   ])('explains what is wrong with %j', (line) => {
-    expect(parseLine(line).kind).toBe('invalid');
+    const parsed = parseLine(line);
+    expect(parsed.kind === 'chat' && parsed.command.kind === 'error').toBe(true);
+  });
+
+  it('refuses a key typed as a reason without keeping it', () => {
+    expect(parseLine('reject Zk3Jd93kfLq0aPz7')).toEqual({
+      kind: 'chat',
+      command: { kind: 'secret-refused' },
+    });
   });
 });

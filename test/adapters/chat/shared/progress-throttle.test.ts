@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProgressReporter } from '../../../../adapters/chat/slack/progress-reporter.js';
+import { ProgressThrottle } from '../../../../adapters/chat/shared/progress-throttle.js';
 import type { ProgressView } from '../../../../src/app/views.js';
 import { ManualClock } from '../../../fakes/manual-clock.js';
 
@@ -13,11 +13,11 @@ const progress = (done: number): ProgressView => ({
   total: 5000,
 });
 
-describe('ProgressReporter', () => {
+describe('ProgressThrottle', () => {
   it('sends the first update at once and then at most one per interval', async () => {
     const clock = new ManualClock();
     const sent: number[] = [];
-    const reporter = new ProgressReporter(async (p) => void sent.push(p.done), clock, silent, 1500);
+    const reporter = new ProgressThrottle(async (p) => void sent.push(p.done), clock, silent, 1500);
     for (let done = 1; done <= 500; done++) reporter.push(progress(done));
     await reporter.settle();
     expect(sent).toEqual([1]);
@@ -35,7 +35,7 @@ describe('ProgressReporter', () => {
     const clock = new ManualClock();
     let release: () => void = () => {};
     const sent: number[] = [];
-    const reporter = new ProgressReporter(
+    const reporter = new ProgressThrottle(
       (p) => {
         sent.push(p.done);
         if (p.done === 1) return new Promise<void>((resolve) => (release = resolve));

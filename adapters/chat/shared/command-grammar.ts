@@ -1,0 +1,187 @@
+import type { Intent } from '../../../src/app/intents.js';
+import type { View } from '../../../src/app/views.js';
+import type { ChatPlatform } from '../../../src/domain/chat-identity.js';
+import type { ErrorCode, ErrorDetails } from '../../../src/domain/errors.js';
+import { isProvider, type Provider } from '../../../src/domain/provider.js';
+import type { Logger } from '../../../src/ports/logger.js';
+import { looksLikeSecret } from './secret-text.js';
+
+/**
+ * The one `/psa` grammar. Slack's slash command, a Teams message and a terminal line all come
+ * here after the surface has taken off its own wrapping (`/psa`, `<at>Bot</at>`), so the same
+ * words mean the same on every surface and a typo gets the same answer everywhere.
+ *
+ * Free text (filters, names, queries, display names, unknown words) is checked for pasted
+ * credentials first; run ids and user ids are not free text (a run id is itself a random word).
+ */
+export type ChatCommand =
+  | { readonly kind: 'intent'; readonly intent: Intent }
+  /** Needs a private form: a modal, a dialog or hidden prompts. */
+  | { readonly kind: 'connect'; readonly provider: Provider }
+  /** Needs a thread to post in. */
+  | { readonly kind: 'import'; readonly provider: Provider; readonly filterText: string }
+  /** `run`: a number from `/psa status`, a run id, or null for the admin's own open import. */
+  | { readonly kind: 'cancel'; readonly run: string | null }
+  | { readonly kind: 'export'; readonly run: string | null }
+  /** Credentials typed into a command: refused; the text is never echoed or logged. */
+  | { readonly kind: 'secret-refused' }
+  | { readonly kind: 'error'; readonly code: ErrorCode; readonly details: ErrorDetails };
+
+export type ChatCommandKind = ChatCommand['kind'];
+
+/** Who `admins add|remove <word>` names; each surface writes users its own way. */
+export type AdminRef = { readonly platform: ChatPlatform; readonly userId: string; readonly name?: string };
+
+export interface GrammarOptions {
+  readonly adminRef: (word: string) => AdminRef | null;
+}
+
+export const UNKNOWN_COMMAND_HINT = 'unknown command; run /psa help for the commands';
+
+/** The verbs this grammar owns; surfaces with more words of their own check this first. */
+export const PSA_VERBS: ReadonlySet<string> = new Set([
+  '',
+  'help',
+  'connect',
+  'import',
+  'status',
+  'cancel',
+  'history',
+  'licenses',
+  'licences',
+  'admins',
+  'companies',
+  'export',
+]);
+
+/** Filter words `parseFilterText` (src/app/filter-text.ts) understands, checked before any run. */
+const FILTER_WORD = /^(?:all|inactive|(?:types?|status(?:es)?)=.+)$/i;
+
+interface Words {
+  readonly words: readonly string[];
+  /** The text from word `n` on, its spacing kept (names and reasons may have double spaces). */
+  rest(n: number): string;
+}
+
+function split(text: string): Words {
+  const matches = [...text.matchAll(/(?:[^\s"]+|"[^"]*")+/g)];
+  return {
+    words: matches.map((match) => match[0]),
+    rest: (n) => {
+      const start = matches[n]?.index;
+      return start === undefined ? '' : text.slice(start).trim();
+    },
+  };
+}
+
+export function invalid(hint: string): ChatCommand {
+  return { kind: 'error', code: 'invalid_input', details: { hint } };
+}
+
+function intent(value: Intent): ChatCommand {
+  return { kind: 'intent', intent: value };
+}
+
+function provider(word: string | undefined): Provider | ChatCommand {
+  const lower = (word ?? '').toLowerCase();
+  if (lower === '') return invalid('name the PSA: connectwise or autotask');
+  return isProvider(lower) ? lower : { kind: 'error', code: 'unknown_provider', details: {} };
+}
+
+/** The filter words, checked for shape only; the PSA's own type and status names are checked later. */
+function filters(text: string): ChatCommand | null {
+  const bad = split(text).words.find((word) => !FILTER_WORD.test(word.replaceAll('"', '')));
+  if (bad === undefined) return null;
+  return invalid(`unknown filter "${bad.slice(0, 40)}"; use type=…, status=…, inactive or all`);
+}
+
+/** The free text a command carries, i.e. all but the words that are ids. */
+function freeText(verb: string, line: Words): string {
+  switch (verb) {
+    case 'cancel':
+    case 'export':
+      return line.rest(2);
+    case 'admins':
+      return `${line.words[1] ?? ''} ${line.rest(3)}`;
+    default:
+      return line.rest(0);
+  }
+}
+
+/** Parses the text after `/psa`. A refusal never carries any of the text it refuses. */
+export function parseChatCommand(text: string, options: GrammarOptions): ChatCommand {
+  const line = split(text.trim());
+  const verb = (line.words[0] ?? '').toLowerCase();
+  const first = line.words[1];
+  if (verb === 'connect') {
+    const chosen = provider(first);
+    if (typeof chosen !== 'string')
+      return looksLikeSecret(line.rest(1)) ? { kind: 'secret-refused' } : chosen;
+    // Credentials belong in the private form; anything typed after the provider may be one.
+    return line.words.length > 2 ? { kind: 'secret-refused' } : { kind: 'connect', provider: chosen };
+  }
+  if (looksLikeSecret(freeText(verb, line))) return { kind: 'secret-refused' };
+  switch (verb) {
+    case '':
+    case 'help':
+      return intent({ kind: 'help' });
+    case 'import': {
+      const chosen = provider(first);
+      if (typeof chosen !== 'string') return chosen;
+      const filterText = line.rest(2);
+      return filters(filterText) ?? { kind: 'import', provider: chosen, filterText };
+    }
+    case 'status':
+      return intent({ kind: 'status' });
+    case 'history':
+      return intent({ kind: 'history' });
+    case 'licenses':
+    case 'licences':
+      return intent({ kind: 'licenses' });
+    case 'cancel':
+    case 'export':
+      return { kind: verb, run: first ?? null };
+    case 'admins':
+      return admins(line, options);
+    case 'companies':
+      return companies(line);
+    default:
+      return invalid(UNKNOWN_COMMAND_HINT);
+  }
+}
+
+function companies(line: Words): ChatCommand {
+  const sub = line.words[1]?.toLowerCase();
+  if (sub === 'add') {
+    const name = line.rest(2);
+    return name === ''
+      ? invalid('give the company name: /psa companies add <name>')
+      : intent({ kind: 'companies-add', name });
+  }
+  return intent({ kind: 'companies-list', query: sub === 'search' ? line.rest(2) : line.rest(1) });
+}
+
+function admins(line: Words, options: GrammarOptions): ChatCommand {
+  const sub = line.words[1]?.toLowerCase();
+  if (sub === undefined || sub === 'list') return intent({ kind: 'admins-list' });
+  if (sub !== 'add' && sub !== 'remove')
+    return invalid('use /psa admins, /psa admins add <user> or /psa admins remove <user>');
+  const who = options.adminRef(line.words[2] ?? '');
+  if (who === null) return invalid(`name the user: /psa admins ${sub} <user>`);
+  if (sub === 'remove') return intent({ kind: 'admins-remove', platform: who.platform, userId: who.userId });
+  const displayName = line.rest(3) || who.name || who.userId;
+  return intent({ kind: 'admins-add', platform: who.platform, userId: who.userId, displayName });
+}
+
+/** What every surface answers to credentials typed into a command; it quotes none of them. */
+export const SECRET_REFUSED_VIEW = {
+  kind: 'notice',
+  tone: 'warning',
+  text: 'Never type credentials into a command. I ignored that command: nothing was stored or shown. Run /psa connect <provider> and enter them in the private form; if you pasted a real secret, rotate it.',
+} as const satisfies View;
+
+/** The refusal, logged with who typed it and never what. */
+export function refuseSecret(logger: Logger, userId: string): View {
+  logger.warn({ userId }, 'command with a credential refused');
+  return SECRET_REFUSED_VIEW;
+}

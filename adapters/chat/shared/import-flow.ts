@@ -1,0 +1,103 @@
+import type { ImportBot } from '../../../src/app/bot-api.js';
+import type { ProgressView, View } from '../../../src/app/views.js';
+import type { Actor } from '../../../src/domain/chat-identity.js';
+import type { Provider } from '../../../src/domain/provider.js';
+import type { ThreadRef } from '../../../src/domain/run.js';
+import type { Clock } from '../../../src/ports/clock.js';
+import type { Logger } from '../../../src/ports/logger.js';
+import { ProgressThrottle } from './progress-throttle.js';
+
+/** How one surface posts an import; everything else about an import is the same everywhere. */
+export interface ImportPosting {
+  /**
+   * Posts the run's thread (its root and where the work shows) and says where it is. Called at
+   * most once: before the import when `eager`, else when there is first something to show there,
+   * so a refusal (not an admin, locked, a bad filter) stays private.
+   */
+  open(): Promise<ThreadRef>;
+  readonly eager: boolean;
+  /** Progress in the thread; `final` once at the end when `showFinalProgress`. */
+  progress(view: ProgressView, final: boolean): Promise<void>;
+  readonly showFinalProgress: boolean;
+  /** The first review page, or why the import stopped once the thread exists. */
+  show(view: View): Promise<void>;
+  /** A refusal before anything was posted: privately to the admin. */
+  refuse(view: View): Promise<void>;
+}
+
+export interface ImportFlowDeps {
+  readonly bot: ImportBot;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly progressIntervalMs: number;
+}
+
+export interface ImportRequest {
+  readonly actor: Actor;
+  readonly provider: Provider;
+  readonly filterText: string;
+  /** Rows on the first review page the surface shows. */
+  readonly pageSize: number;
+}
+
+/** Runs `open` once, however often it is asked for, and says whether it has started. */
+function once(open: () => Promise<ThreadRef>): {
+  get(): Promise<ThreadRef>;
+  readonly started: () => boolean;
+} {
+  let opened: Promise<ThreadRef> | null = null;
+  return {
+    get: () => {
+      opened ??= open();
+      return opened;
+    },
+    started: () => opened !== null,
+  };
+}
+
+/**
+ * `/psa import`: start -> thread -> progress -> first review page, written once. The core fetches
+ * and classifies; the thread is attached once there is a run, and the first page is asked for in
+ * the surface's page size.
+ */
+export async function runImportFlow(
+  deps: ImportFlowDeps,
+  request: ImportRequest,
+  posting: ImportPosting,
+): Promise<void> {
+  const { bot, logger } = deps;
+  const { actor } = request;
+  const thread = once(() => posting.open());
+  if (posting.eager) await thread.get();
+  const throttle = new ProgressThrottle(
+    async (progress, final) => {
+      await thread.get();
+      await posting.progress(progress, final);
+    },
+    deps.clock,
+    logger,
+    deps.progressIntervalMs,
+  );
+  const view = await bot.handle(
+    actor,
+    { kind: 'import', provider: request.provider, filterText: request.filterText },
+    throttle.push,
+  );
+  await throttle.settle(posting.showFinalProgress);
+  if (view.kind !== 'review') return thread.started() ? posting.show(view) : posting.refuse(view);
+  const runId = view.run.runId;
+  let where: ThreadRef;
+  try {
+    where = await thread.get();
+  } catch (error) {
+    // Nowhere to show the review: give the lock back rather than hold it unseen.
+    await bot.handle(actor, { kind: 'cancel', runId });
+    throw error;
+  }
+  // Only now: attaching bumps the run's version, which the fetch's own final update checks.
+  const attached = await bot.handle(actor, { kind: 'attach-thread', runId, thread: where });
+  if (attached.kind === 'error') logger.warn({ code: attached.code, runId }, 'could not attach the thread');
+  await posting.show(
+    await bot.handle(actor, { kind: 'review', runId, paging: { page: 0, pageSize: request.pageSize } }),
+  );
+}
