@@ -32,6 +32,7 @@ function bigPsa(): FakePsaGateway {
       statusName: 'Active',
       active: true,
       updatedAt: null,
+      nameCut: false,
     }),
   );
   psa.contacts = Array.from(
@@ -58,7 +59,12 @@ function clickAt(runId: string, n: number): Intent {
     case 1:
       return { kind: 'users', runId, psaCompanyId: company, paging: PAGE };
     case 2:
-      return { kind: 'decide-user', runId, psaContactId: company, decision: { kind: 'grant' }, paging: PAGE };
+      return {
+        kind: 'decide-users',
+        runId,
+        decisions: [{ psaContactId: company, decision: { kind: 'grant' } }],
+        paging: PAGE,
+      };
     case 3:
       return {
         kind: 'bulk-users',
@@ -125,7 +131,12 @@ export async function benchSlackAckMixed(): Promise<Record<string, string | numb
     provider: 'connectwise',
     credentials: new Secret({ apiKey: 'good-key' }),
   });
-  const review = await bot.handle(bea, { kind: 'import', provider: 'connectwise', filterText: 'all' });
+  const review = await bot.handle(bea, {
+    kind: 'import',
+    provider: 'connectwise',
+    filterText: 'all',
+    pageSize: 15,
+  });
   if (review.kind !== 'review') throw new Error(`tenant B's import did not start: ${review.kind}`);
   const runId = review.run.runId;
   await bot.handle(bea, { kind: 'continue-to-users', runId, paging: PAGE });

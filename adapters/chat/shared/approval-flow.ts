@@ -27,9 +27,6 @@ const SHOW_RUN_PAGING = { page: 0, pageSize: 1 };
 /** Errors after which the approval message is left as it is: nothing about the run changed. */
 const PERSONAL_REFUSALS: ReadonlySet<string> = new Set(['cannot_approve_own', 'not_admin', 'foreign_user']);
 
-export const STALE_APPROVAL_HINT =
-  'this approval request changed after it was posted; check the updated message';
-
 async function refreshAfter(
   bot: ImportBot,
   actor: Actor,
@@ -41,31 +38,22 @@ async function refreshAfter(
 }
 
 /**
- * The stale check: an approval clicked on a message older than the run (the plan changed after
- * it was posted) is refused and the message redrawn. The core will refuse stale versions itself;
- * this stays the surface's thin half of it.
+ * The version the decision is about. A click carries the version its message showed, and the core
+ * refuses it when the run moved on since (stale_view); a typed `approve` saw no message, so it
+ * decides on the run as it stands now.
  */
-async function staleApproval(
+async function versionToDecide(
   bot: ImportBot,
   actor: Actor,
   decision: ApprovalDecision,
-  posting: ApprovalPosting,
-): Promise<{ readonly stale: boolean; readonly current: View }> {
+): Promise<{ readonly version: number; readonly current: View | null }> {
+  if (decision.seenVersion !== null) return { version: decision.seenVersion, current: null };
   const current = await bot.handle(actor, {
     kind: 'show-run',
     runId: decision.runId,
     paging: SHOW_RUN_PAGING,
   });
-  const stale =
-    decision.seenVersion !== null &&
-    current.kind === 'approval' &&
-    current.state === 'pending' &&
-    current.run.version !== decision.seenVersion;
-  if (stale && current.kind === 'approval') {
-    await posting.refresh(current);
-    await posting.refuse({ kind: 'error', code: 'invalid_input', details: { hint: STALE_APPROVAL_HINT } });
-  }
-  return { stale, current };
+  return { version: current.kind === 'approval' ? current.run.version : -1, current };
 }
 
 export async function approveRun(
@@ -74,15 +62,14 @@ export async function approveRun(
   decision: ApprovalDecision,
   posting: ApprovalPosting,
 ): Promise<View> {
-  const { stale, current } = await staleApproval(bot, actor, decision, posting);
-  if (current.kind === 'error') {
+  const { version, current } = await versionToDecide(bot, actor, decision);
+  if (current?.kind === 'error') {
     await posting.refuse(current);
     return current;
   }
-  if (stale) return current;
-  const view = await bot.handle(actor, { kind: 'approve', runId: decision.runId });
+  const view = await bot.handle(actor, { kind: 'approve', runId: decision.runId, version });
   if (view.kind === 'result') {
-    await posting.approved(view, current.kind === 'approval' ? current : null);
+    await posting.approved(view, current?.kind === 'approval' ? current : null);
     return view;
   }
   return refused(bot, actor, decision.runId, view, posting);
@@ -110,7 +97,17 @@ export async function rejectRun(
   decision: ApprovalDecision & { readonly reason: string },
   posting: ApprovalPosting,
 ): Promise<View> {
-  const view = await bot.handle(actor, { kind: 'reject', runId: decision.runId, reason: decision.reason });
+  const { version, current } = await versionToDecide(bot, actor, decision);
+  if (current?.kind === 'error') {
+    await posting.refuse(current);
+    return current;
+  }
+  const view = await bot.handle(actor, {
+    kind: 'reject',
+    runId: decision.runId,
+    version,
+    reason: decision.reason,
+  });
   if (view.kind === 'approval') {
     await posting.rejected(view, decision.reason);
     return view;

@@ -56,9 +56,9 @@ function once(open: () => Promise<ThreadRef>): {
 }
 
 /**
- * `/psa import`: start -> thread -> progress -> first review page, written once. The core fetches
- * and classifies; the thread is attached once there is a run, and the first page is asked for in
- * the surface's page size.
+ * `/psa import`: start -> thread -> progress -> first review page, in one core call. The core
+ * opens the thread through `openThread` only once the import is sure to start, stores it with the
+ * run, and answers with the first page in the surface's page size.
  */
 export async function runImportFlow(
   deps: ImportFlowDeps,
@@ -66,7 +66,6 @@ export async function runImportFlow(
   posting: ImportPosting,
 ): Promise<void> {
   const { bot, logger } = deps;
-  const { actor } = request;
   const thread = once(() => posting.open());
   if (posting.eager) await thread.get();
   const throttle = new ProgressThrottle(
@@ -79,25 +78,15 @@ export async function runImportFlow(
     deps.progressIntervalMs,
   );
   const view = await bot.handle(
-    actor,
-    { kind: 'import', provider: request.provider, filterText: request.filterText },
-    throttle.push,
+    request.actor,
+    {
+      kind: 'import',
+      provider: request.provider,
+      filterText: request.filterText,
+      pageSize: request.pageSize,
+    },
+    { onProgress: throttle.push, openThread: () => thread.get() },
   );
   await throttle.settle(posting.showFinalProgress);
-  if (view.kind !== 'review') return thread.started() ? posting.show(view) : posting.refuse(view);
-  const runId = view.run.runId;
-  let where: ThreadRef;
-  try {
-    where = await thread.get();
-  } catch (error) {
-    // Nowhere to show the review: give the lock back rather than hold it unseen.
-    await bot.handle(actor, { kind: 'cancel', runId });
-    throw error;
-  }
-  // Only now: attaching bumps the run's version, which the fetch's own final update checks.
-  const attached = await bot.handle(actor, { kind: 'attach-thread', runId, thread: where });
-  if (attached.kind === 'error') logger.warn({ code: attached.code, runId }, 'could not attach the thread');
-  await posting.show(
-    await bot.handle(actor, { kind: 'review', runId, paging: { page: 0, pageSize: request.pageSize } }),
-  );
+  return thread.started() ? posting.show(view) : posting.refuse(view);
 }

@@ -76,7 +76,7 @@ async function withProgress(conversation: Conversation, place: MessagePlace, int
     logger,
     progressIntervalMs,
   );
-  const view = await conversation.handle(intent, reporter.push);
+  const view = await conversation.handle(intent, { onProgress: reporter.push });
   await reporter.settle();
   return view;
 }
@@ -116,16 +116,20 @@ async function route(
     case ACTION.companyDecision: {
       const decision = decodeCompanyDecision(action.selected_option?.value ?? '');
       if (decision === null || ref.c === undefined) return;
-      return show({ kind: 'decide-company', runId, psaCompanyId: ref.c, decision, paging: review });
+      return show({
+        kind: 'decide-companies',
+        runId,
+        decisions: [{ psaCompanyId: ref.c, decision }],
+        paging: review,
+      });
     }
     case ACTION.companySearch: {
       const companyId = action.selected_option?.value;
       if (companyId === undefined || ref.c === undefined) return;
       return show({
-        kind: 'decide-company',
+        kind: 'decide-companies',
         runId,
-        psaCompanyId: ref.c,
-        decision: { kind: 'map', companyId },
+        decisions: [{ psaCompanyId: ref.c, decision: { kind: 'map', companyId } }],
         paging: review,
       });
     }

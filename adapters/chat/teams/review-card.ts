@@ -2,6 +2,7 @@ import type { CompanyBulkAction } from '../../../src/app/intents.js';
 import type { ReviewRowView, ReviewView } from '../../../src/app/views.js';
 import type { CompanyDecision } from '../../../src/domain/decisions.js';
 import { PROVIDER_LABELS } from '../../../src/domain/provider.js';
+import { encodeCompanyDecision as companyCode, mapCode } from '../shared/decision-codec.js';
 import {
   activeLabel,
   companyDecisionLabel,
@@ -26,7 +27,6 @@ import {
   heading,
   text,
 } from './card-kit.js';
-import { encodeCompanyDecision as companyCode, mapCode } from '../shared/decision-codec.js';
 import { md, plain } from './markdown.js';
 import { pageActions, pageLine } from './paging.js';
 

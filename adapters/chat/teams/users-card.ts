@@ -1,6 +1,7 @@
 import type { UserBulkAction } from '../../../src/app/intents.js';
 import type { ContactRowView, UsersCompanySummary, UsersView } from '../../../src/app/views.js';
 import type { UserDecision } from '../../../src/domain/decisions.js';
+import { mapCode, encodeUserDecision as userCode } from '../shared/decision-codec.js';
 import { messageFor } from '../shared/error-messages.js';
 import { userDecisionLabel } from '../shared/text.js';
 import { INPUT, VERBS } from './card-actions.js';
@@ -21,7 +22,6 @@ import {
   heading,
   text,
 } from './card-kit.js';
-import { mapCode, encodeUserDecision as userCode } from '../shared/decision-codec.js';
 import { md, ownWords, plain } from './markdown.js';
 import { pageActions, pageLine } from './paging.js';
 

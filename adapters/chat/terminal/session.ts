@@ -96,7 +96,9 @@ export class TerminalSession {
   }
 
   #handle(intent: Intent): Promise<View> {
-    return this.#options.bot.handle(this.#actor, intent, (progress) => this.#options.io.progress(progress));
+    return this.#options.bot.handle(this.#actor, intent, {
+      onProgress: (progress) => this.#options.io.progress(progress),
+    });
   }
 
   #paging(page: number): Paging {
@@ -149,6 +151,7 @@ export class TerminalSession {
             kind: 'import',
             provider: command.provider,
             filterText: command.filterText,
+            pageSize: this.#pageSize,
           }),
         };
       case 'cancel': {

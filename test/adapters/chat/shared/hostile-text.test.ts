@@ -14,7 +14,7 @@ const view = reviewView([
   reviewRow(1, {
     name: EVIL,
     status: 'potential-duplicate',
-    candidates: [{ companyId: 'mc-1', companyName: EVIL, reason: `same as "${EVIL}"` }],
+    candidates: [{ companyId: 'mc-1', companyName: EVIL, reason: `same as "${EVIL}"`, strength: 'same' }],
     decision: { kind: 'map', companyId: 'mc-1' },
     targetName: EVIL,
   }),
