@@ -159,6 +159,9 @@ describe('a review of 5,000 companies through Slack', () => {
     const decided = blockText(harness.fake.message(workTs).blocks);
     expect(decided).toMatch(/map 2\d /);
     expect(decided).not.toContain('single-candidate duplicates');
+    // Every row is back at its default: "Reset" would change nothing, so it is not offered.
+    expect(decided).not.toContain('Reset');
+    await click('psa_company_bulk:skip-all');
     await click('psa_company_bulk:reset');
     expect(blockText(harness.fake.message(workTs).blocks)).not.toContain('Reset');
   });

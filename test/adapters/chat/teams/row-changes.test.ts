@@ -29,7 +29,12 @@ describe('row decisions from card inputs', () => {
       paging,
     );
     expect(changes).toEqual([
-      { kind: 'decide-company', runId: 'run-1', psaCompanyId: 2, decision: { kind: 'skip' }, paging },
+      {
+        kind: 'decide-companies',
+        runId: 'run-1',
+        decisions: [{ psaCompanyId: 2, decision: { kind: 'skip' } }],
+        paging,
+      },
     ]);
   });
 
@@ -41,10 +46,9 @@ describe('row decisions from card inputs', () => {
     );
     expect(changes).toEqual([
       {
-        kind: 'decide-company',
+        kind: 'decide-companies',
         runId: 'run-1',
-        psaCompanyId: 4,
-        decision: { kind: 'map', companyId: 'mc-7' },
+        decisions: [{ psaCompanyId: 4, decision: { kind: 'map', companyId: 'mc-7' } }],
         paging,
       },
     ]);
@@ -63,7 +67,12 @@ describe('row decisions from card inputs', () => {
       paging,
     );
     expect(changes).toEqual([
-      { kind: 'decide-user', runId: 'run-1', psaContactId: 10, decision: { kind: 'grant' }, paging },
+      {
+        kind: 'decide-users',
+        runId: 'run-1',
+        decisions: [{ psaContactId: 10, decision: { kind: 'grant' } }],
+        paging,
+      },
     ]);
   });
 

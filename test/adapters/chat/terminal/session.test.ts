@@ -153,20 +153,23 @@ describe('terminal session', () => {
   it('resolves row numbers across pages and candidate numbers to company ids', async () => {
     const { session, calls, last } = harness();
     await session.execute('/psa import connectwise type=Client');
-    expect(last()?.intent).toEqual({ kind: 'import', provider: 'connectwise', filterText: 'type=Client' });
+    expect(last()?.intent).toEqual({
+      kind: 'import',
+      provider: 'connectwise',
+      filterText: 'type=Client',
+      pageSize: 2,
+    });
     await session.execute('decide 2 map 2');
     expect(last()?.intent).toMatchObject({
-      kind: 'decide-company',
+      kind: 'decide-companies',
       runId: 'r1',
-      psaCompanyId: 22,
-      decision: { kind: 'map', companyId: 'mc-b' },
+      decisions: [{ psaCompanyId: 22, decision: { kind: 'map', companyId: 'mc-b' } }],
     });
     await session.execute('review 2');
     await session.execute('decide 3 skip');
     expect(last()?.intent).toMatchObject({
-      kind: 'decide-company',
-      psaCompanyId: 23,
-      decision: { kind: 'skip' },
+      kind: 'decide-companies',
+      decisions: [{ psaCompanyId: 23, decision: { kind: 'skip' } }],
       paging: { page: 1 },
     });
     const before = calls.length;
@@ -185,9 +188,8 @@ describe('terminal session', () => {
     expect(last()?.intent).toEqual({ kind: 'companies-list', query: 'zed' });
     await session.execute('decide 1 map @1');
     expect(last()?.intent).toMatchObject({
-      kind: 'decide-company',
-      psaCompanyId: 21,
-      decision: { kind: 'map', companyId: 'mc-z' },
+      kind: 'decide-companies',
+      decisions: [{ psaCompanyId: 21, decision: { kind: 'map', companyId: 'mc-z' } }],
     });
   });
 
@@ -199,16 +201,21 @@ describe('terminal session', () => {
     expect(last()?.intent).toMatchObject({ kind: 'users', psaCompanyId: 21 });
     const start = calls.length;
     const out = await session.execute('grant 1 2');
+    // One batch for the whole command: all of them or none.
     expect(calls.slice(start).map((c) => c.intent)).toMatchObject([
-      { kind: 'decide-user', psaContactId: 301, decision: { kind: 'grant' } },
-      { kind: 'decide-user', psaContactId: 302, decision: { kind: 'grant' } },
+      {
+        kind: 'decide-users',
+        decisions: [
+          { psaContactId: 301, decision: { kind: 'grant' } },
+          { psaContactId: 302, decision: { kind: 'grant' } },
+        ],
+      },
     ]);
     expect(out.text).toContain('Person 301');
     await session.execute('map-user 3');
     expect(last()?.intent).toMatchObject({
-      kind: 'decide-user',
-      psaContactId: 303,
-      decision: { kind: 'map', userId: 'u-9' },
+      kind: 'decide-users',
+      decisions: [{ psaContactId: 303, decision: { kind: 'map', userId: 'u-9' } }],
     });
   });
 
