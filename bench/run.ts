@@ -1,5 +1,6 @@
 import { benchAutotask } from './autotask-bench.js';
 import { benchConnectWise } from './connectwise-bench.js';
+import { benchHostile } from './hostile-bench.js';
 import { benchSlackAck } from './slack-ack.js';
 
 type Bench = () => Promise<Record<string, string | number>>;
@@ -12,6 +13,7 @@ const BENCHES: ReadonlyArray<readonly [string, Bench]> = [
   ['ConnectWise import', benchConnectWise],
   ['Autotask import', benchAutotask],
   ['Slack acknowledgement latency', benchSlackAck],
+  ['Hostile ConnectWise (client in a child process)', benchHostile],
 ];
 
 async function main(): Promise<void> {

@@ -47,6 +47,8 @@ export interface CoreConfig {
   readonly sandboxPsa: 'on' | 'off' | 'auto';
   readonly psaTimeoutMs: number;
   readonly psaConcurrency: number;
+  /** Largest PSA response body read, in bytes (PSA_MAX_BODY_MB). */
+  readonly psaMaxBodyBytes: number;
 }
 
 const VARIABLES = [
@@ -63,6 +65,7 @@ const VARIABLES = [
   'SANDBOX_PSA',
   'PSA_TIMEOUT_SECONDS',
   'PSA_CONCURRENCY',
+  'PSA_MAX_BODY_MB',
 ] as const;
 
 const PLATFORMS: readonly ChatPlatform[] = ['slack', 'teams', 'terminal'];
@@ -164,6 +167,14 @@ function schema(cwd: string) {
     PSA_CONCURRENCY: integerVariable(1, 32, 'PSA_CONCURRENCY must be a whole number from 1 to 32')
       .optional()
       .transform((count) => count ?? 4),
+    // A 1,000-contact page is 1-3 MB; the default leaves ten times that as headroom.
+    PSA_MAX_BODY_MB: integerVariable(
+      1,
+      1024,
+      'PSA_MAX_BODY_MB must be a whole number of megabytes (1 to 1024)',
+    )
+      .optional()
+      .transform((mb) => (mb ?? 32) * 1024 * 1024),
   });
 }
 
@@ -199,6 +210,7 @@ export function parseCoreConfig(env: Env, cwd: string = process.cwd()): SectionR
       sandboxPsa: v.SANDBOX_PSA,
       psaTimeoutMs: v.PSA_TIMEOUT_SECONDS,
       psaConcurrency: v.PSA_CONCURRENCY,
+      psaMaxBodyBytes: v.PSA_MAX_BODY_MB,
     },
   };
 }
