@@ -115,6 +115,8 @@ export const DEFAULT_EXPECTED_RECORDS = 1_000;
  * communication items and `_info` blocks is under 100; the rest is headroom.
  */
 export const VALUES_PER_RECORD = 400;
+/** Bodies up to this size are parsed without counting: at most 4 million values, ~100 MB parsed. */
+const SCAN_ABOVE_BYTES = 4 * 1024 * 1024;
 
 export const defaultSleep = (ms: number): Promise<void> =>
   new Promise((resolve) => {
@@ -171,7 +173,11 @@ export function createPsaHttp(options: PsaHttpOptions): PsaHttp {
       }
       const bytes = await readBounded(response.body, maxBodyBytes);
       if (bytes === null) return { kind: 'too-large' };
-      if (countJsonValues(bytes, valueBudget(request)) > valueBudget(request)) {
+      // A body this small holds too few values to hurt (each costs a byte): only big ones are counted.
+      if (
+        bytes.length > SCAN_ABOVE_BYTES &&
+        countJsonValues(bytes, valueBudget(request)) > valueBudget(request)
+      ) {
         return { kind: 'response', status: response.statusCode, headers, text: '', tooManyValues: true };
       }
       // One decode of the whole body: about half the CPU of body.text()'s streaming decoder, which
