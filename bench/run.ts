@@ -3,6 +3,7 @@ import { benchAutotask } from './autotask-bench.js';
 import { benchClicks } from './clicks-bench.js';
 import { benchConnectWise } from './connectwise-bench.js';
 import { benchHalo } from './halopsa-bench.js';
+import { benchHostile } from './hostile-bench.js';
 import { benchMatching } from './matching-bench.js';
 import { benchSlackAck } from './slack-ack.js';
 import { benchSlackAckMixed } from './slack-ack-mixed.js';
@@ -29,6 +30,7 @@ const BENCHES: ReadonlyArray<readonly [string, Bench]> = [
   ['Clicks through the core', benchClicks],
   ['Duplicate matching', benchMatching],
   ['Slack acknowledgement latency, mixed with a large import', benchSlackAckMixed],
+  ['Hostile ConnectWise (client in a child process)', benchHostile],
 ];
 
 async function main(): Promise<void> {

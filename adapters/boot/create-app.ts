@@ -94,6 +94,7 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
     const autotaskZone = options.sandboxAutotaskZone ?? null;
     const psa = createPsaGateway({
       timeoutMs: config.core.psaTimeoutMs,
+      maxBodyBytes: config.core.psaMaxBodyBytes,
       logger,
       providers: {
         connectwise: { concurrency: config.core.psaConcurrency },

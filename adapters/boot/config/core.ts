@@ -55,6 +55,8 @@ export interface CoreConfig {
   /** PostgreSQL only: connect (TCP, TLS, login) and statement timeouts. */
   readonly databaseConnectTimeoutMs: number;
   readonly databaseStatementTimeoutMs: number;
+  /** Largest PSA response body read, in bytes (PSA_MAX_BODY_MB). */
+  readonly psaMaxBodyBytes: number;
 }
 
 const VARIABLES = [
@@ -73,6 +75,7 @@ const VARIABLES = [
   'PSA_CONCURRENCY',
   'DATABASE_CONNECT_TIMEOUT_SECONDS',
   'DATABASE_STATEMENT_TIMEOUT_SECONDS',
+  'PSA_MAX_BODY_MB',
 ] as const;
 
 const PLATFORMS: readonly ChatPlatform[] = ['slack', 'teams', 'terminal'];
@@ -188,6 +191,14 @@ function schema(cwd: string) {
     )
       .optional()
       .transform((seconds) => Math.round((seconds ?? 60) * 1000)),
+    // A 1,000-contact page is 1-3 MB; the default leaves ten times that as headroom.
+    PSA_MAX_BODY_MB: integerVariable(
+      1,
+      1024,
+      'PSA_MAX_BODY_MB must be a whole number of megabytes (1 to 1024)',
+    )
+      .optional()
+      .transform((mb) => (mb ?? 32) * 1024 * 1024),
   });
 }
 
@@ -225,6 +236,7 @@ export function parseCoreConfig(env: Env, cwd: string = process.cwd()): SectionR
       psaConcurrency: v.PSA_CONCURRENCY,
       databaseConnectTimeoutMs: v.DATABASE_CONNECT_TIMEOUT_SECONDS,
       databaseStatementTimeoutMs: v.DATABASE_STATEMENT_TIMEOUT_SECONDS,
+      psaMaxBodyBytes: v.PSA_MAX_BODY_MB,
     },
   };
 }

@@ -103,6 +103,7 @@ export function createAutotaskProvider(): PsaProviderDefinition<AutotaskSettings
           MAX_IN_VALUES,
         ),
         batchConcurrency: clamp(settings.batchConcurrency ?? AUTOTASK_DEFAULTS.batchConcurrency, 50),
+        ...(context.logger === undefined ? {} : { logger: context.logger }),
       });
     },
   };

@@ -11,12 +11,13 @@ import type {
   PsaCompany,
   PsaContact,
 } from '../../../src/domain/psa-records.js';
+import type { Logger } from '../../../src/ports/logger.js';
 import type { FetchOutcome, PageSink, ProgressListener, PsaSession } from '../../../src/ports/psa-gateway.js';
 import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
-import { createPageDelivery, pagesOf } from '../shared/page-delivery.js';
+import { createPageDelivery } from '../shared/page-delivery.js';
 import type { AutotaskClient } from './autotask-client.js';
 import { type TypeLabels, typeChoices, typeLabelsFrom } from './company-types.js';
-import { fetchAllPages } from './paging.js';
+import { createJudge, fetchAllPages, pageThrough } from './paging.js';
 import {
   type AutotaskFilter,
   COMPANY_FIELDS,
@@ -40,10 +41,8 @@ export interface AutotaskSessionOptions {
   readonly contactBatchSize: number;
   /** Contact batches fetched at once. */
   readonly batchConcurrency: number;
+  readonly logger?: Logger;
 }
-
-/** Records per page Autotask answers with. */
-const PAGE_SIZE = 500;
 
 /** Companies per count request: several `in` lists or-ed, kept to a modest body. */
 const COUNT_GROUP_COMPANIES = MAX_IN_VALUES * 10;
@@ -89,25 +88,31 @@ export class AutotaskSession implements PsaSession {
         report();
       },
     );
-    const fetching = fetchAllPages(this.#client, {
-      entity: 'Companies',
-      conditions,
-      includeFields: COMPANY_FIELDS,
-      item: companySchema,
-      onPage: (items) => {
-        done += items.length;
-        report();
+    const fetching = pageThrough(
+      this.#client,
+      {
+        entity: 'Companies',
+        conditions,
+        includeFields: COMPANY_FIELDS,
+        item: companySchema,
+        judge: createJudge('company', delivery, this.#options.logger),
+        onPage: async (items) => {
+          done += items.length;
+          report();
+          const labels = await labelling;
+          const page: PsaCompany[] = [];
+          for (const row of items) {
+            if (row.id === MSP_COMPANY_ID) continue;
+            const company = toPsaCompany(row, labels);
+            if (company.name === '') delivery.skip({ entity: 'company', psaId: row.id, reason: 'no name' });
+            else page.push(company);
+          }
+          await delivery.deliver(page);
+        },
       },
-    });
-    const [labels, , rows] = await Promise.all([labelling, counting, fetching]);
-    const companies: PsaCompany[] = [];
-    for (const row of rows) {
-      if (row.id === MSP_COMPANY_ID) continue;
-      const company = toPsaCompany(row, labels);
-      if (company.name === '') delivery.skip({ entity: 'company', psaId: row.id, reason: 'no name' });
-      else companies.push(company);
-    }
-    for (const page of pagesOf(companies, PAGE_SIZE)) await delivery.deliver(page);
+      this.#options.logger,
+    );
+    await Promise.all([labelling, counting, fetching]);
     return delivery.outcome();
   }
 
@@ -127,20 +132,26 @@ export class AutotaskSession implements PsaSession {
       report();
     });
     const batches = chunk(ids, this.#options.contactBatchSize);
+    const judge = createJudge('contact', delivery, this.#options.logger);
     const fetching = mapWithConcurrency(batches, this.#options.batchConcurrency, (batch) =>
-      fetchAllPages(this.#client, {
-        entity: 'Contacts',
-        conditions: [condition('in', 'companyID', batch)],
-        includeFields: CONTACT_FIELDS,
-        item: contactSchema,
-        onPage: (items) => {
-          done += items.length;
-          report();
+      pageThrough(
+        this.#client,
+        {
+          entity: 'Contacts',
+          conditions: [condition('in', 'companyID', batch)],
+          includeFields: CONTACT_FIELDS,
+          item: contactSchema,
+          judge,
+          onPage: async (items) => {
+            done += items.length;
+            report();
+            await delivery.deliver(items.map(toPsaContact));
+          },
         },
-      }),
+        this.#options.logger,
+      ),
     );
-    const [, pages] = await Promise.all([counting, fetching]);
-    for (const page of pages) await delivery.deliver(page.map(toPsaContact));
+    await Promise.all([counting, fetching]);
     return delivery.outcome();
   }
 
@@ -158,12 +169,16 @@ export class AutotaskSession implements PsaSession {
     if (ids.includes(MSP_COMPANY_ID)) causes.set(MSP_COMPANY_ID, 'filtered-out');
     const found = new Set<number>();
     await mapWithConcurrency(chunk(lookup, MAX_IN_VALUES), this.#options.batchConcurrency, async (batch) => {
-      const present = await fetchAllPages(this.#client, {
-        entity: 'Companies',
-        conditions: [condition('in', 'id', batch)],
-        includeFields: ['id'],
-        item: idOnlySchema,
-      });
+      const present = await fetchAllPages(
+        this.#client,
+        {
+          entity: 'Companies',
+          conditions: [condition('in', 'id', batch)],
+          includeFields: ['id'],
+          item: idOnlySchema,
+        },
+        this.#options.logger,
+      );
       for (const company of present) found.add(company.id);
     });
     for (const id of lookup) causes.set(id, found.has(id) ? 'filtered-out' : 'not-found');

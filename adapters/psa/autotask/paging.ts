@@ -5,44 +5,89 @@
  * GET on a POST-origin link answers 405, and the link's host is not ours to trust).
  */
 import type { z } from 'zod';
-import { AppError } from '../../../src/domain/errors.js';
+import type { Logger } from '../../../src/ports/logger.js';
+import type { SkippedRecord } from '../../../src/ports/psa-gateway.js';
+import { createFetchGuard, type FetchGuard, PAGE_MARGIN } from '../shared/fetch-guard.js';
+import { invalidResponse } from '../shared/invalid-response.js';
+import { type SkipSink, validateRecords } from '../shared/record-validation.js';
 import type { AutotaskClient, EndpointKey } from './autotask-client.js';
 import { type AutotaskFilter, pageQuery } from './query-filter.js';
-import { queryResultSchema } from './schemas.js';
+import { rawQueryResultSchema } from './schemas.js';
+
+/** Records per `/query` page: Autotask's fixed page size. */
+export const AUTOTASK_PAGE_SIZE = 500;
+/** Records one fetch may bring at most. */
+export const AUTOTASK_MAX_RECORDS = 500_000;
+
+/** A fetch's bounds and where it reports skipped records. */
+export interface PageJudge {
+  readonly entity: SkippedRecord['entity'];
+  readonly guard: FetchGuard;
+  readonly skips: SkipSink;
+}
+
+export function createJudge(entity: SkippedRecord['entity'], skips: SkipSink, logger?: Logger): PageJudge {
+  const guard = createFetchGuard(
+    {
+      pageSize: AUTOTASK_PAGE_SIZE,
+      maxPages: Math.ceil(AUTOTASK_MAX_RECORDS / AUTOTASK_PAGE_SIZE),
+      maxRecords: AUTOTASK_MAX_RECORDS,
+    },
+    logger,
+  );
+  return { entity, guard, skips };
+}
 
 export interface PagedQuery<T> {
   readonly entity: EndpointKey;
   readonly conditions: readonly AutotaskFilter[];
   readonly includeFields: readonly string[];
   readonly item: z.ZodType<T>;
-  /** Called after every page with the new records, for progress. */
-  readonly onPage?: (items: readonly T[]) => void;
+  /** Called after every page with the new records; awaited before the next page (back-pressure). */
+  readonly onPage?: (items: T[]) => Promise<void> | void;
+  /** Bounds and skip reports; without it odd records are dropped silently. */
+  readonly judge?: PageJudge;
 }
 
-export async function fetchAllPages<T extends { readonly id: number }>(
+/** Pages every record the query selects into `query.onPage`. */
+export async function pageThrough<T extends { readonly id: number }>(
   client: AutotaskClient,
   query: PagedQuery<T>,
-): Promise<T[]> {
-  const schema = queryResultSchema(query.item);
-  const all: T[] = [];
-  // Starting above 0 also leaves out the MSP's own company (id 0).
+  logger?: Logger,
+): Promise<void> {
+  const judge = query.judge ?? createJudge('company', { skip: () => {} }, logger);
+  // Starting above 0 also leaves out the MSP's own company (id 0); Autotask's other ids are positive.
   let afterId = 0;
   for (;;) {
     const body = pageQuery(query.conditions, query.includeFields, afterId);
-    const result = await client.query(`${query.entity}/query`, query.entity, body, schema);
+    const result = await client.query(`${query.entity}/query`, query.entity, body, rawQueryResultSchema);
+    if (result.items.length > AUTOTASK_PAGE_SIZE + PAGE_MARGIN) {
+      throw invalidResponse(`a page of ${result.items.length} records`, logger, query.entity);
+    }
+    judge.guard.page(result.items.length);
+    const valid = validateRecords(result.items, query.item, judge.entity, judge.skips);
     // Autotask does not promise an order within a page: sort, and keep only what the cursor asked for.
-    const items = result.items.filter((item) => item.id > afterId).sort((a, b) => a.id - b.id);
+    const items = valid.filter((item) => item.id > afterId).sort((a, b) => a.id - b.id);
     if (items.length === 0) {
       // Records only below the cursor mean the PSA ignored our filter: paging on would never end.
-      if (result.items.length > 0) throw new AppError('psa_invalid_response');
-      return all;
+      if (valid.length > 0) throw invalidResponse('records below the cursor', logger, query.entity);
+      return;
     }
-    all.push(...items);
-    query.onPage?.(items);
+    await query.onPage?.(items);
     const last = items.at(-1);
     const nextPageUrl = result.pageDetails?.nextPageUrl;
-    if (last === undefined || nextPageUrl === null || nextPageUrl === undefined || nextPageUrl === '')
-      return all;
+    if (last === undefined || nextPageUrl === null || nextPageUrl === undefined || nextPageUrl === '') return;
     afterId = last.id;
   }
+}
+
+/** Every record the query selects, gathered (small lists: id lookups). */
+export async function fetchAllPages<T extends { readonly id: number }>(
+  client: AutotaskClient,
+  query: PagedQuery<T>,
+  logger?: Logger,
+): Promise<T[]> {
+  const all: T[] = [];
+  await pageThrough(client, { ...query, onPage: (items) => void all.push(...items) }, logger);
+  return all;
 }

@@ -57,7 +57,7 @@ export function toPsaContact(contact: AutotaskContact): PsaContact {
     firstName: cleanName(contact.firstName).text,
     lastName: cleanName(contact.lastName).text,
     emails: contactEmails(contact),
-    active: contact.isActive === 1 || contact.isActive === true,
+    active: contact.isActive === true || (typeof contact.isActive === 'number' && contact.isActive !== 0),
     typeNames,
   };
 }

@@ -1,7 +1,9 @@
 /**
  * The parts of Autotask's REST answers the provider reads (names and types from the vendor's
- * swagger, `psa-specs/autotask-swagger-v1.json`). Unknown fields are dropped; a missing or mistyped
- * field we rely on makes the whole answer "invalid response".
+ * swagger, `psa-specs/autotask-swagger-v1.json`). Unknown fields are dropped. Envelopes (`items`,
+ * counts) are checked whole; `items` are judged one record at a time (a record that does not fit
+ * is skipped and reported). As lenient as the swagger: int64 ids and counts without a sign rule,
+ * contact `isActive` any integer (nonzero is active).
  */
 import { z } from 'zod';
 
@@ -22,17 +24,24 @@ export const thresholdInformationSchema = z.object({
 });
 export type ThresholdInformation = z.infer<typeof thresholdInformationSchema>;
 
-export const queryCountSchema = z.object({ queryCount: z.number().int().nonnegative() });
+/** The swagger sets no lower bound; a negative count is read as "none". */
+export const queryCountSchema = z.object({
+  queryCount: z
+    .number()
+    .int()
+    .transform((n) => Math.max(0, n)),
+});
 
 /** PagingModel. The provider never follows `nextPageUrl`; it only says whether more pages exist. */
 const pageDetailsSchema = z.object({
-  count: z.number().int().nonnegative().nullish(),
+  count: z.number().int().nullish(),
   requestCount: z.number().int().nullish(),
   prevPageUrl: z.string().nullish(),
   nextPageUrl: z.string().nullish(),
 });
 
-const id = z.number().int().nonnegative();
+/** int64 in the swagger; kept to what a JavaScript number holds exactly. */
+const id = z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
 
 export const companySchema = z.object({
   id,
@@ -52,8 +61,8 @@ export const contactSchema = z.object({
   emailAddress: z.string().nullish(),
   emailAddress2: z.string().nullish(),
   emailAddress3: z.string().nullish(),
-  /** Autotask types it as an integer (1/0); a boolean is accepted too. */
-  isActive: z.union([z.literal(0), z.literal(1), z.boolean()]),
+  /** Autotask types it as an integer (1/0 in practice): any nonzero is active; a boolean is accepted too. */
+  isActive: z.union([z.number().int(), z.boolean()]),
   primaryContact: z.boolean().nullish(),
   billingContact: z.boolean().nullish(),
 });
@@ -64,6 +73,9 @@ export const idOnlySchema = z.object({ id });
 export function queryResultSchema<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), pageDetails: pageDetailsSchema.nullish() });
 }
+
+/** A `/query` answer whose items are judged one by one afterwards. */
+export const rawQueryResultSchema = queryResultSchema(z.unknown());
 
 /** FieldInformationResultModel, reduced to picklists. */
 export const fieldInformationSchema = z.object({

@@ -1,18 +1,19 @@
 /**
  * Lists companies as fast as forward-only paging allows: the first page, then the rest split into
  * id ranges fetched in parallel (see id-ranges.ts), each range paged forward-only to its end.
+ * Pages go to `onPage` as they arrive (awaited: back-pressure), never gathered here.
  */
-
 import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
 import { and, atMost, greaterThan } from './conditions.js';
-import type { ConnectWiseApi, ListQuery } from './connectwise-api.js';
+import type { ConnectWiseApi, ListQuery, PageJudge } from './connectwise-api.js';
 import { idRanges } from './id-ranges.js';
 import { COMPANY_FIELDS, type CwCompany, companySchema } from './schemas.js';
 
 export interface CompanyPaging {
   /** The `/count` of the same query, already in flight. */
   readonly counting: Promise<number>;
-  readonly onPage: (page: readonly unknown[]) => void;
+  readonly onPage: (page: CwCompany[]) => Promise<void>;
+  readonly judge: PageJudge;
   readonly pageSize: number;
   /** Ranges to split into at most (the session's request bound). */
   readonly concurrency: number;
@@ -29,29 +30,27 @@ export async function listCompanies(
   api: ConnectWiseApi,
   query: ListQuery,
   paging: CompanyPaging,
-): Promise<CwCompany[]> {
-  const { counting, onPage, pageSize, concurrency, workers } = paging;
+): Promise<void> {
+  const { counting, onPage, judge, pageSize, concurrency, workers } = paging;
   const listQuery = { ...query, fields: COMPANY_FIELDS };
-  const first = await api.firstPage('/company/companies', listQuery, companySchema);
-  onPage(first.rows);
+  const first = await api.firstPage('/company/companies', listQuery, companySchema, judge);
+  const firstIds = first.rows.map((row) => row.id);
+  await onPage(first.rows);
   if (!first.more) {
-    if (first.rows.length < pageSize) return first.rows;
+    if (first.rows.length < pageSize) return;
     // A full page and no Link: the last page, or a server that pages by number only.
     const rest = counting.then((count) => count - first.rows.length);
-    if ((await rest) <= 0) return first.rows;
-    const more = await api.list('/company/companies', listQuery, companySchema, {
+    if ((await rest) <= 0) return;
+    await api.list('/company/companies', listQuery, companySchema, {
       onPage,
+      judge,
       total: rest,
       startPage: 2,
     });
-    return [...first.rows, ...more];
+    return;
   }
-  const ranges = idRanges(
-    first.rows.map((row) => row.id),
-    (await counting) - first.rows.length,
-    concurrency,
-  );
-  const rest = await mapWithConcurrency(ranges, workers, (range) =>
+  const ranges = idRanges(firstIds, (await counting) - first.rows.length, concurrency);
+  await mapWithConcurrency(ranges, workers, (range) =>
     api.list(
       '/company/companies',
       {
@@ -64,8 +63,7 @@ export async function listCompanies(
         ),
       },
       companySchema,
-      { onPage, linksTrusted: true },
+      { onPage, judge, linksTrusted: true },
     ),
   );
-  return [...first.rows, ...rest.flat()];
 }

@@ -7,11 +7,16 @@
  * ignores forward-only answers a full page without a `Link`: we then switch to `page=N` (ordered
  * by id) and stop at the first short page.
  */
-import type { z } from 'zod';
-import { AppError, isAppError } from '../../../src/domain/errors.js';
+import { z } from 'zod';
+import { isAppError } from '../../../src/domain/errors.js';
 import type { Secret } from '../../../src/domain/secret.js';
+import type { Logger } from '../../../src/ports/logger.js';
+import type { SkippedRecord } from '../../../src/ports/psa-gateway.js';
 import { assertSameOrigin } from '../shared/base-url.js';
+import { createFetchGuard, type FetchGuard, PAGE_MARGIN } from '../shared/fetch-guard.js';
+import { invalidResponse } from '../shared/invalid-response.js';
 import type { PsaHttp } from '../shared/psa-http.js';
+import { type SkipSink, validateRecords } from '../shared/record-validation.js';
 import { type ConnectWiseSite, FALLBACK_CODEBASE, normaliseCodebase } from './connectwise-site.js';
 import { nextLink } from './link-header.js';
 import { companyInfoSchema, countSchema } from './schemas.js';
@@ -40,21 +45,37 @@ export interface ConnectWiseApiOptions {
   readonly pageSize: number;
   /** A runaway paging loop ends as an invalid response instead of running forever. */
   readonly maxPages: number;
+  readonly logger?: Logger;
 }
+
+/** Records one fetch may bring at most: far beyond any MSP's PSA, far below running out of memory. */
+export const MAX_RECORDS_PER_FETCH = 500_000;
 
 export interface ConnectWiseApi {
   count(path: string, query: ListQuery): Promise<number>;
+  /** Every page of a collection, each validated record by record and handed to `paging.onPage`. */
   list<T extends Identified>(
     path: string,
     query: ListQuery,
     schema: z.ZodType<T>,
     paging?: ListPaging<T>,
+  ): Promise<void>;
+  /** Every record of a small collection (statuses, types), gathered. */
+  listAll<T extends Identified>(path: string, query: ListQuery, schema: z.ZodType<T>): Promise<T[]>;
+  /** One page by number (`orderBy=id asc`), for parallel paging of a counted collection. */
+  numberedPage<T extends Identified>(
+    path: string,
+    query: ListQuery,
+    schema: z.ZodType<T>,
+    page: number,
+    judge: PageJudge,
   ): Promise<T[]>;
   /** One forward-only page; `more` when the server linked a next one. */
   firstPage<T extends Identified>(
     path: string,
     query: ListQuery,
     schema: z.ZodType<T>,
+    judge: PageJudge,
   ): Promise<{ readonly rows: T[]; readonly more: boolean }>;
 }
 
@@ -63,8 +84,18 @@ export interface Identified {
   readonly id: number;
 }
 
+/** How a fetch judges its pages: its bounds, and where skipped records are reported. */
+export interface PageJudge {
+  readonly entity: SkippedRecord['entity'];
+  readonly guard: FetchGuard;
+  readonly skips: SkipSink;
+}
+
 export interface ListPaging<T> {
-  readonly onPage?: (page: readonly T[]) => void;
+  /** Awaited before the next page of this list is asked for (back-pressure). */
+  readonly onPage?: (page: T[]) => Promise<void> | void;
+  /** Bounds and skip reports; without it, a small list's odd records are dropped silently. */
+  readonly judge?: PageJudge;
   /**
    * The matching total from `/count` (usually already in flight): a full page without a `Link`
    * that completes it ends the list instead of costing one more, empty, page-number request.
@@ -79,8 +110,10 @@ export interface ListPaging<T> {
   readonly startPage?: number;
 }
 
+const rawPage = z.array(z.unknown());
+
 export function createConnectWiseApi(options: ConnectWiseApiOptions): ConnectWiseApi {
-  const { http, site } = options;
+  const { http, site, logger } = options;
   let base: Promise<string> | null = null;
 
   async function discoverCodebase(): Promise<string> {
@@ -143,9 +176,36 @@ export function createConnectWiseApi(options: ConnectWiseApiOptions): ConnectWis
         headers: headers(forwardOnly),
         idempotent: true,
         endpointKey: CONNECTWISE_ENDPOINT_KEY,
+        maxRecords: options.pageSize + PAGE_MARGIN,
       },
       schema,
     );
+  }
+
+  const byNumber = (page: number) => ({
+    pageSize: String(options.pageSize),
+    page: String(page),
+    orderBy: 'id asc',
+  });
+
+  /** Envelope bounds first (length, fetch caps), then each record on its own. */
+  function judgePage<T>(data: readonly unknown[], schema: z.ZodType<T>, judge: PageJudge, path: string): T[] {
+    if (data.length > options.pageSize + PAGE_MARGIN) {
+      throw invalidResponse(`a page of ${data.length} records for ${options.pageSize} asked`, logger, path);
+    }
+    judge.guard.page(data.length);
+    return validateRecords(data, schema, judge.entity, judge.skips);
+  }
+
+  function quietJudge(): PageJudge {
+    return {
+      entity: 'company',
+      guard: createFetchGuard(
+        { pageSize: options.pageSize, maxPages: options.maxPages, maxRecords: MAX_RECORDS_PER_FETCH },
+        logger,
+      ),
+      skips: { skip: () => {} },
+    };
   }
 
   return {
@@ -160,32 +220,35 @@ export function createConnectWiseApi(options: ConnectWiseApiOptions): ConnectWis
       schema: z.ZodType<T>,
       paging: ListPaging<T> = {},
     ) {
-      const arraySchema = schema.array();
+      const judge = paging.judge ?? quietJudge();
       const pageSize = String(options.pageSize);
-      const byNumber = (page: number) => ({ pageSize, page: String(page), orderBy: 'id asc' });
       let pageNumber = paging.startPage ?? 1;
       let forwardOnly = paging.startPage === undefined;
       let url = await urlFor(path, query, forwardOnly ? { pageSize } : byNumber(pageNumber));
-      const all: T[] = [];
+      let received = 0;
       const ids = new Set<number>();
       for (let pages = 1; ; pages += 1) {
-        if (pages > options.maxPages) throw new AppError('psa_invalid_response');
-        const response = await get(url, arraySchema, forwardOnly);
-        const fresh = response.data.filter((row) => !ids.has(row.id));
+        if (pages > options.maxPages)
+          throw invalidResponse(`more than ${options.maxPages} pages`, logger, path);
+        const response = await get(url, rawPage, forwardOnly);
+        const rows = judgePage(response.data, schema, judge, path);
+        const fresh = rows.filter((row) => !ids.has(row.id));
         // A page with nothing new means the server ignores our paging: stop instead of looping.
-        if (response.data.length > 0 && fresh.length === 0) throw new AppError('psa_invalid_response');
+        if (rows.length > 0 && fresh.length === 0)
+          throw invalidResponse('a page repeated the last one', logger, path);
         for (const row of fresh) ids.add(row.id);
-        all.push(...fresh);
-        paging.onPage?.(fresh);
+        received += response.data.length;
+        await paging.onPage?.(fresh);
         const next = forwardOnly ? nextLink(response.headers.link) : null;
         if (next !== null) {
           const nextUrl = assertSameOrigin(next, site.apiOrigin);
-          if (nextUrl.href === url.href) throw new AppError('psa_invalid_response');
+          if (nextUrl.href === url.href)
+            throw invalidResponse('a Link pointed at its own page', logger, path);
           url = nextUrl;
           continue;
         }
-        if (response.data.length < options.pageSize || paging.linksTrusted === true) return all;
-        if (paging.total !== undefined && all.length >= (await paging.total)) return all;
+        if (response.data.length < options.pageSize || paging.linksTrusted === true) return;
+        if (paging.total !== undefined && received >= (await paging.total)) return;
         // A full page and no Link: this server pages by number (or had exactly one full page left).
         forwardOnly = false;
         pageNumber += 1;
@@ -193,10 +256,35 @@ export function createConnectWiseApi(options: ConnectWiseApiOptions): ConnectWis
       }
     },
 
-    async firstPage<T extends Identified>(path: string, query: ListQuery, schema: z.ZodType<T>) {
+    async listAll<T extends Identified>(path: string, query: ListQuery, schema: z.ZodType<T>) {
+      const all: T[] = [];
+      await this.list(path, query, schema, { onPage: (page) => void all.push(...page) });
+      return all;
+    },
+
+    async numberedPage<T extends Identified>(
+      path: string,
+      query: ListQuery,
+      schema: z.ZodType<T>,
+      page: number,
+      judge: PageJudge,
+    ) {
+      const response = await get(await urlFor(path, query, byNumber(page)), rawPage, false);
+      return judgePage(response.data, schema, judge, path);
+    },
+
+    async firstPage<T extends Identified>(
+      path: string,
+      query: ListQuery,
+      schema: z.ZodType<T>,
+      judge: PageJudge,
+    ) {
       const url = await urlFor(path, query, { pageSize: String(options.pageSize) });
-      const response = await get(url, schema.array(), true);
-      return { rows: response.data, more: nextLink(response.headers.link) !== null };
+      const response = await get(url, rawPage, true);
+      return {
+        rows: judgePage(response.data, schema, judge, path),
+        more: nextLink(response.headers.link) !== null,
+      };
     },
   };
 }

@@ -34,7 +34,7 @@ export const CONNECTWISE_DEFAULTS = {
   pageSize: 1000,
   contactBatchSize: 100,
   concurrency: 4,
-  maxPages: 10_000,
+  maxPages: 2_000,
 } as const satisfies Required<ConnectWiseSettings>;
 
 export const CONNECTWISE_FIELDS: readonly CredentialField[] = [
@@ -118,6 +118,7 @@ export function openConnectWise(
     http,
     pageSize: config.pageSize,
     maxPages: config.maxPages,
+    ...(context.logger === undefined ? {} : { logger: context.logger }),
   });
   return createConnectWiseSession({
     api,
@@ -125,6 +126,8 @@ export function openConnectWise(
     concurrency: config.concurrency,
     pageSize: config.pageSize,
     contactBatchSize: config.contactBatchSize,
+    maxPages: config.maxPages,
+    ...(context.logger === undefined ? {} : { logger: context.logger }),
     requestCount: http.requestCount,
     maxInFlight: () => limiter.maxInFlight(CONNECTWISE_ENDPOINT_KEY),
   });

@@ -18,16 +18,20 @@ import type {
   PsaCompany,
   PsaContact,
 } from '../../../src/domain/psa-records.js';
+import { cleanName } from '../../../src/domain/psa-text.js';
+import type { Logger } from '../../../src/ports/logger.js';
 import type { FetchOutcome, PageSink, ProgressListener, PsaSession } from '../../../src/ports/psa-gateway.js';
+import { createFetchGuard } from '../shared/fetch-guard.js';
 import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
-import { createPageDelivery, pagesOf } from '../shared/page-delivery.js';
+import { createPageDelivery, type PageDelivery } from '../shared/page-delivery.js';
 import { chunk } from './chunk.js';
 import { listCompanies } from './company-listing.js';
 import { and, eq, inList, notEq } from './conditions.js';
-import type { ConnectWiseApi } from './connectwise-api.js';
+import { type ConnectWiseApi, MAX_RECORDS_PER_FETCH, type PageJudge } from './connectwise-api.js';
 import { listContacts } from './contact-listing.js';
 import { toPsaCompany } from './record-mapping.js';
 import {
+  type CwCompany,
   type CwCompanyStatus,
   companyPresenceSchema,
   companyStatusSchema,
@@ -50,8 +54,11 @@ export interface ConnectWiseSessionOptions {
   readonly pageSize: number;
   /** Company ids per contacts request; keeps the URL well under IIS's 2,048-character query limit. */
   readonly contactBatchSize: number;
+  /** Pages one fetch may take at most. */
+  readonly maxPages: number;
   readonly requestCount: () => number;
   readonly maxInFlight: () => number;
+  readonly logger?: Logger;
 }
 
 const DEFAULT_TYPE = /\b(client|customer)s?\b/i;
@@ -59,8 +66,11 @@ const OWNER_TYPE = /^owner$/i;
 
 function parseIds(ids: readonly string[]): number[] {
   return ids.map((id) => {
-    if (!/^\d{1,9}$/.test(id)) throw new AppError('invalid_input', { hint: 'Unknown filter choice.' });
-    return Number(id);
+    // Any int32 id the PSA lists (ids of 1,000,000,000 and more are valid).
+    const value = /^-?\d{1,10}$/.test(id) ? Number(id) : Number.NaN;
+    if (!(Math.abs(value) <= 2_147_483_647))
+      throw new AppError('invalid_input', { hint: 'Unknown filter choice.' });
+    return value;
   });
 }
 
@@ -85,8 +95,16 @@ export function createConnectWiseSession(options: ConnectWiseSessionOptions): Co
   // bound, and a worker whose page is being parsed (~10 ms for 1,000 contacts) leaves its slot to
   // one that is ready to send, so the PSA is never idle while the bot parses.
   const workers = concurrency * 2;
-  const statuses = memo(() => api.list('/company/companies/statuses', {}, companyStatusSchema));
-  const types = memo(() => api.list('/company/companies/types', {}, companyTypeSchema));
+  const statuses = memo(() => api.listAll('/company/companies/statuses', {}, companyStatusSchema));
+  const types = memo(() => api.listAll('/company/companies/types', {}, companyTypeSchema));
+
+  function judgeFor(entity: 'company' | 'contact', delivery: PageDelivery<unknown>): PageJudge {
+    const guard = createFetchGuard(
+      { pageSize: options.pageSize, maxPages: options.maxPages, maxRecords: MAX_RECORDS_PER_FETCH },
+      options.logger,
+    );
+    return { entity, guard, skips: delivery };
+  }
   const ownCompany = notEq('identifier', options.companyId);
 
   /** The status ids to ask for, or null for all; loads statuses only when activeOnly needs them. */
@@ -119,12 +137,12 @@ export function createConnectWiseSession(options: ConnectWiseSessionOptions): Co
       return {
         types: typeRows.map((type) => ({
           id: String(type.id),
-          name: type.name,
+          name: cleanName(type.name).text,
           isDefault: DEFAULT_TYPE.test(type.name),
         })),
         statuses: statusRows.map((status) => ({
           id: String(status.id),
-          name: status.name,
+          name: cleanName(status.name).text,
           isDefault: status.inactiveFlag !== true,
         })),
       };
@@ -148,38 +166,45 @@ export function createConnectWiseSession(options: ConnectWiseSessionOptions): Co
         conditions: and(eq('deletedFlag', false), ownCompany, statusIds && inList('status/id', statusIds)),
         ...(typeIds.length > 0 ? { childConditions: inList('types/id', typeIds) } : {}),
       };
+      const judge = judgeFor('company', delivery);
       let done = 0;
       let total: number | null = null;
       onProgress({ phase: 'companies', done, total });
       const counting = api.count('/company/companies', query);
-      const onRows = (page: readonly unknown[]) => {
-        done += page.length;
+      const own = options.companyId.toLowerCase();
+      // Parallel ranges never overlap, but a server may repeat a record across pages.
+      const seen = new Set<number>();
+      const deliverRows = async (rows: readonly CwCompany[]) => {
+        done += rows.length;
         onProgress({ phase: 'companies', done, total });
+        const byId = new Map((await loadingStatuses).map((status) => [status.id, status]));
+        const page: PsaCompany[] = [];
+        for (const row of rows) {
+          if (seen.has(row.id)) continue;
+          seen.add(row.id);
+          if (row.deletedFlag === true || row.identifier?.toLowerCase() === own) continue;
+          if ((row.types ?? []).some((type) => OWNER_TYPE.test(type.name ?? ''))) continue;
+          const company = toPsaCompany(row, byId);
+          if (company.name === '') delivery.skip({ entity: 'company', psaId: row.id, reason: 'no name' });
+          else page.push(company);
+        }
+        await delivery.deliver(page);
       };
-      const [, rows] = await Promise.all([
+      await Promise.all([
         counting.then((count) => {
           total = count;
+          judge.guard.expect(count);
           onProgress({ phase: 'companies', done, total });
         }),
         listCompanies(api, query, {
           counting,
-          onPage: onRows,
+          onPage: deliverRows,
+          judge,
           pageSize: options.pageSize,
           concurrency,
           workers,
         }),
       ]);
-      const byId = new Map((await loadingStatuses).map((status) => [status.id, status]));
-      const companies = new Map<number, PsaCompany>();
-      const own = options.companyId.toLowerCase();
-      for (const row of rows) {
-        if (row.deletedFlag === true || row.identifier.toLowerCase() === own) continue;
-        if ((row.types ?? []).some((type) => OWNER_TYPE.test(type.name))) continue;
-        const company = toPsaCompany(row, byId);
-        if (company.name === '') delivery.skip({ entity: 'company', psaId: row.id, reason: 'no name' });
-        else companies.set(row.id, company);
-      }
-      for (const page of pagesOf([...companies.values()], options.pageSize)) await delivery.deliver(page);
       return delivery.outcome();
     },
 
@@ -189,11 +214,13 @@ export function createConnectWiseSession(options: ConnectWiseSessionOptions): Co
       onPage: PageSink<PsaContact>,
     ): Promise<FetchOutcome> {
       const delivery = createPageDelivery(onPage);
-      const contacts = await listContacts(api, companyPsaIds, onProgress, {
+      await listContacts(api, companyPsaIds, onProgress, {
         batchSize: options.contactBatchSize,
+        pageSize: options.pageSize,
         workers,
+        judge: judgeFor('contact', delivery),
+        deliver: (page) => delivery.deliver(page),
       });
-      for (const page of pagesOf(contacts, options.pageSize)) await delivery.deliver(page);
       return delivery.outcome();
     },
 
@@ -201,7 +228,7 @@ export function createConnectWiseSession(options: ConnectWiseSessionOptions): Co
       const ids = [...new Set(psaCompanyIds)];
       // No deletedFlag condition here: the recycle bin is exactly what we are looking for.
       const found = await mapWithConcurrency(chunk(ids, options.contactBatchSize), workers, (part) =>
-        api.list(
+        api.listAll(
           '/company/companies',
           { conditions: inList('id', part), fields: PRESENCE_FIELDS },
           companyPresenceSchema,

@@ -1,34 +1,48 @@
 /**
- * Every contact of a set of companies: `company/id in (...)` batches, fetched in parallel under
- * the session's bound, with a `/count` per batch for the progress total and to tell each batch
- * where its paging ends.
+ * Every contact of a set of companies, in the fewest requests. First two counts, side by side:
+ * the PSA's companies and all its contacts. Then whichever costs fewer requests:
+ *
+ * - all contacts: when the selection is most of the PSA, its contacts are most of the contacts,
+ *   so the whole list is read once by page number (`page=N&orderBy=id asc`, navigable paging),
+ *   the pages in parallel under the session's bound, keeping the selected companies' contacts;
+ * - batches: `company/id in (...)` for `batchSize` companies at a time, in parallel, each paged
+ *   to its end without a count of its own.
+ *
+ * Pages go to `deliver` as they arrive (awaited: back-pressure). Page-number paging can miss a
+ * record deleted while we read (the pages shift); the next import picks up what was missed.
  */
 import type { PsaContact } from '../../../src/domain/psa-records.js';
 import type { ProgressListener } from '../../../src/ports/psa-gateway.js';
 import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
 import { chunk } from './chunk.js';
-import { inList } from './conditions.js';
-import type { ConnectWiseApi } from './connectwise-api.js';
+import { eq, inList } from './conditions.js';
+import type { ConnectWiseApi, PageJudge } from './connectwise-api.js';
 import { toPsaContact } from './record-mapping.js';
-import { CONTACT_FIELDS, contactSchema } from './schemas.js';
+import { CONTACT_FIELDS, type CwContact, contactSchema } from './schemas.js';
 
 export interface ContactPaging {
   /** Company ids per request; keeps the URL well under IIS's 2,048-character query limit. */
   readonly batchSize: number;
-  /** Parallel batch workers (the session's limiter keeps the request bound). */
+  readonly pageSize: number;
+  /** Parallel workers (the session's limiter keeps the request bound). */
   readonly workers: number;
+  readonly judge: PageJudge;
+  readonly deliver: (contacts: readonly PsaContact[]) => Promise<void>;
 }
 
-/** A promise settled from outside; its rejection counts as handled (the caller sees it elsewhere). */
-function settleLater<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  promise.catch(() => {});
-  return { promise, resolve, reject };
+const CONTACTS = '/company/contacts';
+
+/** Requests for reading every contact against batching by company; true when reading all is no dearer. */
+export function readAllIsCheaper(
+  selected: number,
+  companies: number,
+  contacts: number,
+  paging: Pick<ContactPaging, 'batchSize' | 'pageSize'>,
+): boolean {
+  const allPages = Math.max(1, Math.ceil(contacts / paging.pageSize));
+  const share = companies <= 0 ? 1 : Math.min(1, selected / companies);
+  const batched = Math.ceil(selected / paging.batchSize) + Math.ceil((contacts * share) / paging.pageSize);
+  return allPages <= batched;
 }
 
 export async function listContacts(
@@ -36,49 +50,76 @@ export async function listContacts(
   companyPsaIds: readonly number[],
   onProgress: ProgressListener,
   paging: ContactPaging,
-): Promise<PsaContact[]> {
+): Promise<void> {
   const wanted = new Set(companyPsaIds);
-  const batches = chunk([...wanted], paging.batchSize).map((ids) => inList('company/id', ids));
   let done = 0;
-  onProgress({ phase: 'contacts', done, total: batches.length === 0 ? 0 : null });
-  if (batches.length === 0) return [];
-  // Counts and pages run side by side under the one bound: small counts wait on the network
-  // while big pages are parsed, so neither the PSA nor the bot idles. Each batch's count also
-  // tells its paging where to stop; the progress total is known once every count is in.
-  const countOf = batches.map(() => settleLater<number>());
-  let total: number | null = null;
-  const counting = mapWithConcurrency(batches, paging.workers, async (conditions, index) => {
-    const count = await api.count('/company/contacts', { conditions });
-    countOf[index]?.resolve(count);
-    return count;
-  });
-  const contacts = new Map<number, PsaContact>();
-  const fetching = mapWithConcurrency(batches, paging.workers, async (conditions, index) => {
-    const rows = await api.list('/company/contacts', { conditions, fields: CONTACT_FIELDS }, contactSchema, {
-      onPage: (page) => {
-        done += page.length;
-        onProgress({ phase: 'contacts', done, total });
-      },
-      total: countOf[index]?.promise ?? Promise.resolve(Number.POSITIVE_INFINITY),
-    });
-    // Mapped as each batch lands, so the raw rows of 50,000 contacts are never all held at once.
+  onProgress({ phase: 'contacts', done, total: wanted.size === 0 ? 0 : null });
+  if (wanted.size === 0) return;
+  const seen = new Set<number>();
+  const keep = async (rows: readonly CwContact[]) => {
+    const kept: PsaContact[] = [];
     for (const row of rows) {
-      if (wanted.has(row.company.id)) contacts.set(row.id, toPsaContact(row));
+      const companyId = row.company?.id;
+      if (companyId === null || companyId === undefined || !wanted.has(companyId) || seen.has(row.id))
+        continue;
+      seen.add(row.id);
+      kept.push(toPsaContact(row, companyId));
     }
-  });
-  await Promise.all([
-    counting.then(
-      (counts) => {
-        total = counts.reduce((sum, count) => sum + count, 0);
-        onProgress({ phase: 'contacts', done, total });
-      },
-      (error: unknown) => {
-        // A batch waiting on a count that will never come fails with the same error.
-        for (const pending of countOf) pending.reject(error);
-        throw error;
-      },
-    ),
-    fetching,
+    await paging.deliver(kept);
+  };
+
+  const [companies, contacts] = await Promise.all([
+    api.count('/company/companies', { conditions: eq('deletedFlag', false) }),
+    api.count(CONTACTS, {}),
   ]);
-  return [...contacts.values()].sort((a, b) => a.psaId - b.psaId);
+  paging.judge.guard.expect(contacts);
+  if (readAllIsCheaper(wanted.size, companies, contacts, paging)) {
+    // Progress counts contacts read, against every contact the PSA has.
+    const report = (rows: number) => {
+      done += rows;
+      onProgress({ phase: 'contacts', done, total: contacts });
+    };
+    report(0);
+    const pages = Math.max(1, Math.ceil(contacts / paging.pageSize));
+    const numbers = Array.from({ length: pages }, (_, index) => index + 1);
+    let lastFull = false;
+    await mapWithConcurrency(numbers, paging.workers, async (page) => {
+      const rows = await api.numberedPage(
+        CONTACTS,
+        { fields: CONTACT_FIELDS },
+        contactSchema,
+        page,
+        paging.judge,
+      );
+      if (page === pages) lastFull = rows.length >= paging.pageSize;
+      report(rows.length);
+      await keep(rows);
+    });
+    // Contacts added since the count: on by number until a short page (the guard bounds it).
+    for (let page = pages + 1; lastFull; page += 1) {
+      const rows = await api.numberedPage(
+        CONTACTS,
+        { fields: CONTACT_FIELDS },
+        contactSchema,
+        page,
+        paging.judge,
+      );
+      lastFull = rows.length >= paging.pageSize;
+      report(rows.length);
+      await keep(rows);
+    }
+    return;
+  }
+
+  const batches = chunk([...wanted], paging.batchSize).map((ids) => inList('company/id', ids));
+  await mapWithConcurrency(batches, paging.workers, (conditions) =>
+    api.list(CONTACTS, { conditions, fields: CONTACT_FIELDS }, contactSchema, {
+      judge: paging.judge,
+      onPage: async (rows) => {
+        done += rows.length;
+        onProgress({ phase: 'contacts', done, total: null });
+        await keep(rows);
+      },
+    }),
+  );
 }

@@ -11,6 +11,13 @@ import type { PsaCompany, PsaContact } from '../../../src/domain/psa-records.js'
 import { cleanEmail, cleanName } from '../../../src/domain/psa-text.js';
 import type { CwCommunicationItem, CwCompany, CwCompanyStatus, CwContact } from './schemas.js';
 
+/** The cleaned names of references, leaving out those without one. */
+function namesOf(
+  references: readonly { readonly name?: string | null | undefined }[] | null | undefined,
+): string[] {
+  return (references ?? []).map((reference) => cleanName(reference.name).text).filter((name) => name !== '');
+}
+
 export function toUtcIso(stamp: string | null | undefined): string | null {
   if (stamp === null || stamp === undefined || stamp.trim() === '') return null;
   const trimmed = stamp.trim();
@@ -20,14 +27,15 @@ export function toUtcIso(stamp: string | null | undefined): string | null {
 }
 
 export function toPsaCompany(company: CwCompany, statuses: ReadonlyMap<number, CwCompanyStatus>): PsaCompany {
-  const status = company.status ? statuses.get(company.status.id) : undefined;
+  const statusId = company.status?.id;
+  const status = statusId === null || statusId === undefined ? undefined : statuses.get(statusId);
   const name = cleanName(company.name);
   return {
     psaId: company.id,
     name: name.text,
     nameCut: name.cut,
-    typeNames: (company.types ?? []).map((type) => cleanName(type.name).text),
-    statusName: company.status ? cleanName(company.status.name).text : null,
+    typeNames: namesOf(company.types),
+    statusName: company.status?.name ? cleanName(company.status.name).text || null : null,
     active: status?.inactiveFlag !== true,
     updatedAt: toUtcIso(company._info?.lastUpdated),
   };
@@ -50,14 +58,15 @@ export function emailsOf(items: readonly CwCommunicationItem[]): string[] {
   });
 }
 
-export function toPsaContact(contact: CwContact): PsaContact {
+/** `companyPsaId`: the contact's company id, checked present by the caller. */
+export function toPsaContact(contact: CwContact, companyPsaId: number): PsaContact {
   return {
     psaId: contact.id,
-    companyPsaId: contact.company.id,
+    companyPsaId,
     firstName: cleanName(contact.firstName).text,
     lastName: cleanName(contact.lastName).text,
     emails: emailsOf(contact.communicationItems ?? []),
     active: contact.inactiveFlag !== true,
-    typeNames: (contact.types ?? []).map((type) => cleanName(type.name).text),
+    typeNames: namesOf(contact.types),
   };
 }

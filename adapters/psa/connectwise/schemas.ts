@@ -1,11 +1,14 @@
 /**
- * zod shapes of the ConnectWise responses we read (API version 2026.4). Strict on the fields we
- * use, lenient on everything else: unknown fields are dropped, optional ones may be null or absent.
+ * zod shapes of the ConnectWise records we read (API version 2026.4), each validated on its own
+ * (a record that does not fit is skipped and reported, not the whole answer). As lenient as the
+ * spec: references (`status`, `types[]`, a contact's `company`) and their ids are nullable, ids
+ * cover the whole int32 range; only a record's own id and a company's name are required.
  */
 import { z } from 'zod';
 
-const id = z.number().int();
-const reference = z.object({ id, name: z.string() });
+const id = z.number().int().min(-2_147_483_648).max(2_147_483_647);
+/** The spec's `*Reference`: every field nullable. */
+const reference = z.object({ id: id.nullish(), name: z.string().nullish() });
 
 export const countSchema = z.object({ count: z.number().int().nonnegative() });
 
@@ -24,7 +27,7 @@ export type CwCompanyType = z.infer<typeof companyTypeSchema>;
 
 export const companySchema = z.object({
   id,
-  identifier: z.string(),
+  identifier: z.string().nullish(),
   name: z.string(),
   status: reference.nullish(),
   types: z.array(reference).nullish(),
@@ -47,7 +50,7 @@ export const contactSchema = z.object({
   id,
   firstName: z.string().nullish(),
   lastName: z.string().nullish(),
-  company: z.object({ id }),
+  company: reference.nullish(),
   inactiveFlag: z.boolean().nullish(),
   communicationItems: z.array(communicationItemSchema).nullish(),
   types: z.array(reference).nullish(),

@@ -14,13 +14,22 @@
  * / psa_unreachable. Non-idempotent requests are sent once. 2xx bodies that are not JSON or fail the
  * schema give psa_invalid_response. Nothing from the response body, the URL's query or the
  * request headers reaches an AppError or a log line.
+ *
+ * Bounds, so a broken or hostile PSA cannot take the process down: the timeout covers the whole
+ * attempt, headers and every body byte (a body dripped a byte a second ends at the timeout); the
+ * body is read as a stream and abandoned past `maxBodyBytes`; and the JSON's values are counted
+ * on the raw bytes before parsing, so ten million tiny elements never become ten million objects.
+ * Each of those ends in psa_invalid_response with the reason in the log.
  */
 import { type Dispatcher, request as undiciRequest } from 'undici';
 import type { z } from 'zod';
 import { AppError, type ErrorCode, type ErrorDetails } from '../../../src/domain/errors.js';
 import type { Logger } from '../../../src/ports/logger.js';
+import { declaredTooLarge, readBounded } from './bounded-body.js';
 import { type Classifier, classifyStatus } from './classify.js';
 import { parseErrorBody } from './error-body.js';
+import { invalidResponse } from './invalid-response.js';
+import { countJsonValues } from './json-budget.js';
 import type { KeyedLimiter } from './keyed-limiter.js';
 import { isTransportTimeout, networkErrorCode } from './network-errors.js';
 import {
@@ -46,6 +55,11 @@ export interface PsaRequest {
   readonly idempotent: boolean;
   /** Concurrency key for the client's limiter (e.g. 'Companies/query'); no limit when absent. */
   readonly endpointKey?: string;
+  /**
+   * Records the answer may hold at most (the page size asked for plus a margin); bounds the JSON
+   * values counted before parsing. Default DEFAULT_EXPECTED_RECORDS.
+   */
+  readonly maxRecords?: number;
 }
 
 export interface PsaResponse<T> {
@@ -69,6 +83,8 @@ export interface PsaHttpOptions {
   /** Wall clock in ms, for HTTP-date `Retry-After` and durations. */
   readonly now?: () => number;
   readonly logger?: Logger;
+  /** Largest response body read, in bytes; default DEFAULT_MAX_BODY_BYTES. */
+  readonly maxBodyBytes?: number;
   readonly classify?: Classifier;
   readonly limiter?: KeyedLimiter;
 }
@@ -85,11 +101,25 @@ type Outcome =
       readonly status: number;
       readonly headers: Record<string, string>;
       readonly text: string;
+      /** More JSON values than the request's records may bring; the text was not decoded. */
+      readonly tooManyValues?: boolean;
     }
   | { readonly kind: 'network'; readonly code: string }
-  | { readonly kind: 'timeout' };
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'too-large' };
 
 const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+/** A 1,000-contact ConnectWise page is 1-3 MB; ten times that and more is headroom, not data. */
+export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** For answers that are not pages (counts, settings lists): a full page's worth. */
+export const DEFAULT_EXPECTED_RECORDS = 1_000;
+/**
+ * JSON values one record may bring, nested ones included. A ConnectWise contact with its
+ * communication items and `_info` blocks is under 100; the rest is headroom.
+ */
+export const VALUES_PER_RECORD = 400;
+/** Bodies up to this size are parsed without counting: at most 4 million values, ~100 MB parsed. */
+const SCAN_ABOVE_BYTES = 4 * 1024 * 1024;
 
 export const defaultSleep = (ms: number): Promise<void> =>
   new Promise((resolve) => {
@@ -115,6 +145,9 @@ export function createPsaHttp(options: PsaHttpOptions): PsaHttp {
   const now = options.now ?? Date.now;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const valueBudget = (request: PsaRequest) =>
+    (request.maxRecords ?? DEFAULT_EXPECTED_RECORDS) * VALUES_PER_RECORD + 1_000;
   let sent = 0;
 
   async function attemptOnce(request: PsaRequest): Promise<Outcome> {
@@ -140,15 +173,23 @@ export function createPsaHttp(options: PsaHttpOptions): PsaHttp {
         signal: controller.signal,
         ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
       });
+      const headers = flattenHeaders(response.headers);
+      if (declaredTooLarge(headers['content-length'], maxBodyBytes)) {
+        response.body.destroy();
+        return { kind: 'too-large' };
+      }
+      const bytes = await readBounded(response.body, maxBodyBytes);
+      if (bytes === null) return { kind: 'too-large' };
+      // A body this small holds too few values to hurt (each costs a byte): only big ones are counted.
+      if (
+        bytes.length > SCAN_ABOVE_BYTES &&
+        countJsonValues(bytes, valueBudget(request)) > valueBudget(request)
+      ) {
+        return { kind: 'response', status: response.statusCode, headers, text: '', tooManyValues: true };
+      }
       // One decode of the whole body: about half the CPU of body.text()'s streaming decoder, which
       // matters at 50 pages of 1,000 contacts.
-      const text = Buffer.from(await response.body.arrayBuffer()).toString('utf8');
-      return {
-        kind: 'response',
-        status: response.statusCode,
-        headers: flattenHeaders(response.headers),
-        text,
-      };
+      return { kind: 'response', status: response.statusCode, headers, text: bytes.toString('utf8') };
     } catch (error) {
       if (timedOut || isTransportTimeout(error)) return { kind: 'timeout' };
       const code = networkErrorCode(error);
@@ -173,7 +214,8 @@ export function createPsaHttp(options: PsaHttpOptions): PsaHttp {
         host: url.host,
         path: url.pathname,
         status: outcome.kind === 'response' ? outcome.status : null,
-        failure: outcome.kind === 'response' ? null : outcome.kind === 'network' ? outcome.code : 'timeout',
+        failure:
+          outcome.kind === 'response' ? null : outcome.kind === 'network' ? outcome.code : outcome.kind,
         attempt,
         durationMs: Math.round(now() - started),
       },
@@ -181,18 +223,23 @@ export function createPsaHttp(options: PsaHttpOptions): PsaHttp {
     );
   }
 
-  function parseSuccess<T>(text: string, schema: z.ZodType<T>): T {
+  function parseSuccess<T>(request: PsaRequest, text: string, schema: z.ZodType<T>): T {
+    const invalid = (reason: string) =>
+      invalidResponse(reason, options.logger, new URL(request.url).pathname);
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      throw new AppError('psa_invalid_response', {}, { cause: safeCause('body is not JSON') });
+      throw invalid('body is not JSON');
     }
-    const result = schema.safeParse(json);
+    const result = schema.safeParse(json, { reportInput: false });
     if (!result.success) {
-      // Only the paths of the failing fields: the values are PSA data.
-      const paths = result.error.issues.map((issue) => issue.path.join('.')).join(', ');
-      throw new AppError('psa_invalid_response', {}, { cause: safeCause(`unexpected shape at: ${paths}`) });
+      // Only the paths of the first failing fields: the values are PSA data.
+      const paths = result.error.issues
+        .slice(0, 5)
+        .map((issue) => issue.path.join('.'))
+        .join(', ');
+      throw invalid(`unexpected shape at: ${paths}`);
     }
     return result.data;
   }
@@ -207,12 +254,27 @@ export function createPsaHttp(options: PsaHttpOptions): PsaHttp {
       log(request, attempt, started, outcome);
 
       if (outcome.kind === 'timeout') throw new AppError('psa_timeout');
+      if (outcome.kind === 'too-large') {
+        throw invalidResponse(
+          `body over ${maxBodyBytes} bytes`,
+          options.logger,
+          new URL(request.url).pathname,
+        );
+      }
       let code: ErrorCode;
       let retryAfterMs: number | null = null;
       if (outcome.kind === 'network') {
         code = 'psa_unreachable';
       } else if (outcome.status >= 200 && outcome.status < 300) {
-        return { data: parseSuccess(outcome.text, schema), status: outcome.status, headers: outcome.headers };
+        if (outcome.tooManyValues === true) {
+          const reason = `more JSON values than ${request.maxRecords ?? DEFAULT_EXPECTED_RECORDS} records may hold`;
+          throw invalidResponse(reason, options.logger, new URL(request.url).pathname);
+        }
+        return {
+          data: parseSuccess(request, outcome.text, schema),
+          status: outcome.status,
+          headers: outcome.headers,
+        };
       } else {
         const verdict = classifyStatus(outcome.status, parseErrorBody(outcome.text), options.classify);
         if (verdict.action === 'fail') throw new AppError(verdict.code);

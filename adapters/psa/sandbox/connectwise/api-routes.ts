@@ -98,6 +98,8 @@ function intParam(url: URL, name: string, fallback: number): number | null {
 function sortBy(records: readonly object[], orderBy: string | null): readonly object[] | null {
   const [field = 'id', direction = 'asc'] = (orderBy ?? 'id asc').trim().split(/\s+/);
   if (!['id', 'name'].includes(field) || !['asc', 'desc'].includes(direction.toLowerCase())) return null;
+  // The store keeps records by id already: no sort per request for the usual `id asc`.
+  if (field === 'id' && direction.toLowerCase() === 'asc') return records;
   const sign = direction.toLowerCase() === 'desc' ? -1 : 1;
   const key = (record: object) => (record as Record<string, string | number>)[field] ?? '';
   return [...records].sort((a, b) => (key(a) < key(b) ? -sign : key(a) > key(b) ? sign : 0));

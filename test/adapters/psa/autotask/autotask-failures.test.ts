@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type AppError, isAppError } from '../../../../src/domain/errors.js';
 import type { PsaCompany } from '../../../../src/domain/psa-records.js';
-import { gather } from '../shared/gather.js';
+import { gather, gatherWithOutcome } from '../shared/gather.js';
 import { API, API_ORIGIN, CREDENTIALS, type MockAutotask, mockAutotask } from './mock-autotask.js';
 
 const CUSTOMERS = { typeIds: ['1'], statusIds: [], activeOnly: true };
@@ -126,7 +126,7 @@ describe('Autotask contract: other failures', () => {
 
   it.each([
     ['a 200 that is HTML', 200, HTML],
-    ['items of the wrong shape', 200, { items: [{ id: 1, companyName: 7, isActive: 'yes' }] }],
+    ['items that are not a list', 200, { items: { id: 1 } }],
     ['no items at all', 200, { pageDetails: {} }],
   ])('maps %s to psa_invalid_response', async (_name, status, body) => {
     mock = mockAutotask();
@@ -135,6 +135,32 @@ describe('Autotask contract: other failures', () => {
       (await failure(gather<PsaCompany>((sink) => mock.open().fetchCompanies(CUSTOMERS, () => {}, sink))))
         .code,
     ).toBe('psa_invalid_response');
+  });
+});
+
+describe('Autotask contract: odd records', () => {
+  it('skips and reports a record of the wrong shape while the others come through', async () => {
+    mock = mockAutotask();
+    companiesAnswer(200, {
+      items: [
+        { id: 1, companyName: 7, isActive: 'yes' },
+        { id: 2, companyName: 'Acme', isActive: true, companyType: 1 },
+        { companyName: 'No id', isActive: true },
+      ],
+      pageDetails: { count: 3, requestCount: 500, nextPageUrl: null },
+    });
+    const { records, outcome } = await gatherWithOutcome<PsaCompany>((sink) =>
+      mock.open().fetchCompanies(CUSTOMERS, () => {}, sink),
+    );
+    expect(records.map((c) => c.psaId)).toEqual([2]);
+    expect(outcome).toEqual({
+      records: 1,
+      skippedCount: 2,
+      skipped: [
+        { entity: 'company', psaId: 1, reason: 'unexpected data in companyName' },
+        { entity: 'company', psaId: null, reason: 'unexpected data in id' },
+      ],
+    });
   });
 });
 

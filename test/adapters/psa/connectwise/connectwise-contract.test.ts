@@ -304,10 +304,9 @@ describe('ConnectWise companies and filters', () => {
 });
 
 describe('ConnectWise contacts', () => {
-  it('fetches contacts in batches of company ids with counts for progress and reads emails', async () => {
-    h.route(API, h.api('/company/contacts/count'), (request) => ({
-      body: { count: request.url.searchParams.get('conditions') === 'company/id in (1,2)' ? 2 : 0 },
-    }));
+  it('fetches the contacts of a few companies in batches of company ids, without a count per batch', async () => {
+    h.route(API, h.api('/company/companies/count'), () => ({ body: { count: 1_000 } }));
+    h.route(API, h.api('/company/contacts/count'), () => ({ body: { count: 10_000 } }));
     h.route(API, h.api('/company/contacts'), (request) => {
       if (request.url.searchParams.get('conditions') !== 'company/id in (1,2)') return { body: [] };
       return {
@@ -359,7 +358,16 @@ describe('ConnectWise contacts', () => {
         typeNames: [],
       },
     ]);
-    expect(progress.at(-1)).toEqual({ phase: 'contacts', done: 2, total: 2 });
+    expect(progress.at(-1)).toEqual({ phase: 'contacts', done: 2, total: null });
+    const counts = h.seen.filter((r) => r.url.pathname.endsWith('/count'));
+    expect(counts.map((r) => r.url.pathname).sort()).toEqual([
+      `${PREFIX}/company/companies/count`,
+      `${PREFIX}/company/contacts/count`,
+    ]);
+    expect(counts.map((r) => r.url.searchParams.get('conditions')).sort()).toEqual([
+      'deletedFlag = false',
+      null,
+    ]);
   });
 
   it('asks nothing for no companies', async () => {
