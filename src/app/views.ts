@@ -127,6 +127,8 @@ export interface ApprovalView {
 export interface ResultView {
   readonly kind: 'result';
   readonly run: RunHeader;
+  /** Platform user id of the requester, so the result can address them. */
+  readonly requester: { readonly platform: ChatPlatform; readonly userId: string };
   readonly approverName: string | null;
   readonly result: ApplyResult;
   readonly requestCount: number;

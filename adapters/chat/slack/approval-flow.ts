@@ -1,4 +1,4 @@
-import type { ApprovalView } from '../../../src/app/views.js';
+import type { ApprovalView, ResultView } from '../../../src/app/views.js';
 import { type ApprovalPosting, approveRun, rejectRun } from '../shared/approval-flow.js';
 import { section } from './blocks.js';
 import { mentionOrName, mrkdwnText } from './mrkdwn.js';
@@ -9,7 +9,7 @@ import { renderError } from './render/simple-views.js';
 import type { Conversation } from './slack-context.js';
 import type { MessagePlace } from './thread.js';
 
-function requesterMention(view: ApprovalView): string {
+function requesterMention(view: ApprovalView | ResultView): string {
   return mentionOrName(view.requester.platform, view.requester.userId, view.run.requesterName);
 }
 
@@ -26,11 +26,7 @@ function posting(conversation: Conversation, place: MessagePlace): ApprovalPosti
     refuse: (view) => conversation.tell(renderError(view.code, view.details)),
     async approved(result, before) {
       await api.update(place.channel, place.ts, renderApprovalApplied(result));
-      await api.post(
-        place.channel,
-        renderResult(result, before === null ? null : requesterMention(before)),
-        place.threadTs,
-      );
+      await api.post(place.channel, renderResult(result, requesterMention(before ?? result)), place.threadTs);
     },
     async rejected(view, reason) {
       await api.update(place.channel, place.ts, renderApproval(view));

@@ -32,19 +32,37 @@ export function refreshUserIds(view: ApprovalView): string[] {
   return [...new Set(ids)].slice(0, MAX_REFRESH_USERS);
 }
 
+/** The heading says the state, so a decided card never still reads "Approval needed". */
+function headingFor(view: ApprovalView): string {
+  const who = view.decidedBy ?? view.approverName;
+  const by = who === null ? '' : ` by ${md(who, 80)}`;
+  switch (view.state) {
+    case 'pending':
+      return `Approval needed: import from ${PROVIDER_LABELS[view.run.provider]}`;
+    case 'approved':
+      return `✅ Approved${by}`;
+    case 'rejected':
+      return `❌ Rejected${by}${view.rejectReason === null ? '' : `: ${md(view.rejectReason, 500)}`}`;
+    case 'expired':
+      return '⌛ Expired';
+    case 'cancelled':
+      return 'Cancelled';
+  }
+}
+
 function outcome(view: ApprovalView): string | null {
-  const by = view.approverName === null ? '' : ` by ${md(view.approverName, 80)}`;
+  const source = PROVIDER_LABELS[view.run.provider];
   switch (view.state) {
     case 'pending':
       return null;
     case 'approved':
-      return `✅ Approved${by}. The import was applied; the result is in this thread.`;
+      return `The import from ${source} was applied; the result is in this thread.`;
     case 'rejected':
-      return `❌ Rejected${by}${view.rejectReason === null ? '' : `: ${md(view.rejectReason, 500)}`}`;
+      return `Nothing was imported from ${source}.`;
     case 'expired':
-      return `⌛ ${messageFor('approval_expired').text}. Nothing was imported.`;
+      return `${messageFor('approval_expired').text}. Nothing was imported from ${source}.`;
     case 'cancelled':
-      return 'This import was cancelled. Nothing was imported.';
+      return `This import from ${source} was cancelled. Nothing was imported.`;
   }
 }
 
@@ -58,7 +76,7 @@ export function approvalCard(
   userIds: readonly string[],
 ): Card {
   const body: Element[] = [
-    heading(`Approval needed: import from ${PROVIDER_LABELS[view.run.provider]}`),
+    heading(headingFor(view)),
     text(`Prepared by ${md(view.run.requesterName, 80)}`, { isSubtle: true }),
     facts(planCountItems(view.counts).map((item) => [item.label, String(item.count)] as const)),
     text(
@@ -86,7 +104,10 @@ export function approvalCard(
       execute('Reject', VERBS.reject, decided, { style: 'destructive' }),
     );
   } else if (audience === 'requester') {
-    body.push(text('Waiting for another admin to approve.', { weight: 'Bolder' }));
+    body.push(
+      text('Waiting for another admin to approve.', { weight: 'Bolder' }),
+      text('You prepared this import, so another admin approves or rejects it.', { isSubtle: true }),
+    );
   } else {
     body.push(
       text('Waiting for another admin to approve. Admins who may approve see Approve and Reject here.'),
@@ -101,9 +122,14 @@ export function approvalCard(
 export function approvedCard(result: ResultView): Card {
   const by = result.approverName === null ? '' : ` by ${md(result.approverName, 80)}`;
   return card([
-    heading(`Approval: import from ${PROVIDER_LABELS[result.run.provider]}`),
+    heading(`✅ Approved${by}`),
     text(`Prepared by ${md(result.run.requesterName, 80)}`, { isSubtle: true }),
     facts(resultCountItems(result.result).map((item) => [item.label, String(item.count)] as const)),
-    text(`✅ Approved${by}. The import was applied; the result is in this thread.`, { weight: 'Bolder' }),
+    text(
+      `The import from ${PROVIDER_LABELS[result.run.provider]} was applied; the result is in this thread.`,
+      {
+        weight: 'Bolder',
+      },
+    ),
   ]);
 }

@@ -72,7 +72,12 @@ export function runLine(run: RunSummary): string {
     `by ${md(run.requesterName, 80)}`,
     formatDate(run.createdAt),
   ];
-  if (run.approverName !== null) parts.push(`approved by ${md(run.approverName, 80)}`);
+  if (run.status === 'rejected') {
+    parts.push(`rejected by ${md(run.decidedBy ?? 'an admin', 80)}`);
+    if (run.rejectReason !== null) parts.push(`reason: ${md(run.rejectReason, 60)}`);
+  } else if (run.approverName !== null) {
+    parts.push(`approved by ${md(run.approverName, 80)}`);
+  }
   if (run.result !== null) {
     parts.push(
       `${countOf(run.result.companiesCreated, 'company', 'companies')} created, ${countOf(run.result.usersImported, 'user')} imported`,

@@ -19,7 +19,7 @@ export function renderApproval(view: ApprovalView): string {
       break;
     case 'rejected':
       lines.push(
-        `Rejected by ${clean(view.approverName ?? 'an admin', 60)}: ${clean(view.rejectReason ?? 'no reason given', 200)}`,
+        `Rejected by ${clean(view.decidedBy ?? 'an admin', 60)}: ${clean(view.rejectReason ?? 'no reason given', 200)}`,
       );
       break;
     case 'expired':
@@ -59,9 +59,11 @@ export function renderRunSummary(run: RunSummary, number?: number): string {
     `${formatDate(run.createdAt)}  ${run.runId}  ${PROVIDER_LABELS[run.provider]}  ${runStatusLabel(run.status)}`,
     `by ${clean(run.requesterName, 60)}`,
   ];
-  if (run.approverName !== null) {
-    const role = run.status === 'rejected' ? 'rejected by' : 'approver';
-    parts.push(`${role} ${clean(run.approverName, 60)}`);
+  if (run.status === 'rejected') {
+    parts.push(`rejected by ${clean(run.decidedBy ?? 'an admin', 60)}`);
+    if (run.rejectReason !== null) parts.push(`reason: ${clean(run.rejectReason, 200)}`);
+  } else if (run.approverName !== null) {
+    parts.push(`approver ${clean(run.approverName, 60)}`);
   }
   if (run.result !== null) parts.push(compactCounts(resultCountItems(run.result)));
   if (run.failureCode !== null) parts.push(messageFor(run.failureCode).text);

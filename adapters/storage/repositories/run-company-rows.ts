@@ -1,4 +1,5 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { preselectedCandidate } from '../../../src/domain/company-decisions.js';
 import type { CompanyBulkAction, CompanyDecision } from '../../../src/domain/decisions.js';
 import type { MissingRow } from '../../../src/domain/review.js';
 import type { CompanyRecord, CompanyTotals, RowPosition } from '../../../src/ports/storage.js';
@@ -32,7 +33,8 @@ function toRow(runId: string, record: Stored): RunCompanyTable {
     mapped_id: row.mappedTo?.id ?? null,
     mapped_name: row.mappedTo?.name ?? null,
     candidates: JSON.stringify(row.candidates),
-    single_candidate: row.candidates.length === 1 ? (row.candidates[0]?.companyId ?? null) : null,
+    // Only a candidate the review would pre-select: bulk mapping never maps a similar-name match.
+    single_candidate: preselectedCandidate(row)?.companyId ?? null,
     last_imported_at: row.lastImportedAt,
     default_kind: fallback.kind,
     default_target: fallback.target,

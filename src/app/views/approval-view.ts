@@ -58,6 +58,7 @@ export function buildResultView(run: ImportRun): ResultView | null {
   return {
     kind: 'result',
     run: runHeader(run),
+    requester: parseActorKey(run.requesterKey),
     approverName: run.approverName,
     result: run.result,
     requestCount: run.requestCount,

@@ -259,7 +259,7 @@ describe.each(storageDialects())('one user action, one core call, on $name', (di
     if (integration === null) throw new Error('connected above');
     await db.storage.repos.integrations.upsert({ ...integration, sealedCredentials: 'damaged' });
     const failed = await h.bot.handle(h.alice, { kind: 'continue-to-users', runId, paging: PAGE });
-    expect(failed).toMatchObject({ kind: 'error', code: 'credentials_required' });
+    expect(failed).toMatchObject({ kind: 'error', code: 'credentials_unreadable' });
     expect((await db.storage.repos.runs.get(runId))?.status).toBe('reviewing-companies');
     expectView(await h.bot.handle(h.alice, { kind: 'review', runId, paging: PAGE }), 'review');
     const actions = (await db.storage.repos.audit.list(h.tenantId, runId, 20)).map((entry) => entry.action);

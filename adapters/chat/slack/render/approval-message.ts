@@ -9,7 +9,8 @@ import { licenceText } from './users-message.js';
 const APPROVERS_SHOWN = 10;
 
 function stateLine(view: ApprovalView): string {
-  const by = view.approverName === null ? '' : ` by ${mrkdwnText(view.approverName, 80)}`;
+  const who = view.decidedBy ?? view.approverName;
+  const by = who === null ? '' : ` by ${mrkdwnText(who, 80)}`;
   switch (view.state) {
     case 'pending':
       return '';

@@ -21,7 +21,12 @@ function runLine(run: RunSummary): string {
     `*${PROVIDER_LABELS[run.provider]}* · ${run.status} · ${when} UTC`,
     `by ${mrkdwnText(run.requesterName, 80)}`,
   ];
-  if (run.approverName !== null) parts.push(`approved by ${mrkdwnText(run.approverName, 80)}`);
+  if (run.status === 'rejected') {
+    parts.push(`rejected by ${mrkdwnText(run.decidedBy ?? 'an admin', 80)}`);
+    if (run.rejectReason !== null) parts.push(`reason: ${mrkdwnText(run.rejectReason, 200)}`);
+  } else if (run.approverName !== null) {
+    parts.push(`approved by ${mrkdwnText(run.approverName, 80)}`);
+  }
   if (run.result !== null) {
     parts.push(
       `${formatCount(run.result.companiesCreated)} companies created, ${formatCount(run.result.usersImported)} users imported`,

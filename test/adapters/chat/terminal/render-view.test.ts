@@ -170,6 +170,7 @@ describe('terminal renderer', () => {
 
     const result = renderView({
       kind: 'result',
+      requester: { platform: 'terminal', userId: 'alice' },
       skipped: { companies: 0, contacts: 0, first: [] },
       run: { ...run, status: 'applied' },
       approverName: 'Bob',
@@ -250,7 +251,7 @@ describe('terminal renderer', () => {
         },
       ],
     });
-    expect(text).toContain('rejected · by Alice · rejected by Bob');
+    expect(text).toContain('rejected · by Alice · rejected by Bob · reason: wrong filter');
     expect(text).not.toContain('approver Bob');
   });
 
