@@ -45,6 +45,9 @@ export type Provider = (typeof REGISTRY)[number]['id'];
 
 export const PROVIDERS: readonly Provider[] = REGISTRY.map((entry) => entry.id);
 
+/** What a form offers first when nothing is chosen yet: the registry's first entry. */
+export const DEFAULT_PROVIDER: Provider = REGISTRY[0].id;
+
 export function isProvider(value: string): value is Provider {
   return (PROVIDERS as readonly string[]).includes(value);
 }

@@ -1,4 +1,4 @@
-import { PROVIDER_LABELS, PROVIDERS, type Provider } from '../../../src/domain/provider.js';
+import { DEFAULT_PROVIDER, PROVIDER_LABELS, PROVIDERS, type Provider } from '../../../src/domain/provider.js';
 import type { CredentialField } from '../../../src/ports/psa-gateway.js';
 import {
   type Card,
@@ -41,7 +41,7 @@ function banner(problem: Card | null): Element[] {
 }
 
 /** Provider and filters; empty filters mean the PSA's defaults (active client companies). */
-export function importDialogCard(provider: Provider = 'connectwise', problem: Card | null = null): Card {
+export function importDialogCard(provider: Provider = DEFAULT_PROVIDER, problem: Card | null = null): Card {
   return card(
     [
       ...banner(problem),
@@ -58,7 +58,7 @@ export function importDialogCard(provider: Provider = 'connectwise', problem: Ca
         placeholder: 'e.g. Client, Prospect',
         maxLength: 300,
       }),
-      textInput(DIALOG_INPUT.statuses, 'Company statuses (ConnectWise)', {
+      textInput(DIALOG_INPUT.statuses, 'Company statuses (where the PSA has them)', {
         placeholder: 'e.g. Active',
         maxLength: 300,
       }),

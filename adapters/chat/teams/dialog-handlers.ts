@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import type { View } from '../../../src/app/views.js';
 import type { Actor } from '../../../src/domain/chat-identity.js';
-import { isProvider, PROVIDER_LABELS, type Provider } from '../../../src/domain/provider.js';
+import {
+  DEFAULT_PROVIDER,
+  isProvider,
+  PROVIDER_LABELS,
+  type Provider,
+} from '../../../src/domain/provider.js';
 import { Secret } from '../../../src/domain/secret.js';
 import { firstDelivery } from '../shared/dedupe.js';
 import { conversationOf, isChannel, type TeamsActivity } from './activity.js';
@@ -46,7 +51,7 @@ function dataOf(activity: TeamsActivity): DialogData {
 
 function providerOf(data: DialogData): Provider {
   const provider = data.provider ?? '';
-  return isProvider(provider) ? provider : 'connectwise';
+  return isProvider(provider) ? provider : DEFAULT_PROVIDER;
 }
 
 function textOf(data: DialogData, key: string): string {

@@ -208,7 +208,7 @@ export class TerminalSession {
       return { view: await rejectTyped(bot, this.#actor, this.#memory, command.run, command.reason) };
     }
     const runId = await this.#runId();
-    if (runId === null) return { view: hint('no import is open; start one with `/psa import connectwise`') };
+    if (runId === null) return { view: hint('no import is open; start one with `/psa import <psa>`') };
     return runCommand(
       {
         handle: (intent) => this.#handle(intent),
