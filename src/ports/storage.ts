@@ -3,6 +3,7 @@ import type { LicencePool, ManagedCompany, ManagedUser } from '../domain/directo
 import type { CompanyLink, ContactLink } from '../domain/mapping.js';
 import type { Provider } from '../domain/provider.js';
 import type { ImportRun } from '../domain/run.js';
+import type { DirectoryApiRepositories } from './directory-api.js';
 
 export interface Tenant {
   readonly id: string;
@@ -186,6 +187,7 @@ export interface Repositories {
   readonly leases: LeaseRepository;
   readonly audit: AuditRepository;
   readonly dedupe: DedupeRepository;
+  readonly directoryApi: DirectoryApiRepositories;
 }
 
 /**
