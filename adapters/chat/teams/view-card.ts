@@ -30,6 +30,16 @@ export function cardForView(view: View, approval: ApprovalContext = BASE): Card 
       return progressCard(view, false);
     case 'credentials-form':
       return credentialsDialogCard(view.provider, view.fields);
+    // Issue 13: Teams does not parse the tokens/webhooks commands yet (see the chat shared grammar).
+    case 'api-token-created':
+    case 'api-tokens':
+    case 'webhook-secret':
+    case 'webhooks':
+      return messageCard({
+        kind: 'notice',
+        tone: 'info',
+        text: 'Manage API tokens and webhooks with /psa in Slack or the terminal.',
+      });
     default:
       return messageCard(view);
   }

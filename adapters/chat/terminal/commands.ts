@@ -11,6 +11,18 @@ export type MapChoice =
   | { readonly kind: 'listed'; readonly n: number }
   | { readonly kind: 'id'; readonly id: string };
 
+/** Issue 13: `/psa tokens …` and `/psa webhooks …`. */
+export type DirectoryApiIntentKind =
+  | 'tokens-create'
+  | 'tokens-list'
+  | 'tokens-revoke'
+  | 'webhooks-add'
+  | 'webhooks-list'
+  | 'webhooks-ping'
+  | 'webhooks-rotate'
+  | 'webhooks-disable'
+  | 'webhooks-remove';
+
 /** The `/psa` commands; those that need no resolving are intents as they are. */
 export type PsaCommand =
   | { readonly kind: 'connect'; readonly provider: string }
@@ -28,7 +40,8 @@ export type PsaCommand =
           | 'admins-remove'
           | 'licenses'
           | 'companies-list'
-          | 'companies-add';
+          | 'companies-add'
+          | DirectoryApiIntentKind;
       }
     >;
 

@@ -1,5 +1,6 @@
 import type { ChatPlatform } from '../../../src/domain/chat-identity.js';
 import type { PsaCommand, TerminalCommand } from './commands.js';
+import { parseDirectoryApi } from './parse-directory-api.js';
 import { invalid } from './parse-words.js';
 
 const PLATFORMS: readonly ChatPlatform[] = ['terminal', 'slack', 'teams'];
@@ -56,6 +57,9 @@ export function parsePsa(words: readonly string[], rest: (from: number) => strin
       const query = arg === 'search' ? rest(2) : rest(1);
       return psa({ kind: 'companies-list', query });
     }
+    case 'tokens':
+    case 'webhooks':
+      return parseDirectoryApi(sub.toLowerCase(), words.slice(1), (n) => rest(n + 1));
     default:
       return invalid(`unknown command /psa ${sub}; type /psa help`);
   }

@@ -2,6 +2,7 @@ import type { View } from '../../../src/app/views.js';
 import { PROVIDER_LABELS } from '../../../src/domain/provider.js';
 import { messageFor } from '../shared/error-messages.js';
 import { countOf } from '../shared/text.js';
+import { renderDirectoryApi } from './render-directory-api.js';
 import { renderReview } from './render-review.js';
 import { renderApproval, renderProgress, renderResult, renderRunSummary } from './render-run.js';
 import { renderUsers } from './render-users.js';
@@ -95,5 +96,10 @@ export function renderView(view: View): string {
     }
     case 'export':
       return `Export of import ${view.runId}: ${view.filename}`;
+    case 'api-token-created':
+    case 'api-tokens':
+    case 'webhook-secret':
+    case 'webhooks':
+      return renderDirectoryApi(view);
   }
 }
