@@ -44,6 +44,8 @@ export function parseLine(line: string): TerminalCommand {
         'licences',
         'admins',
         'companies',
+        'tokens',
+        'webhooks',
       ].includes(verb);
     return isRunVerb ? parseRun(verb, words.slice(1), restFrom(2)) : parsePsa(words, restFrom(1));
   }
