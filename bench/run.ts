@@ -1,6 +1,7 @@
 import { benchAutotask } from './autotask-bench.js';
 import { benchConnectWise } from './connectwise-bench.js';
 import { benchSlackAck } from './slack-ack.js';
+import { benchWebhooks } from './webhooks-bench.js';
 
 type Bench = () => Promise<Record<string, string | number>>;
 
@@ -12,6 +13,7 @@ const BENCHES: ReadonlyArray<readonly [string, Bench]> = [
   ['ConnectWise import', benchConnectWise],
   ['Autotask import', benchAutotask],
   ['Slack acknowledgement latency', benchSlackAck],
+  ['Webhooks and the outbox', benchWebhooks],
 ];
 
 async function main(): Promise<void> {

@@ -83,36 +83,42 @@ export function webhookDeliveryRepository(db: Kysely<Database>, traits: DialectT
         .limit(Math.max(1, Math.floor(limit)));
       if (traits.name === 'postgres') due = due.forUpdate(['d']).skipLocked();
       const picked = await due.execute();
-      const claimed: ClaimedDelivery[] = [];
-      for (const key of picked) {
-        const taken = await db
+      const byEndpoint = new Map<string, string[]>();
+      for (const key of picked)
+        byEndpoint.set(key.endpoint_id, [...(byEndpoint.get(key.endpoint_id) ?? []), key.event_id]);
+      for (const [endpointId, eventIds] of byEndpoint) {
+        await db
           .updateTable('webhook_deliveries')
           .set({ lease_owner: owner, lease_until: leaseUntil })
-          .where('endpoint_id', '=', key.endpoint_id)
-          .where('event_id', '=', key.event_id)
+          .where('endpoint_id', '=', endpointId)
+          .where('event_id', 'in', eventIds)
           .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
-          .executeTakeFirst();
-        if (Number(taken.numUpdatedRows) === 0) continue;
-        const row = await db
-          .selectFrom('webhook_deliveries as d')
-          .innerJoin('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
-          .innerJoin('webhook_outbox as o', 'o.id', 'd.event_id')
-          .select([
-            'd.endpoint_id',
-            'd.tenant_id',
-            'e.url',
-            'e.sealed_secret',
-            'e.sealed_previous_secret',
-            'e.previous_secret_until',
-            'd.event_id',
-            'o.payload',
-            'o.created_at',
-            'd.attempts',
-          ])
-          .where('d.endpoint_id', '=', key.endpoint_id)
-          .where('d.event_id', '=', key.event_id)
-          .executeTakeFirstOrThrow();
-        claimed.push({
+          .execute();
+      }
+      if (picked.length === 0) return [];
+      const rows = await db
+        .selectFrom('webhook_deliveries as d')
+        .innerJoin('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
+        .innerJoin('webhook_outbox as o', 'o.seq', 'd.event_seq')
+        .select([
+          'd.endpoint_id',
+          'd.tenant_id',
+          'e.url',
+          'e.sealed_secret',
+          'e.sealed_previous_secret',
+          'e.previous_secret_until',
+          'd.event_id',
+          'o.payload',
+          'o.created_at',
+          'd.attempts',
+        ])
+        .where('d.lease_owner', '=', owner)
+        .where('d.lease_until', '=', leaseUntil)
+        .where('d.status', '=', 'pending')
+        .orderBy('d.event_seq')
+        .execute();
+      const claimed = rows.map(
+        (row): ClaimedDelivery => ({
           endpointId: row.endpoint_id,
           tenantId: row.tenant_id,
           url: row.url,
@@ -123,8 +129,8 @@ export function webhookDeliveryRepository(db: Kysely<Database>, traits: DialectT
           payload: row.payload,
           createdAt: row.created_at,
           attempts: row.attempts,
-        });
-      }
+        }),
+      );
       return claimed;
     },
 
