@@ -37,7 +37,7 @@ module.exports = {
       comment:
         'An adapter family (psa, chat, storage, crypto, log) never imports a sibling family; only boot wires them.',
       severity: 'error',
-      from: { path: '^adapters/(psa|chat|storage|crypto|log)/' },
+      from: { path: '^adapters/(psa|chat|storage|crypto|log|api|webhooks)/' },
       to: { path: '^adapters/', pathNot: ['^adapters/$1/'] },
     },
     {

@@ -7,6 +7,7 @@ import { benchHostile } from './hostile-bench.js';
 import { benchMatching } from './matching-bench.js';
 import { benchSlackAck } from './slack-ack.js';
 import { benchSlackAckMixed } from './slack-ack-mixed.js';
+import { benchWebhooks } from './webhooks-bench.js';
 
 type Bench = () => Promise<Record<string, string | number>>;
 
@@ -31,6 +32,7 @@ const BENCHES: ReadonlyArray<readonly [string, Bench]> = [
   ['Duplicate matching', benchMatching],
   ['Slack acknowledgement latency, mixed with a large import', benchSlackAckMixed],
   ['Hostile ConnectWise (client in a child process)', benchHostile],
+  ['Webhooks and the outbox', benchWebhooks],
 ];
 
 async function main(): Promise<void> {

@@ -2,6 +2,7 @@ import type { ImportBot, Maintenance } from '../../src/app/bot-api.js';
 import { createImportBot } from '../../src/app/create-import-bot.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { IdGenerator } from '../../src/ports/ids.js';
+import type { SecretBox } from '../../src/ports/secret-box.js';
 import { type KeyStore, resolveEncryptionKey } from '../crypto/encryption-key.js';
 import { createSecretBox } from '../crypto/secret-box.js';
 import type { AppLogger } from '../log/create-logger.js';
@@ -30,6 +31,9 @@ export interface App {
   readonly opened: OpenedStorage;
   readonly logger: AppLogger;
   readonly clock: Clock;
+  /** For the read API and the webhook dispatcher (issue 13). */
+  readonly ids: IdGenerator;
+  readonly secrets: SecretBox;
   /** Runs the periodic expiry sweep. */
   start(): void;
   /** Stops the sweep and closes the database; safe to call twice. */
@@ -101,12 +105,14 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
         ...(autotaskZone === null ? {} : { autotask: { zoneBaseUrl: autotaskZone } }),
       },
     });
+    const secrets = createSecretBox(key);
+    const ids = options.ids ?? randomIds;
     const { bot, maintenance } = createImportBot({
       storage: opened.storage,
       psa,
-      secrets: createSecretBox(key),
+      secrets,
       clock,
-      ids: options.ids ?? randomIds,
+      ids,
       logger,
       settings: {
         lockTtlMs: config.core.lockTtlMs,
@@ -125,6 +131,8 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
       opened,
       logger,
       clock,
+      ids,
+      secrets,
       start() {
         stopSweep ??= startSweep({
           maintenance,

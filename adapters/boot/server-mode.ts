@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { AppLogger } from '../log/create-logger.js';
 import type { AppConfig } from './config/load.js';
 import { createApp } from './create-app.js';
+import { directoryApiSurface, startWebhooks } from './directory-api.js';
 import { startHttpServer } from './http-server.js';
 import { type SandboxPsas, startSandboxPsas } from './sandbox-psas.js';
 import { createSurfaces, SURFACE_FACTORIES, type SurfaceFactory } from './surfaces.js';
@@ -39,11 +40,12 @@ export async function runServerMode(options: ServerModeOptions): Promise<number>
       sandboxAutotaskZone: sandbox?.autotask.zoneBaseUrl ?? null,
     });
     try {
-      const surfaces = await createSurfaces(
+      const chatSurfaces = await createSurfaces(
         { bot: app.bot, maintenance: app.maintenance, config, logger, clock: app.clock },
         options.factories ?? SURFACE_FACTORIES,
       );
-      if (surfaces.length === 0) logger.warn({}, 'no chat surface is enabled; serving /healthz only');
+      const surfaces = [...chatSurfaces, directoryApiSurface(app)];
+      if (chatSurfaces.length === 0) logger.warn({}, 'no chat surface is enabled; serving /healthz only');
       const server = await startHttpServer({
         port: config.core.port,
         host: config.core.host,
@@ -58,10 +60,12 @@ export async function runServerMode(options: ServerModeOptions): Promise<number>
         throw error;
       });
       app.start();
+      const stopWebhooks = startWebhooks(app);
       options.onListening?.(server.url);
       await aborted(options.signal);
       logger.info({}, 'shutting down');
       await server.close();
+      await stopWebhooks();
       return 0;
     } finally {
       await app.stop();

@@ -5,6 +5,7 @@ import { terminalBanner } from './banner.js';
 import type { AppConfig } from './config/load.js';
 import { createApp } from './create-app.js';
 import { dataDir } from './data-dir.js';
+import { startWebhooks } from './directory-api.js';
 import { type SandboxPsas, type SandboxTuning, startSandboxPsas } from './sandbox-psas.js';
 import { SANDBOX_ADMINS, seedTerminalTenant, TERMINAL_WORKSPACE } from './seed-terminal-tenant.js';
 
@@ -52,6 +53,7 @@ export async function runTerminalMode(options: TerminalModeOptions): Promise<num
   let sandbox: SandboxPsas | null = null;
   if (options.sandbox) sandbox = await startSandboxPsas({ logger, ...options.sandboxTuning });
   try {
+    let stopWebhooks = async (): Promise<void> => {};
     const app = await createApp(config, {
       logger,
       sandboxAutotaskZone: sandbox?.autotask.zoneBaseUrl ?? null,
@@ -62,6 +64,7 @@ export async function runTerminalMode(options: TerminalModeOptions): Promise<num
         if (seeded) logger.info({}, 'seeded the sandbox tenant terminal:local');
       }
       app.start();
+      stopWebhooks = startWebhooks(app);
       streams.stdout.write(
         terminalBanner({
           actor: actor.displayName,
@@ -85,6 +88,7 @@ export async function runTerminalMode(options: TerminalModeOptions): Promise<num
       });
       return 0;
     } finally {
+      await stopWebhooks();
       await app.stop();
     }
   } finally {

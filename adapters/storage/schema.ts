@@ -1,10 +1,11 @@
 import type { Generated } from 'kysely';
+import type { DirectoryApiTables } from './directory-api-schema.js';
 
 /**
  * Row shapes of the tables created by `migrations/`. Timestamps are ISO 8601 UTC text, JSON is
  * text, so both dialects store and compare them the same way.
  */
-export interface Database {
+export interface Database extends DirectoryApiTables {
   tenants: TenantTable;
   tenant_workspaces: TenantWorkspaceTable;
   admins: AdminTable;

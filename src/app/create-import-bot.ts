@@ -8,6 +8,7 @@ import { HELP_VIEW } from './help.js';
 import type { Intent } from './intents.js';
 import { reviewCsv } from './review-csv.js';
 import { loadRun } from './run-guard.js';
+import { createApiToken, listApiTokens, revokeApiToken } from './use-cases/api-tokens.js';
 import { approveRun, rejectRun } from './use-cases/approve.js';
 import { cancelRun } from './use-cases/cancel.js';
 import { connectIntegration } from './use-cases/connect.js';
@@ -27,6 +28,14 @@ import {
   removeAdmin,
   statusView,
 } from './use-cases/tenant-admin.js';
+import {
+  addWebhook,
+  disableWebhook,
+  listWebhooks,
+  pingWebhook,
+  removeWebhook,
+  rotateWebhookSecret,
+} from './use-cases/webhooks.js';
 import { approvalView, reviewView, usersView, viewOfRun } from './views/run-view.js';
 import type { View } from './views.js';
 
@@ -140,6 +149,24 @@ async function dispatch(deps: AppDeps, access: Access, intent: Intent, io: Inten
         csv: await reviewCsv(deps.storage.repos, run.id),
       };
     }
+    case 'tokens-create':
+      return createApiToken(deps, access, intent.name);
+    case 'tokens-list':
+      return listApiTokens(deps, access);
+    case 'tokens-revoke':
+      return revokeApiToken(deps, access, intent.token);
+    case 'webhooks-add':
+      return addWebhook(deps, access, intent.url, intent.events);
+    case 'webhooks-list':
+      return listWebhooks(deps, access);
+    case 'webhooks-ping':
+      return pingWebhook(deps, access, intent.endpointId);
+    case 'webhooks-rotate':
+      return rotateWebhookSecret(deps, access, intent.endpointId);
+    case 'webhooks-disable':
+      return disableWebhook(deps, access, intent.endpointId);
+    case 'webhooks-remove':
+      return removeWebhook(deps, access, intent.endpointId);
   }
 }
 

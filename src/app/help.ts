@@ -25,5 +25,13 @@ export const HELP_VIEW: View = {
       usage: '/psa companies [search text | add <name>]',
       summary: 'Search or add managed companies by hand.',
     },
+    {
+      usage: '/psa tokens [create <name> | revoke <id|name>]',
+      summary: 'List, create (shown once) or revoke read-only API tokens.',
+    },
+    {
+      usage: '/psa webhooks [add <https url> [events…] | ping|rotate|disable|remove <id>]',
+      summary: 'Webhook endpoints and their delivery health.',
+    },
   ],
 };

@@ -111,6 +111,18 @@ export type Intent =
   | { readonly kind: 'companies-add'; readonly name: string }
   /** Typeahead for "map to an existing managed company" pickers. */
   | { readonly kind: 'search-companies'; readonly query: string; readonly limit: number }
-  | { readonly kind: 'export-review'; readonly runId: string };
+  | { readonly kind: 'export-review'; readonly runId: string }
+  /* Issue 13: read-API tokens and webhook endpoints. */
+  | { readonly kind: 'tokens-create'; readonly name: string }
+  | { readonly kind: 'tokens-list' }
+  /** A token id, or its name when only one live token has it. */
+  | { readonly kind: 'tokens-revoke'; readonly token: string }
+  /** `events` empty: every event type. */
+  | { readonly kind: 'webhooks-add'; readonly url: string; readonly events: readonly string[] }
+  | { readonly kind: 'webhooks-list' }
+  | { readonly kind: 'webhooks-ping'; readonly endpointId: string }
+  | { readonly kind: 'webhooks-rotate'; readonly endpointId: string }
+  | { readonly kind: 'webhooks-disable'; readonly endpointId: string }
+  | { readonly kind: 'webhooks-remove'; readonly endpointId: string };
 
 export type IntentKind = Intent['kind'];

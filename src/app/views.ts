@@ -217,6 +217,55 @@ export type View =
       readonly kind: 'company-options';
       readonly options: readonly { readonly id: string; readonly name: string }[];
     }
-  | { readonly kind: 'export'; readonly runId: string; readonly filename: string; readonly csv: string };
+  | { readonly kind: 'export'; readonly runId: string; readonly filename: string; readonly csv: string }
+  | ApiTokenCreatedView
+  | ApiTokensView
+  | WebhookSecretView
+  | WebhooksView;
+
+/** Issue 13. The token is shown this once and never again; renderers must not log it. */
+export interface ApiTokenCreatedView {
+  readonly kind: 'api-token-created';
+  readonly tokenId: string;
+  readonly name: string;
+  readonly token: string;
+}
+
+export interface ApiTokensView {
+  readonly kind: 'api-tokens';
+  readonly tokens: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly createdBy: string;
+    readonly createdAt: string;
+    readonly lastUsedAt: string | null;
+    readonly revokedAt: string | null;
+  }[];
+}
+
+/** A new endpoint's or a rotated `whsec_` secret, shown this once. */
+export interface WebhookSecretView {
+  readonly kind: 'webhook-secret';
+  readonly endpointId: string;
+  readonly url: string;
+  readonly events: readonly string[];
+  readonly secret: string;
+  readonly rotated: boolean;
+}
+
+/** Endpoints with their delivery health. */
+export interface WebhooksView {
+  readonly kind: 'webhooks';
+  readonly endpoints: readonly {
+    readonly id: string;
+    readonly url: string;
+    readonly events: readonly string[];
+    readonly disabledReason: string | null;
+    readonly queued: number;
+    readonly failed: number;
+    readonly lastSuccessAt: string | null;
+    readonly lastError: string | null;
+  }[];
+}
 
 export type ViewKind = View['kind'];

@@ -12,6 +12,7 @@ import type { ContactRow, PlanCounts } from '../domain/plan-model.js';
 import type { Provider } from '../domain/provider.js';
 import type { MissingRow, ReviewRow } from '../domain/review.js';
 import type { ImportRun } from '../domain/run.js';
+import type { DirectoryApiRepositories } from './directory-api.js';
 
 export interface Tenant {
   readonly id: string;
@@ -297,6 +298,7 @@ export interface Repositories {
   readonly leases: LeaseRepository;
   readonly audit: AuditRepository;
   readonly dedupe: DedupeRepository;
+  readonly directoryApi: DirectoryApiRepositories;
 }
 
 /**

@@ -62,7 +62,7 @@ describe('server mode with Teams configured', () => {
   });
 
   it('lists Teams among the surfaces and answers its admins at /api/messages', async () => {
-    expect(await (await fetch(`${url}/healthz`)).json()).toMatchObject({ surfaces: ['teams'] });
+    expect(await (await fetch(`${url}/healthz`)).json()).toMatchObject({ surfaces: ['teams', 'api'] });
     const token = await connector.signToken(APP_ID);
     const alice = await postActivity(url, fetchTask(ALICE, { serviceUrl: connector.serviceUrl }), token);
     expect(alice.status).toBe(200);

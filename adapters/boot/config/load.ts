@@ -1,4 +1,5 @@
 import { type CoreConfig, parseCoreConfig } from './core.js';
+import { type DirectoryApiConfig, parseDirectoryApiConfig } from './directory-api.js';
 import type { ConfigIssue, Env, SectionResult } from './section.js';
 import { parseSlackConfig, type SlackConfig } from './slack.js';
 import { parseTeamsConfig, type TeamsConfig } from './teams.js';
@@ -9,6 +10,8 @@ export interface AppConfig {
   readonly slack: SlackConfig | null;
   /** Null when Teams is not configured. */
   readonly teams: TeamsConfig | null;
+  /** The read API and webhooks (issue 13). */
+  readonly directoryApi: DirectoryApiConfig;
 }
 
 /** Every bad variable at once, by name; never a value. */
@@ -36,8 +39,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const core = collect(parseCoreConfig(env, cwd), issues);
   const slack = collect(parseSlackConfig(env), issues);
   const teams = collect(parseTeamsConfig(env), issues);
-  if (core === undefined || slack === undefined || teams === undefined) throw new ConfigError(issues);
-  return { core, slack, teams };
+  const directoryApi = collect(parseDirectoryApiConfig(env), issues);
+  if (core === undefined || slack === undefined || teams === undefined || directoryApi === undefined)
+    throw new ConfigError(issues);
+  return { core, slack, teams, directoryApi };
 }
 
 /** Slack or Teams is configured: `start` serves HTTP instead of opening the terminal chat. */

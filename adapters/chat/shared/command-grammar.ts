@@ -2,8 +2,9 @@ import type { Intent } from '../../../src/app/intents.js';
 import type { View } from '../../../src/app/views.js';
 import type { ChatPlatform } from '../../../src/domain/chat-identity.js';
 import type { ErrorCode, ErrorDetails } from '../../../src/domain/errors.js';
-import { isProvider, type Provider } from '../../../src/domain/provider.js';
+import { isProvider, type Provider, providerWords } from '../../../src/domain/provider.js';
 import type { Logger } from '../../../src/ports/logger.js';
+import { parseDirectoryApiCommand } from './directory-api-grammar.js';
 import { looksLikeSecret } from './secret-text.js';
 
 /**
@@ -34,6 +35,11 @@ export type AdminRef = { readonly platform: ChatPlatform; readonly userId: strin
 
 export interface GrammarOptions {
   readonly adminRef: (word: string) => AdminRef | null;
+  /**
+   * Whether this surface renders API tokens and webhook secrets (shown once). Where it does not,
+   * `/psa tokens` and `/psa webhooks` are refused before the core creates anything unseen.
+   */
+  readonly directoryApi?: boolean;
 }
 
 export const UNKNOWN_COMMAND_HINT = 'unknown command; run /psa help for the commands';
@@ -84,7 +90,7 @@ function intent(value: Intent): ChatCommand {
 
 function provider(word: string | undefined): Provider | ChatCommand {
   const lower = (word ?? '').toLowerCase();
-  if (lower === '') return invalid('name the PSA: connectwise or autotask');
+  if (lower === '') return invalid(`name the PSA: ${providerWords(', ')}`);
   return isProvider(lower) ? lower : { kind: 'error', code: 'unknown_provider', details: {} };
 }
 
@@ -103,6 +109,11 @@ function freeText(verb: string, line: Words): string {
       return line.rest(2);
     case 'admins':
       return `${line.words[1] ?? ''} ${line.rest(3)}`;
+    // A token's name is free text; ids and webhook addresses are not (a URL path looks random).
+    case 'tokens':
+      return line.words[1]?.toLowerCase() === 'create' ? line.rest(2) : '';
+    case 'webhooks':
+      return '';
     default:
       return line.rest(0);
   }
@@ -145,6 +156,13 @@ export function parseChatCommand(text: string, options: GrammarOptions): ChatCom
       return admins(line, options);
     case 'companies':
       return companies(line);
+    case 'tokens':
+    case 'webhooks': {
+      if (options.directoryApi !== true)
+        return invalid('manage API tokens and webhooks in the terminal chat: psa-import shell');
+      const parsed = parseDirectoryApiCommand(verb, line.words.slice(1), (from) => line.rest(from + 1));
+      return 'usage' in parsed ? invalid(`use ${parsed.usage}`) : intent(parsed);
+    }
     default:
       return invalid(UNKNOWN_COMMAND_HINT);
   }

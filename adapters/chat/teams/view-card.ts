@@ -27,9 +27,23 @@ export function cardForView(view: View, approval: ApprovalContext = BASE): Card 
       result: resultCard,
       progress: (shown) => progressCard(shown, false),
     },
-    (other) =>
-      other.kind === 'credentials-form'
-        ? credentialsDialogCard(other.provider, other.fields)
-        : messageCard(other),
+    (other) => {
+      switch (other.kind) {
+        case 'credentials-form':
+          return credentialsDialogCard(other.provider, other.fields);
+        // The grammar refuses tokens and webhooks on Teams, so these never reach a card.
+        case 'api-token-created':
+        case 'api-tokens':
+        case 'webhook-secret':
+        case 'webhooks':
+          return messageCard({
+            kind: 'notice',
+            tone: 'info',
+            text: 'Manage API tokens and webhooks in the terminal chat (psa-import shell).',
+          });
+        default:
+          return messageCard(other);
+      }
+    },
   );
 }

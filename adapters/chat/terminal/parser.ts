@@ -37,5 +37,5 @@ export function parseLine(line: string): TerminalCommand {
   const rest = head === '/psa' ? text.slice(head.length).trim() : text;
   const verb = (rest.split(/\s+/, 1)[0] ?? '').toLowerCase();
   if (RUN_VERBS.has(verb) && !PSA_VERBS.has(verb)) return parseRun(rest);
-  return { kind: 'chat', command: parseChatCommand(rest, { adminRef: terminalUser }) };
+  return { kind: 'chat', command: parseChatCommand(rest, { adminRef: terminalUser, directoryApi: true }) };
 }

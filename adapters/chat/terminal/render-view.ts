@@ -3,6 +3,7 @@ import { PROVIDER_LABELS } from '../../../src/domain/provider.js';
 import { messageFor } from '../shared/error-messages.js';
 import { countOf } from '../shared/text.js';
 import { renderFlowView } from '../shared/view-dispatch.js';
+import { renderDirectoryApi } from './render-directory-api.js';
 import { renderReview } from './render-review.js';
 import { renderApproval, renderProgress, renderResult, renderRunSummary } from './render-run.js';
 import { renderUsers } from './render-users.js';
@@ -109,6 +110,11 @@ function renderOther(view: View): string {
     }
     case 'export':
       return `Export of import ${view.runId}: ${view.filename}`;
+    case 'api-token-created':
+    case 'api-tokens':
+    case 'webhook-secret':
+    case 'webhooks':
+      return renderDirectoryApi(view);
     default:
       return '';
   }

@@ -8,6 +8,7 @@ import type { ApplyResult, Plan, Write } from '../../domain/plan-model.js';
 import type { ImportRun } from '../../domain/run.js';
 import type { Repositories } from '../../ports/storage.js';
 import type { AppDeps } from '../deps.js';
+import { recordImportEvents } from './directory-events.js';
 
 async function loadState(repos: Repositories, run: ImportRun): Promise<DirectoryState> {
   const [companies, companyLinks, contactLinks, users] = await Promise.all([
@@ -112,9 +113,13 @@ export async function applyPlan(
   await repos.users.insertMany(run.tenantId, users);
   await repos.contactMap.upsertMany(run.integrationId, contactLinks);
   if (users.length > 0) await repos.licences.addUsed(run.tenantId, users.length);
-  return fetchedContactIds === null
-    ? result
-    : { ...result, usersGoneFromPsa: goneFromPsa(fetchedContactIds, plan, state) };
+  const applied =
+    fetchedContactIds === null
+      ? result
+      : { ...result, usersGoneFromPsa: goneFromPsa(fetchedContactIds, plan, state) };
+  // The events go to the outbox in this same transaction: an applied import always has them.
+  await recordImportEvents(repos, run, { plan, writes, result: applied }, now, deps.ids);
+  return applied;
 }
 
 /** Linked users of the companies whose contacts were fetched, whose contact the PSA no longer has. */

@@ -6,6 +6,7 @@ import type { AppDeps } from '../deps.js';
 import { leaseKey, loadRun, mutateRun, requireStatus } from '../run-guard.js';
 import { loadPlan } from '../run-rows.js';
 import { applyPlan } from './apply-plan.js';
+import { recordRejectionEvents } from './directory-events.js';
 import { expireIfStale } from './expire.js';
 
 /** The policy is checked here, at the moment of the click, never by hiding buttons. */
@@ -96,6 +97,7 @@ export async function rejectRun(
     };
   });
   await repos.leases.release(leaseKey(rejected.integrationId), rejected.id, rejected.leaseToken);
+  await recordRejectionEvents(repos, rejected, deps.clock.now().toISOString(), deps.ids);
   await audit(
     { repos, clock: deps.clock, ids: deps.ids },
     {

@@ -70,7 +70,8 @@ describe('server mode', () => {
     expect(await (await fetch(`${url}/healthz`)).json()).toMatchObject({
       status: 'ok',
       database: 'ok',
-      surfaces: ['echo'],
+      // The read API (issue 13) is mounted after the chat surfaces.
+      surfaces: ['echo', 'api'],
     });
     expect(await (await fetch(`${url}/echo`)).text()).toBe('echoed');
     expect((await fetch(`${url}/slack/events`)).status).toBe(404);

@@ -6,6 +6,7 @@ import { storageDialects, type TestStorage, useTestStorage } from '../../support
 
 const TABLES = [
   'admins',
+  'api_tokens',
   'audit_log',
   'company_map',
   'contact_map',
@@ -21,6 +22,9 @@ const TABLES = [
   'run_missing',
   'tenant_workspaces',
   'tenants',
+  'webhook_deliveries',
+  'webhook_endpoints',
+  'webhook_outbox',
 ];
 
 describe.each(storageDialects())('migrations on $name', (dialect) => {
