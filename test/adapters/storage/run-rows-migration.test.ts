@@ -137,7 +137,11 @@ describe.each(storageDialects())('0002 carries 0001-era runs into rows on $name'
       '0001-initial-schema',
     ]);
     await seed0001(db);
-    expect(await migrateToLatest(db, MIGRATIONS)).toEqual(['0002-run-rows', '0003-refold-company-names']);
+    expect(await migrateToLatest(db, MIGRATIONS)).toEqual([
+      '0002-run-rows',
+      '0003-refold-company-names',
+      '0004-directory-api',
+    ]);
 
     const repos = opened.storage.repos;
     const run = await repos.runs.get('run-old');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseCommand as parseSlackCommand } from '../../../adapters/chat/slack/command-parser.js';
 import { parseLine } from '../../../adapters/chat/terminal/parser.js';
 import { importEvents, rejectionEvents } from '../../../src/app/use-cases/directory-events.js';
 import { checkWebhookUrl } from '../../../src/app/use-cases/directory-labels.js';
@@ -114,23 +115,41 @@ describe('directory events', () => {
 
   it('parses the terminal commands for tokens and webhooks', () => {
     expect(parseLine('/psa tokens create nightly sync')).toEqual({
-      kind: 'psa',
-      command: { kind: 'tokens-create', name: 'nightly sync' },
+      kind: 'chat',
+      command: { kind: 'intent', intent: { kind: 'tokens-create', name: 'nightly sync' } },
     });
-    expect(parseLine('/psa tokens')).toEqual({ kind: 'psa', command: { kind: 'tokens-list' } });
+    expect(parseLine('/psa tokens')).toEqual({
+      kind: 'chat',
+      command: { kind: 'intent', intent: { kind: 'tokens-list' } },
+    });
     expect(parseLine('/psa tokens revoke abc')).toEqual({
-      kind: 'psa',
-      command: { kind: 'tokens-revoke', token: 'abc' },
+      kind: 'chat',
+      command: { kind: 'intent', intent: { kind: 'tokens-revoke', token: 'abc' } },
     });
     expect(parseLine('/psa webhooks add https://h.test/x user.created,company.created')).toEqual({
-      kind: 'psa',
-      command: { kind: 'webhooks-add', url: 'https://h.test/x', events: ['user.created', 'company.created'] },
+      kind: 'chat',
+      command: {
+        kind: 'intent',
+        intent: {
+          kind: 'webhooks-add',
+          url: 'https://h.test/x',
+          events: ['user.created', 'company.created'],
+        },
+      },
     });
     expect(parseLine('/psa webhooks rotate ep1')).toEqual({
-      kind: 'psa',
-      command: { kind: 'webhooks-rotate', endpointId: 'ep1' },
+      kind: 'chat',
+      command: { kind: 'intent', intent: { kind: 'webhooks-rotate', endpointId: 'ep1' } },
     });
-    expect(parseLine('/psa webhooks')).toEqual({ kind: 'psa', command: { kind: 'webhooks-list' } });
-    expect(parseLine('/psa webhooks ping').kind).toBe('invalid');
+    expect(parseLine('/psa webhooks')).toEqual({
+      kind: 'chat',
+      command: { kind: 'intent', intent: { kind: 'webhooks-list' } },
+    });
+    expect(parseLine('/psa webhooks ping')).toMatchObject({ kind: 'chat', command: { kind: 'error' } });
+    // Slack and Teams do not show a secret once, so they refuse these commands before the core.
+    expect(parseSlackCommand('tokens create nightly')).toMatchObject({
+      kind: 'error',
+      code: 'invalid_input',
+    });
   });
 });
