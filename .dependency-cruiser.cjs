@@ -1,3 +1,14 @@
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+// The providers come from the one registry, src/domain/provider.ts (its `id: '…'` entries), so a
+// new PSA is kept apart from its siblings without editing this file.
+const PROVIDER_IDS = [
+  ...readFileSync(join(__dirname, 'src/domain/provider.ts'), 'utf8').matchAll(/\bid: '([a-z0-9-]+)'/g),
+].map((match) => match[1]);
+if (PROVIDER_IDS.length < 2) throw new Error('no providers found in src/domain/provider.ts');
+const PROVIDERS = PROVIDER_IDS.join('|');
+
 /**
  * The dependency rule of DESIGN.md section 7, enforced in CI by `npm run lint`.
  * @type {import('dependency-cruiser').IConfiguration}
@@ -49,10 +60,10 @@ module.exports = {
     },
     {
       name: 'psa-providers-are-separate',
-      comment: 'connectwise, autotask and halopsa share adapters/psa/shared only.',
+      comment: `${PROVIDER_IDS.join(', ')} share adapters/psa/shared only.`,
       severity: 'error',
-      from: { path: '^adapters/psa/(connectwise|autotask|halopsa)/' },
-      to: { path: '^adapters/psa/(connectwise|autotask|halopsa)/', pathNot: ['^adapters/psa/$1/'] },
+      from: { path: `^adapters/psa/(${PROVIDERS})/` },
+      to: { path: `^adapters/psa/(${PROVIDERS})/`, pathNot: ['^adapters/psa/$1/'] },
     },
     {
       name: 'production-never-imports-sandbox-or-tests',
