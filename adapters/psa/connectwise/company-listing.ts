@@ -7,7 +7,8 @@ import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
 import { and, atMost, greaterThan } from './conditions.js';
 import type { ConnectWiseApi, ListQuery, PageJudge } from './connectwise-api.js';
 import { idRanges } from './id-ranges.js';
-import { COMPANY_FIELDS, type CwCompany, companySchema } from './schemas.js';
+import { companyCheck } from './record-checks.js';
+import { COMPANY_FIELDS, type CwCompany } from './schemas.js';
 
 export interface CompanyPaging {
   /** The `/count` of the same query, already in flight. */
@@ -33,7 +34,7 @@ export async function listCompanies(
 ): Promise<void> {
   const { counting, onPage, judge, pageSize, concurrency, workers } = paging;
   const listQuery = { ...query, fields: COMPANY_FIELDS };
-  const first = await api.firstPage('/company/companies', listQuery, companySchema, judge);
+  const first = await api.firstPage('/company/companies', listQuery, companyCheck, judge);
   const firstIds = first.rows.map((row) => row.id);
   await onPage(first.rows);
   if (!first.more) {
@@ -41,7 +42,7 @@ export async function listCompanies(
     // A full page and no Link: the last page, or a server that pages by number only.
     const rest = counting.then((count) => count - first.rows.length);
     if ((await rest) <= 0) return;
-    await api.list('/company/companies', listQuery, companySchema, {
+    await api.list('/company/companies', listQuery, companyCheck, {
       onPage,
       judge,
       total: rest,
@@ -62,7 +63,7 @@ export async function listCompanies(
           range.upTo === null ? null : atMost('id', range.upTo),
         ),
       },
-      companySchema,
+      companyCheck,
       { onPage, judge, linksTrusted: true },
     ),
   );

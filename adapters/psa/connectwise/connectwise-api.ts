@@ -16,7 +16,7 @@ import { assertSameOrigin } from '../shared/base-url.js';
 import { createFetchGuard, type FetchGuard, PAGE_MARGIN } from '../shared/fetch-guard.js';
 import { invalidResponse } from '../shared/invalid-response.js';
 import type { PsaHttp } from '../shared/psa-http.js';
-import { type SkipSink, validateRecords } from '../shared/record-validation.js';
+import { type RecordShape, type SkipSink, validateRecords } from '../shared/record-validation.js';
 import { type ConnectWiseSite, FALLBACK_CODEBASE, normaliseCodebase } from './connectwise-site.js';
 import { nextLink } from './link-header.js';
 import { companyInfoSchema, countSchema } from './schemas.js';
@@ -57,16 +57,16 @@ export interface ConnectWiseApi {
   list<T extends Identified>(
     path: string,
     query: ListQuery,
-    schema: z.ZodType<T>,
+    schema: RecordShape<T>,
     paging?: ListPaging<T>,
   ): Promise<void>;
   /** Every record of a small collection (statuses, types), gathered. */
-  listAll<T extends Identified>(path: string, query: ListQuery, schema: z.ZodType<T>): Promise<T[]>;
+  listAll<T extends Identified>(path: string, query: ListQuery, schema: RecordShape<T>): Promise<T[]>;
   /** One page by number (`orderBy=id asc`), for parallel paging of a counted collection. */
   numberedPage<T extends Identified>(
     path: string,
     query: ListQuery,
-    schema: z.ZodType<T>,
+    schema: RecordShape<T>,
     page: number,
     judge: PageJudge,
   ): Promise<T[]>;
@@ -74,7 +74,7 @@ export interface ConnectWiseApi {
   firstPage<T extends Identified>(
     path: string,
     query: ListQuery,
-    schema: z.ZodType<T>,
+    schema: RecordShape<T>,
     judge: PageJudge,
   ): Promise<{ readonly rows: T[]; readonly more: boolean }>;
 }
@@ -189,7 +189,12 @@ export function createConnectWiseApi(options: ConnectWiseApiOptions): ConnectWis
   });
 
   /** Envelope bounds first (length, fetch caps), then each record on its own. */
-  function judgePage<T>(data: readonly unknown[], schema: z.ZodType<T>, judge: PageJudge, path: string): T[] {
+  function judgePage<T>(
+    data: readonly unknown[],
+    schema: RecordShape<T>,
+    judge: PageJudge,
+    path: string,
+  ): T[] {
     if (data.length > options.pageSize + PAGE_MARGIN) {
       throw invalidResponse(`a page of ${data.length} records for ${options.pageSize} asked`, logger, path);
     }
@@ -217,7 +222,7 @@ export function createConnectWiseApi(options: ConnectWiseApiOptions): ConnectWis
     async list<T extends Identified>(
       path: string,
       query: ListQuery,
-      schema: z.ZodType<T>,
+      schema: RecordShape<T>,
       paging: ListPaging<T> = {},
     ) {
       const judge = paging.judge ?? quietJudge();
@@ -256,7 +261,7 @@ export function createConnectWiseApi(options: ConnectWiseApiOptions): ConnectWis
       }
     },
 
-    async listAll<T extends Identified>(path: string, query: ListQuery, schema: z.ZodType<T>) {
+    async listAll<T extends Identified>(path: string, query: ListQuery, schema: RecordShape<T>) {
       const all: T[] = [];
       await this.list(path, query, schema, { onPage: (page) => void all.push(...page) });
       return all;
@@ -265,7 +270,7 @@ export function createConnectWiseApi(options: ConnectWiseApiOptions): ConnectWis
     async numberedPage<T extends Identified>(
       path: string,
       query: ListQuery,
-      schema: z.ZodType<T>,
+      schema: RecordShape<T>,
       page: number,
       judge: PageJudge,
     ) {
@@ -276,7 +281,7 @@ export function createConnectWiseApi(options: ConnectWiseApiOptions): ConnectWis
     async firstPage<T extends Identified>(
       path: string,
       query: ListQuery,
-      schema: z.ZodType<T>,
+      schema: RecordShape<T>,
       judge: PageJudge,
     ) {
       const url = await urlFor(path, query, { pageSize: String(options.pageSize) });

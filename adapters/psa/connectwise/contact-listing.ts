@@ -17,8 +17,9 @@ import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
 import { chunk } from './chunk.js';
 import { eq, inList } from './conditions.js';
 import type { ConnectWiseApi, PageJudge } from './connectwise-api.js';
+import { contactCheck } from './record-checks.js';
 import { toPsaContact } from './record-mapping.js';
-import { CONTACT_FIELDS, type CwContact, contactSchema } from './schemas.js';
+import { CONTACT_FIELDS, type CwContact } from './schemas.js';
 
 export interface ContactPaging {
   /** Company ids per request; keeps the URL well under IIS's 2,048-character query limit. */
@@ -87,7 +88,7 @@ export async function listContacts(
       const rows = await api.numberedPage(
         CONTACTS,
         { fields: CONTACT_FIELDS },
-        contactSchema,
+        contactCheck,
         page,
         paging.judge,
       );
@@ -100,7 +101,7 @@ export async function listContacts(
       const rows = await api.numberedPage(
         CONTACTS,
         { fields: CONTACT_FIELDS },
-        contactSchema,
+        contactCheck,
         page,
         paging.judge,
       );
@@ -113,7 +114,7 @@ export async function listContacts(
 
   const batches = chunk([...wanted], paging.batchSize).map((ids) => inList('company/id', ids));
   await mapWithConcurrency(batches, paging.workers, (conditions) =>
-    api.list(CONTACTS, { conditions, fields: CONTACT_FIELDS }, contactSchema, {
+    api.list(CONTACTS, { conditions, fields: CONTACT_FIELDS }, contactCheck, {
       judge: paging.judge,
       onPage: async (rows) => {
         done += rows.length;

@@ -133,6 +133,19 @@ export function createApiRoutes(data: SandboxDataset, behaviour: PagingBehaviour
   const table = collections(data);
   const candidatesFor = createIndexes(table);
   const serializePage = createPageSerializer(table);
+  // Page-number paging filters and orders the whole collection for every page; a client reading
+  // 50 pages of one query would make the sandbox redo that 50 times. The last few answers are kept
+  // (the data set never changes).
+  const recent = new Map<string, readonly object[]>();
+  const ordered = (key: string, compute: () => readonly object[] | null): readonly object[] | null => {
+    const hit = recent.get(key);
+    if (hit !== undefined) return hit;
+    const value = compute();
+    if (value === null) return null;
+    if (recent.size >= 8) recent.delete(recent.keys().next().value as string);
+    recent.set(key, value);
+    return value;
+  };
 
   return function route(path: string, url: URL, forwardOnlyHeader: boolean, linkBase: string): RouteResult {
     const isCount = path.endsWith('/count');
@@ -176,10 +189,15 @@ export function createApiRoutes(data: SandboxDataset, behaviour: PagingBehaviour
 
     const pageNumber = intParam(url, 'page', 1);
     if (pageNumber === null || pageNumber < 1) return badRequest('page must be a positive number');
-    const ordered = sortBy(source.filter(matches), url.searchParams.get('orderBy'));
-    if (ordered === null) return badRequest('Unsupported orderBy');
-    const page = ordered.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
-    const lastPage = Math.max(1, Math.ceil(ordered.length / pageSize));
+    const conditions = url.searchParams.get('conditions') ?? '';
+    const childConditions = url.searchParams.get('childConditions') ?? '';
+    const orderBy = url.searchParams.get('orderBy');
+    const list = ordered([collectionPath, conditions, childConditions, orderBy].join('\n'), () =>
+      sortBy(conditions === '' && childConditions === '' ? source : source.filter(matches), orderBy),
+    );
+    if (list === null) return badRequest('Unsupported orderBy');
+    const page = list.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
+    const lastPage = Math.max(1, Math.ceil(list.length / pageSize));
     const links: string[] = [];
     if (behaviour.paging === 'standard') {
       if (pageNumber < lastPage) links.push(`<${linkFor({ page: String(pageNumber + 1) })}>; rel="next"`);
