@@ -1,7 +1,8 @@
 /**
  * One conversation with an Autotask database (the PsaSession port). Companies are paged with an id
- * cursor; contacts are fetched for batches of companies (`companyID in [...]`), three batches at
- * a time, which is also the most Autotask allows in flight per endpoint.
+ * cursor; contacts are read in the fewest pages (contact-reading.ts: the span of the selected
+ * companies' ids in three ranges, or batches of companies), three requests at a time, which is
+ * also the most Autotask allows in flight per endpoint.
  */
 import type { Provider } from '../../../src/domain/provider.js';
 import type {
@@ -17,24 +18,18 @@ import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
 import { createPageDelivery } from '../shared/page-delivery.js';
 import type { AutotaskClient } from './autotask-client.js';
 import { type TypeLabels, typeChoices, typeLabelsFrom } from './company-types.js';
+import { readContacts } from './contact-reading.js';
 import { createJudge, fetchAllPages, pageThrough } from './paging.js';
 import {
   type AutotaskFilter,
   COMPANY_FIELDS,
-  CONTACT_FIELDS,
   companyConditions,
   condition,
   inAny,
   MAX_IN_VALUES,
 } from './query-filter.js';
-import { MSP_COMPANY_ID, toPsaCompany, toPsaContact } from './record-mapping.js';
-import {
-  companySchema,
-  contactSchema,
-  fieldInformationSchema,
-  idOnlySchema,
-  queryCountSchema,
-} from './schemas.js';
+import { MSP_COMPANY_ID, toPsaCompany } from './record-mapping.js';
+import { companySchema, fieldInformationSchema, idOnlySchema, queryCountSchema } from './schemas.js';
 
 export interface AutotaskSessionOptions {
   /** Companies per contacts query (`companyID in [...]`). */
@@ -124,34 +119,15 @@ export class AutotaskSession implements PsaSession {
     const delivery = createPageDelivery(onPage);
     const ids = [...new Set(companyPsaIds)].filter((id) => id !== MSP_COMPANY_ID).sort((a, b) => a - b);
     if (ids.length === 0) return delivery.outcome();
-    let done = 0;
-    let total: number | null = null;
-    const report = () => onProgress({ phase: 'contacts', done, total });
-    const counting = this.#countContacts(ids).then((n) => {
-      total = n;
-      report();
+    await readContacts(this.#client, ids, onProgress, {
+      batchSize: this.#options.contactBatchSize,
+      parallel: this.#options.batchConcurrency,
+      judge: createJudge('contact', delivery, this.#options.logger),
+      deliver: (page) => delivery.deliver(page),
+      count: (filter) => this.#count('Contacts', filter),
+      countSelected: (selected) => this.#countContacts(selected),
+      ...(this.#options.logger === undefined ? {} : { logger: this.#options.logger }),
     });
-    const batches = chunk(ids, this.#options.contactBatchSize);
-    const judge = createJudge('contact', delivery, this.#options.logger);
-    const fetching = mapWithConcurrency(batches, this.#options.batchConcurrency, (batch) =>
-      pageThrough(
-        this.#client,
-        {
-          entity: 'Contacts',
-          conditions: [condition('in', 'companyID', batch)],
-          includeFields: CONTACT_FIELDS,
-          item: contactSchema,
-          judge,
-          onPage: async (items) => {
-            done += items.length;
-            report();
-            await delivery.deliver(items.map(toPsaContact));
-          },
-        },
-        this.#options.logger,
-      ),
-    );
-    await Promise.all([counting, fetching]);
     return delivery.outcome();
   }
 

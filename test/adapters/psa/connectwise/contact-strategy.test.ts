@@ -1,0 +1,117 @@
+/**
+ * Which way ConnectWise contacts are read, and what each way costs: the whole contact list once
+ * (counted once, pages by number in parallel, stopping at the count) when the selection is most
+ * of the PSA, or batches of company ids without a count per batch.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConnectWiseSession } from '../../../../adapters/psa/connectwise/connectwise-session.js';
+import { readAllIsCheaper } from '../../../../adapters/psa/connectwise/contact-listing.js';
+import { createPsaGateway } from '../../../../adapters/psa/gateway.js';
+import {
+  type SandboxConnectWise,
+  startSandboxConnectWise,
+} from '../../../../adapters/psa/sandbox/connectwise/sandbox-connectwise.js';
+import type { PsaContact } from '../../../../src/domain/psa-records.js';
+import { Secret } from '../../../../src/domain/secret.js';
+import { gather } from '../shared/gather.js';
+
+const PAGE_SIZE = 50;
+const BATCH_SIZE = 10;
+let psa: SandboxConnectWise;
+
+beforeAll(async () => {
+  // A little latency, so parallel pages overlap at the server.
+  psa = await startSandboxConnectWise({ companies: 120, contactsPerCompany: 4, latencyMs: 10 });
+});
+afterAll(async () => {
+  await psa.close();
+});
+
+function open(): ConnectWiseSession {
+  const gateway = createPsaGateway({
+    timeoutMs: 5_000,
+    maxAttempts: 1,
+    providers: { connectwise: { pageSize: PAGE_SIZE, contactBatchSize: BATCH_SIZE, concurrency: 4 } },
+  });
+  return gateway.open('connectwise', new Secret(psa.credentials)) as ConnectWiseSession;
+}
+
+const liveCompanyIds = () => psa.dataset.companies.filter((c) => !c.deletedFlag).map((c) => c.id);
+
+async function readContacts(ids: readonly number[]) {
+  const session = open();
+  await session.testConnection(); // discovers the codebase outside the counted requests
+  psa.resetStats();
+  const contacts = await gather<PsaContact>((sink) => session.fetchContacts(ids, () => {}, sink));
+  return { contacts, stats: psa.stats() };
+}
+
+function expectedContacts(ids: readonly number[]): number[] {
+  const wanted = new Set(ids);
+  return psa.dataset.contacts
+    .filter((c) => c.company?.id !== undefined && wanted.has(c.company.id))
+    .map((c) => c.id)
+    .sort((a, b) => a - b);
+}
+
+describe('ConnectWise contacts: the cheaper way', () => {
+  it('reads every contact once when most companies are selected, keeping only theirs', async () => {
+    const all = liveCompanyIds();
+    const selected = all.slice(3); // all but three companies
+    const { contacts, stats } = await readContacts(selected);
+
+    expect(contacts.map((c) => c.psaId).sort((a, b) => a - b)).toEqual(expectedContacts(selected));
+    const left = new Set(all.slice(0, 3));
+    expect(contacts.some((c) => left.has(c.companyPsaId))).toBe(false);
+    // One count of companies and one of contacts, then exactly the pages the count calls for.
+    const pages = Math.ceil(psa.dataset.contacts.length / PAGE_SIZE);
+    expect(stats.requestsByPath).toEqual({
+      '/company/companies/count': 1,
+      '/company/contacts/count': 1,
+      '/company/contacts': pages,
+    });
+    expect(stats.maxInFlightByPath['/company/contacts']).toBeGreaterThan(1);
+    expect(stats.maxInFlight).toBeLessThanOrEqual(4);
+  });
+
+  it('batches by company id, without a count per batch, when few companies are selected', async () => {
+    const selected = liveCompanyIds().slice(0, 25);
+    const { contacts, stats } = await readContacts(selected);
+
+    expect(contacts.map((c) => c.psaId).sort((a, b) => a - b)).toEqual(expectedContacts(selected));
+    // 25 companies in batches of 10: three batches, each a single page (at most 40 contacts).
+    expect(stats.requestsByPath).toEqual({
+      '/company/companies/count': 1,
+      '/company/contacts/count': 1,
+      '/company/contacts': Math.ceil(selected.length / BATCH_SIZE),
+    });
+  });
+
+  it('makes no request for an empty selection', async () => {
+    const { contacts, stats } = await readContacts([]);
+    expect(contacts).toEqual([]);
+    expect(stats.requests).toBe(0);
+  });
+});
+
+describe('readAllIsCheaper', () => {
+  const paging = { batchSize: 100, pageSize: 1000 };
+
+  it('reads all when the selection is the whole PSA', () => {
+    expect(readAllIsCheaper(5_000, 5_000, 50_000, paging)).toBe(true);
+  });
+
+  it('batches a small selection', () => {
+    expect(readAllIsCheaper(50, 5_000, 50_000, paging)).toBe(false);
+  });
+
+  it('reads all exactly when the pages of the whole list are no more than the batches and their pages', () => {
+    // 50 pages in all; 1,000 of 5,000 companies: 10 batches + 10 pages = 20.
+    expect(readAllIsCheaper(1_000, 5_000, 50_000, paging)).toBe(false);
+    // 4,000: 40 batches + 40 pages = 80 > 50.
+    expect(readAllIsCheaper(4_000, 5_000, 50_000, paging)).toBe(true);
+    // 2,500: 25 + 25 = 50 = 50: no dearer, so all.
+    expect(readAllIsCheaper(2_500, 5_000, 50_000, paging)).toBe(true);
+    expect(readAllIsCheaper(2_400, 5_000, 50_000, paging)).toBe(false);
+  });
+});
