@@ -1,10 +1,10 @@
 import type { Generated } from 'kysely';
 
-/** Row shapes of the tables of migrations/0004-directory-api.ts (issue 13). */
+/** Row shapes of the tables of migrations/0004-directory-api.ts and 0007-outbox-batches.ts (issue 13). */
 export interface DirectoryApiTables {
   api_tokens: ApiTokenTable;
   webhook_endpoints: WebhookEndpointTable;
-  webhook_outbox: WebhookOutboxTable;
+  webhook_outbox_batches: WebhookOutboxBatchTable;
   webhook_deliveries: WebhookDeliveryTable;
 }
 
@@ -36,21 +36,23 @@ export interface WebhookEndpointTable {
   updated_at: string;
 }
 
-export interface WebhookOutboxTable {
+export interface WebhookOutboxBatchTable {
   seq: Generated<number | string>;
-  id: string;
   tenant_id: string;
-  type: string;
-  payload: string;
   run_id: string | null;
   endpoint_id: string | null;
+  event_count: number;
+  /** JSON array of {id, type, timestamp, data}. */
+  events: string;
   created_at: string;
 }
 
 export interface WebhookDeliveryTable {
   endpoint_id: string;
   event_id: string;
+  /** The batch's seq; the event is `event_index` in it. */
   event_seq: number | string;
+  event_index: Generated<number>;
   tenant_id: string;
   status: string;
   attempts: number;

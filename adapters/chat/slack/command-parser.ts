@@ -12,7 +12,11 @@ function slackUser(word: string): AdminRef | null {
   return bare?.[1] === undefined ? null : { platform: 'slack', userId: bare[1] };
 }
 
-/** The text after `/psa`, in the shared grammar; Slack only adds how it writes a user. */
+/**
+ * The text after `/psa`, in the shared grammar; Slack only adds how it writes a user. Tokens and
+ * webhooks are allowed: every command answer is ephemeral (response_url), so a shown-once secret
+ * reaches only the admin who asked.
+ */
 export function parseCommand(text: string): ChatCommand {
-  return parseChatCommand(text, { adminRef: slackUser });
+  return parseChatCommand(text, { adminRef: slackUser, directoryApi: true });
 }

@@ -1,14 +1,17 @@
 import type { Kysely } from 'kysely';
+import { type DirectoryEvent, PING_EVENT_TYPE } from '../../../src/domain/directory-events.js';
 import type { ClaimedDelivery, DeliveryRepository } from '../../../src/ports/directory-api.js';
 import { chunkForParameters, type DialectTraits } from '../dialect-traits.js';
 import type { Database } from '../schema.js';
+import { decodeBatch, eventBody } from './webhook-outbox-batch.js';
 
-const DELIVERY_COLUMNS = 7;
+const DELIVERY_COLUMNS = 8;
 const ERROR_LENGTH = 300;
 
 /**
- * Deliveries are made lazily from the outbox: each endpoint keeps the last seq it has turned into
- * deliveries, so an apply writes its events once, whatever the number of endpoints.
+ * Deliveries are made lazily from the outbox: each endpoint keeps the last batch seq it has turned
+ * into deliveries, so an apply writes its events once, whatever the number of endpoints; each
+ * event of a batch becomes its own delivery, keyed by the event's id.
  * Call `enqueue` and `claim` inside a transaction: on PostgreSQL the claim's row locks
  * (`FOR UPDATE SKIP LOCKED`) last until it commits, so replicas never claim the same row.
  */
@@ -23,27 +26,24 @@ export function webhookDeliveryRepository(db: Kysely<Database>, traits: DialectT
       let enqueued = 0;
       for (const endpoint of endpoints) {
         const from = Number(endpoint.enqueued_seq);
-        const events = await db
-          .selectFrom('webhook_outbox')
-          .select(['seq', 'id', 'type', 'endpoint_id'])
-          .where('tenant_id', '=', endpoint.tenant_id)
-          .where('seq', '>', from)
-          .orderBy('seq')
-          .limit(limit)
-          .execute();
-        const last = events.at(-1);
+        const batches = await nextBatches(db, endpoint.tenant_id, from, limit);
+        const last = batches.at(-1);
         if (last === undefined) continue;
         const wanted = JSON.parse(endpoint.events) as string[];
-        const rows = events
-          .filter((e) =>
-            e.endpoint_id === null
-              ? wanted.length === 0 || wanted.includes(e.type)
-              : e.endpoint_id === endpoint.id,
+        const rows = batches
+          .filter((batch) => batch.endpoint_id === null || batch.endpoint_id === endpoint.id)
+          .flatMap((batch) =>
+            decodeBatch(batch.events).map((event, index) => ({ event, index, seq: Number(batch.seq) })),
           )
-          .map((e) => ({
+          .filter(
+            ({ event }) =>
+              event.type === PING_EVENT_TYPE || wanted.length === 0 || wanted.includes(event.type),
+          )
+          .map(({ event, index, seq }) => ({
             endpoint_id: endpoint.id,
-            event_id: e.id,
-            event_seq: Number(e.seq),
+            event_id: event.id,
+            event_seq: seq,
+            event_index: index,
             tenant_id: endpoint.tenant_id,
             status: 'pending',
             attempts: 0,
@@ -99,7 +99,6 @@ export function webhookDeliveryRepository(db: Kysely<Database>, traits: DialectT
       const rows = await db
         .selectFrom('webhook_deliveries as d')
         .innerJoin('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
-        .innerJoin('webhook_outbox as o', 'o.seq', 'd.event_seq')
         .select([
           'd.endpoint_id',
           'd.tenant_id',
@@ -108,30 +107,36 @@ export function webhookDeliveryRepository(db: Kysely<Database>, traits: DialectT
           'e.sealed_previous_secret',
           'e.previous_secret_until',
           'd.event_id',
-          'o.payload',
-          'o.created_at',
+          'd.event_seq',
+          'd.event_index',
           'd.attempts',
         ])
         .where('d.lease_owner', '=', owner)
         .where('d.lease_until', '=', leaseUntil)
         .where('d.status', '=', 'pending')
         .orderBy('d.event_seq')
+        .orderBy('d.event_index')
         .execute();
-      const claimed = rows.map(
-        (row): ClaimedDelivery => ({
-          endpointId: row.endpoint_id,
-          tenantId: row.tenant_id,
-          url: row.url,
-          sealedSecret: row.sealed_secret,
-          sealedPreviousSecret: row.sealed_previous_secret,
-          previousSecretUntil: row.previous_secret_until,
-          eventId: row.event_id,
-          payload: row.payload,
-          createdAt: row.created_at,
-          attempts: row.attempts,
-        }),
-      );
-      return claimed;
+      const events = await eventsOf(db, [...new Set(rows.map((row) => Number(row.event_seq)))]);
+      return rows.flatMap((row): ClaimedDelivery[] => {
+        const event = events.get(Number(row.event_seq))?.[row.event_index];
+        // A batch is never deleted while it has deliveries; a mismatch would be a bug, not a send.
+        if (event === undefined || event.id !== row.event_id) return [];
+        return [
+          {
+            endpointId: row.endpoint_id,
+            tenantId: row.tenant_id,
+            url: row.url,
+            sealedSecret: row.sealed_secret,
+            sealedPreviousSecret: row.sealed_previous_secret,
+            previousSecretUntil: row.previous_secret_until,
+            eventId: row.event_id,
+            payload: eventBody(event),
+            createdAt: event.timestamp,
+            attempts: row.attempts,
+          },
+        ];
+      });
     },
 
     async finish(owner, delivery, outcome, at) {
@@ -179,4 +184,51 @@ export function webhookDeliveryRepository(db: Kysely<Database>, traits: DialectT
       return Number(result.numUpdatedRows) > 0;
     },
   };
+}
+
+/** The events of the given batches, by batch seq. */
+async function eventsOf(
+  db: Kysely<Database>,
+  seqs: readonly number[],
+): Promise<Map<number, DirectoryEvent[]>> {
+  const events = new Map<number, DirectoryEvent[]>();
+  if (seqs.length === 0) return events;
+  const batches = await db
+    .selectFrom('webhook_outbox_batches')
+    .select(['seq', 'events'])
+    .where('seq', 'in', seqs)
+    .execute();
+  for (const batch of batches) events.set(Number(batch.seq), decodeBatch(batch.events));
+  return events;
+}
+
+/**
+ * The tenant's batches after `from`, as many as make up about `limit` events (at least one): the
+ * small columns first, so a round never reads more large rows than it turns into deliveries.
+ */
+async function nextBatches(db: Kysely<Database>, tenantId: string, from: number, limit: number) {
+  const heads = await db
+    .selectFrom('webhook_outbox_batches')
+    .select(['seq', 'event_count'])
+    .where('tenant_id', '=', tenantId)
+    .where('seq', '>', from)
+    .orderBy('seq')
+    .limit(Math.max(1, Math.floor(limit)))
+    .execute();
+  let total = 0;
+  let upTo = from;
+  for (const head of heads) {
+    if (total > 0 && total + head.event_count > limit) break;
+    total += head.event_count;
+    upTo = Number(head.seq);
+  }
+  if (upTo === from) return [];
+  return db
+    .selectFrom('webhook_outbox_batches')
+    .select(['seq', 'endpoint_id', 'events'])
+    .where('tenant_id', '=', tenantId)
+    .where('seq', '>', from)
+    .where('seq', '<=', upTo)
+    .orderBy('seq')
+    .execute();
 }

@@ -28,7 +28,7 @@ export function webhookEndpointRepository(db: Kysely<Database>): WebhookEndpoint
   return {
     async insert(record) {
       const last = await db
-        .selectFrom('webhook_outbox')
+        .selectFrom('webhook_outbox_batches')
         .select((eb) => eb.fn.max('seq').as('seq'))
         .executeTakeFirst();
       await db

@@ -1,14 +1,34 @@
 import { type Kysely, sql } from 'kysely';
 import type { DirectoryEvent } from '../../../src/domain/directory-events.js';
-import type { OutboxRepository } from '../../../src/ports/directory-api.js';
+import type { ChangeRecord, OutboxEntry, OutboxRepository } from '../../../src/ports/directory-api.js';
 import { chunkForParameters, type DialectTraits } from '../dialect-traits.js';
 import type { Database } from '../schema.js';
+import { decodeBatch, EVENTS_PER_BATCH, encodeBatch, publicSeq, splitSeq } from './webhook-outbox-batch.js';
 
-const COLUMNS = 7;
+const COLUMNS = 6;
+/** Batches read per page of changes. */
+const BATCH_PAGE = 8;
 
-/** The body every attempt sends, serialized once so each retry signs the same bytes. */
-export function eventBody(event: DirectoryEvent): string {
-  return JSON.stringify({ type: event.type, timestamp: event.timestamp, data: event.data });
+/** Consecutive entries of one tenant, run and ping target, at most EVENTS_PER_BATCH each. */
+function batchesOf(entries: readonly OutboxEntry[]): OutboxEntry[][] {
+  const batches: OutboxEntry[][] = [];
+  let current: OutboxEntry[] = [];
+  for (const entry of entries) {
+    const head = current[0];
+    const same =
+      head !== undefined &&
+      head.tenantId === entry.tenantId &&
+      head.runId === entry.runId &&
+      (head.endpointId ?? null) === (entry.endpointId ?? null) &&
+      current.length < EVENTS_PER_BATCH;
+    if (!same && current.length > 0) {
+      batches.push(current);
+      current = [];
+    }
+    current.push(entry);
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
 }
 
 export function webhookOutboxRepository(db: Kysely<Database>, traits: DialectTraits): OutboxRepository {
@@ -24,42 +44,48 @@ export function webhookOutboxRepository(db: Kysely<Database>, traits: DialectTra
           await sql`select pg_advisory_xact_lock(hashtext(${`outbox:${tenant}`}))`.execute(db);
         }
       }
-      const rows = entries.map((entry) => ({
-        id: entry.event.id,
-        tenant_id: entry.tenantId,
-        type: entry.event.type,
-        payload: eventBody(entry.event),
-        run_id: entry.runId,
-        endpoint_id: entry.endpointId ?? null,
-        created_at: entry.event.timestamp,
-      }));
+      const rows = batchesOf(entries).map((batch) => {
+        const head = batch[0] as OutboxEntry;
+        return {
+          tenant_id: head.tenantId,
+          run_id: head.runId,
+          endpoint_id: head.endpointId ?? null,
+          event_count: batch.length,
+          events: encodeBatch(batch.map((entry) => entry.event)),
+          created_at: head.event.timestamp,
+        };
+      });
       for (const chunk of chunkForParameters(rows, COLUMNS, traits)) {
-        await db.insertInto('webhook_outbox').values(chunk).execute();
+        await db.insertInto('webhook_outbox_batches').values(chunk).execute();
       }
     },
 
     async changesSince(tenantId, seq, limit) {
-      const rows = await db
-        .selectFrom('webhook_outbox')
-        .select(['seq', 'id', 'type', 'payload'])
-        .where('tenant_id', '=', tenantId)
-        .where('endpoint_id', 'is', null)
-        .where('seq', '>', seq)
-        .orderBy('seq')
-        .limit(Math.max(1, Math.floor(limit)))
-        .execute();
-      return rows.map((row) => {
-        const body = JSON.parse(row.payload) as { timestamp: string; data: Record<string, unknown> };
-        return {
-          seq: Number(row.seq),
-          event: {
-            id: row.id,
-            type: row.type as DirectoryEvent['type'],
-            timestamp: body.timestamp,
-            data: body.data,
-          },
-        };
-      });
+      const wanted = Math.max(1, Math.floor(limit));
+      const from = splitSeq(Math.max(0, seq));
+      const changes: ChangeRecord[] = [];
+      let after = from.batchSeq - 1;
+      while (changes.length < wanted) {
+        const batches = await db
+          .selectFrom('webhook_outbox_batches')
+          .select(['seq', 'events'])
+          .where('tenant_id', '=', tenantId)
+          .where('endpoint_id', 'is', null)
+          .where('seq', '>', after)
+          .orderBy('seq')
+          .limit(BATCH_PAGE)
+          .execute();
+        for (const batch of batches) {
+          const batchSeq = Number(batch.seq);
+          decodeBatch(batch.events).forEach((event: DirectoryEvent, index) => {
+            const at = publicSeq(batchSeq, index);
+            if (at > seq && changes.length < wanted) changes.push({ seq: at, event });
+          });
+          after = batchSeq;
+        }
+        if (batches.length < BATCH_PAGE) break;
+      }
+      return changes;
     },
   };
 }

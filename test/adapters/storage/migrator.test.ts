@@ -24,7 +24,7 @@ const TABLES = [
   'tenants',
   'webhook_deliveries',
   'webhook_endpoints',
-  'webhook_outbox',
+  'webhook_outbox_batches',
 ];
 
 describe.each(storageDialects())('migrations on $name', (dialect) => {

@@ -185,6 +185,23 @@ describe.each(storageDialects())('the webhook dispatcher on $name', (dialect) =>
     expect([...delivered].sort()).toEqual([...ids].sort());
   });
 
+  it('expands a batch row of many events into one delivery and one change per event id', async () => {
+    await addEndpoint('ep-1');
+    const ids = await emit('user.created', 2_500);
+    const d = dispatcher();
+    for (let round = 0; round < 40 && (await d.tick()) > 0; round += 1) {}
+    expect(sent.map((s) => s.headers['webhook-id'])).toEqual(ids);
+    const paged: string[] = [];
+    let cursor = 0;
+    for (;;) {
+      const page = await db.storage.repos.directoryApi.outbox.changesSince('tenant-1', cursor, 700);
+      if (page.length === 0) break;
+      paged.push(...page.map((c) => c.event.id));
+      cursor = page.at(-1)?.seq ?? cursor;
+    }
+    expect(paged).toEqual(ids);
+  });
+
   it('writes no event when the transaction that carries it rolls back', async () => {
     await expect(
       db.storage.transaction(async (repos) => {

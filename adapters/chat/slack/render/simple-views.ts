@@ -4,6 +4,7 @@ import { PROVIDER_LABELS } from '../../../../src/domain/provider.js';
 import { messageFor } from '../../shared/error-messages.js';
 import { type Block, header, type SlackMessage, section } from '../blocks.js';
 import { escapeMrkdwn, formatCount, mentionOrName, mrkdwnText } from '../mrkdwn.js';
+import { renderDirectoryApiView } from './directory-api-views.js';
 
 const LIST_SHOWN = 25;
 
@@ -113,6 +114,11 @@ export function renderSimpleView(view: View): SlackMessage | null {
         `Managed companies: ${formatCount(view.total)}`,
       );
     }
+    case 'api-token-created':
+    case 'api-tokens':
+    case 'webhook-secret':
+    case 'webhooks':
+      return renderDirectoryApiView(view);
     default:
       return null;
   }
