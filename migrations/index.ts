@@ -4,6 +4,7 @@ import { runRows } from './0002-run-rows.js';
 import { refoldCompanyNames } from './0003-refold-company-names.js';
 import { directoryApi } from './0004-directory-api.js';
 import { outboxBatches } from './0007-outbox-batches.js';
+import { changeDigest } from './0008-change-digest.js';
 
 /**
  * Every migration, by name, in the order they run. An explicit list (not a folder scan) so the
@@ -15,4 +16,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-refold-company-names': refoldCompanyNames,
   '0004-directory-api': directoryApi,
   '0007-outbox-batches': outboxBatches,
+  '0008-change-digest': changeDigest,
 };

@@ -6,6 +6,7 @@ import { auditRepository } from './repositories/audit-repository.js';
 import { companyMapRepository } from './repositories/company-map-repository.js';
 import { contactMapRepository } from './repositories/contact-map-repository.js';
 import { dedupeRepository } from './repositories/dedupe-repository.js';
+import { digestRepository } from './repositories/digest-repository.js';
 import { directoryApiRepositories } from './repositories/directory-api-repositories.js';
 import { integrationRepository } from './repositories/integration-repository.js';
 import { leaseRepository } from './repositories/lease-repository.js';
@@ -34,6 +35,7 @@ export function createRepositories(db: Kysely<Database>, traits: DialectTraits):
     audit: auditRepository(db),
     dedupe: dedupeRepository(db),
     directoryApi: directoryApiRepositories(db, traits),
+    digests: digestRepository(db),
   };
 }
 

@@ -14,6 +14,13 @@ import { cancelRun } from './use-cases/cancel.js';
 import { connectIntegration } from './use-cases/connect.js';
 import { bulkDecideCompanies, decideCompanies } from './use-cases/decide-companies.js';
 import { bulkDecideUsers, decideUsers } from './use-cases/decide-users.js';
+import { createDigestRunner, type DigestRunner, digestNow } from './use-cases/digest-runner.js';
+import {
+  digestHistory,
+  digestScheduleSummaries,
+  setDigestSchedule,
+  turnDigestOff,
+} from './use-cases/digest-schedule.js';
 import { expireIfStale } from './use-cases/expire.js';
 import { backToCompanies, continueToUsers } from './use-cases/fetch-contacts.js';
 import { createMaintenance } from './use-cases/maintenance.js';
@@ -123,9 +130,9 @@ async function dispatch(deps: AppDeps, access: Access, intent: Intent, io: Inten
       };
     }
     case 'status':
-      return statusView(deps, access);
+      return withSchedules(deps, access, await statusView(deps, access));
     case 'history':
-      return historyView(deps, access);
+      return withDigests(deps, access, await historyView(deps, access));
     case 'admins-list':
       return adminsView(deps, access);
     case 'admins-add':
@@ -167,10 +174,35 @@ async function dispatch(deps: AppDeps, access: Access, intent: Intent, io: Inten
       return disableWebhook(deps, access, intent.endpointId);
     case 'webhooks-remove':
       return removeWebhook(deps, access, intent.endpointId);
+    case 'digest-schedule':
+      return setDigestSchedule(deps, access, intent);
+    case 'digest-off':
+      return turnDigestOff(deps, access, intent.provider);
+    case 'digest-now':
+      return digestNow(deps, access, intent.provider);
   }
 }
 
-export function createImportBot(deps: AppDeps): { bot: ImportBot; maintenance: Maintenance } {
+/** Issue 14: `/psa status` also lists the change-digest schedules. */
+async function withSchedules(deps: AppDeps, access: Access, view: View): Promise<View> {
+  if (view.kind !== 'status') return view;
+  const schedules = await digestScheduleSummaries(deps, access.tenant.id);
+  return schedules.length === 0 ? view : { ...view, schedules };
+}
+
+/** Issue 14: `/psa history` also lists the latest change digests. */
+async function withDigests(deps: AppDeps, access: Access, view: View): Promise<View> {
+  if (view.kind !== 'history') return view;
+  const digests = await digestHistory(deps, access.tenant.id);
+  return digests.length === 0 ? view : { ...view, digests };
+}
+
+export function createImportBot(deps: AppDeps): {
+  bot: ImportBot;
+  maintenance: Maintenance;
+  /** Issue 14: the scheduler's entry into the core. */
+  digests: DigestRunner;
+} {
   const bot: ImportBot = {
     async handle(actor: Actor, intent: Intent, io: IntentIo = {}): Promise<View> {
       try {
@@ -195,5 +227,5 @@ export function createImportBot(deps: AppDeps): { bot: ImportBot; maintenance: M
       );
     },
   };
-  return { bot, maintenance: createMaintenance(deps) };
+  return { bot, maintenance: createMaintenance(deps), digests: createDigestRunner(deps) };
 }

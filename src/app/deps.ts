@@ -1,4 +1,5 @@
 import type { ApprovalPolicy } from '../domain/chat-identity.js';
+import type { Provider } from '../domain/provider.js';
 import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/ids.js';
 import type { Logger } from '../ports/logger.js';
@@ -13,6 +14,13 @@ export interface AppSettings {
   readonly approvalTtlMs: number;
   /** For tenants created by bootstrap. */
   readonly defaultApprovalPolicy: ApprovalPolicy;
+  /**
+   * Issue 14: the most PSA requests one change digest may make, per provider (a share of
+   * Autotask's hourly budget and Halo's rate limit); absent: no cap.
+   */
+  readonly digestMaxRequests?: Readonly<Partial<Record<Provider, number>>>;
+  /** The zone a schedule gets when the admin names none; default UTC. */
+  readonly digestDefaultTimeZone?: string;
 }
 
 export interface AppDeps {

@@ -40,6 +40,9 @@ export function parseFilterText(text: string, options: FilterOptions): CompanyFi
       typeIds = [];
       statusIds = [];
       activeOnly = false;
+    } else if (key === 'active' && value === '') {
+      // Written by formatFilterText after `status=`, which clears it (issue 14).
+      activeOnly = true;
     } else if (key === 'inactive' && value === '') {
       activeOnly = false;
       statusIds = [];

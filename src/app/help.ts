@@ -33,5 +33,13 @@ export const HELP_VIEW: View = {
       usage: '/psa webhooks [add <https url> [events…] | ping|rotate|disable|remove <id>]',
       summary: 'Webhook endpoints and their delivery health.',
     },
+    {
+      usage: `/psa schedule <${providerWords()}> daily|weekly [day] [HH:MM] [time zone] [--always] | off`,
+      summary: 'Post a digest of PSA changes here on a schedule, with a button into the review.',
+    },
+    {
+      usage: `/psa digest <${providerWords()}>`,
+      summary: 'Show what changed in the PSA since the last import, now.',
+    },
   ],
 };

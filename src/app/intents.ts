@@ -6,6 +6,8 @@ import type {
   UserDecision,
 } from '../domain/decisions.js';
 import type { Provider } from '../domain/provider.js';
+import type { ThreadRef } from '../domain/run.js';
+import type { Cadence } from '../domain/schedule.js';
 import type { PsaCredentials } from '../ports/psa-gateway.js';
 
 export type { CompanyBulkAction, UserBulkAction } from '../domain/decisions.js';
@@ -123,6 +125,25 @@ export type Intent =
   | { readonly kind: 'webhooks-ping'; readonly endpointId: string }
   | { readonly kind: 'webhooks-rotate'; readonly endpointId: string }
   | { readonly kind: 'webhooks-disable'; readonly endpointId: string }
-  | { readonly kind: 'webhooks-remove'; readonly endpointId: string };
+  | { readonly kind: 'webhooks-remove'; readonly endpointId: string }
+  /* Issue 14: the change digest. */
+  | {
+      readonly kind: 'digest-schedule';
+      readonly provider: Provider;
+      readonly cadence: Cadence;
+      /** Day word as typed (weekly); null: the default. */
+      readonly day: string | null;
+      /** `HH:MM`; null: the default. */
+      readonly time: string | null;
+      /** IANA zone as typed; null: the default. */
+      readonly timeZone: string | null;
+      /** Also post a one-line "no changes since …". */
+      readonly always: boolean;
+      /** Where the digest goes: the conversation the command came from (null: nowhere known). */
+      readonly conversation: ThreadRef | null;
+    }
+  | { readonly kind: 'digest-off'; readonly provider: Provider }
+  /** Runs the digest now and answers with it, "no changes" included. */
+  | { readonly kind: 'digest-now'; readonly provider: Provider };
 
 export type IntentKind = Intent['kind'];

@@ -7,6 +7,16 @@ import type { CompanyStatus, DuplicateCandidate, MissingRow } from '../domain/re
 import type { RunStatus, SkippedRecords } from '../domain/run.js';
 import type { CredentialField } from '../ports/psa-gateway.js';
 import type { CompanyBulkAction, UserBulkAction } from './intents.js';
+import type { DigestHistoryEntry, DigestScheduleSummary, DigestView } from './views/digest-view.js';
+
+export type {
+  DigestHistoryEntry,
+  DigestSample,
+  DigestScheduleSummary,
+  DigestSection,
+  DigestSectionKind,
+  DigestView,
+} from './views/digest-view.js';
 
 /**
  * Platform-neutral views. Chat adapters render them and nothing else; every string that came from
@@ -196,8 +206,15 @@ export type View =
       readonly kind: 'status';
       readonly open: readonly RunSummary[];
       readonly integrations: readonly Provider[];
+      /** Issue 14: change-digest schedules; absent where none is set. */
+      readonly schedules?: readonly DigestScheduleSummary[];
     }
-  | { readonly kind: 'history'; readonly runs: readonly RunSummary[] }
+  | {
+      readonly kind: 'history';
+      readonly runs: readonly RunSummary[];
+      /** Issue 14: the latest change digests, newest first. */
+      readonly digests?: readonly DigestHistoryEntry[];
+    }
   | {
       readonly kind: 'admins';
       readonly admins: readonly {
@@ -221,7 +238,8 @@ export type View =
   | ApiTokenCreatedView
   | ApiTokensView
   | WebhookSecretView
-  | WebhooksView;
+  | WebhooksView
+  | DigestView;
 
 /** Issue 13. The token is shown this once and never again; renderers must not log it. */
 export interface ApiTokenCreatedView {

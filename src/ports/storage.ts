@@ -12,6 +12,7 @@ import type { ContactRow, PlanCounts } from '../domain/plan-model.js';
 import type { Provider } from '../domain/provider.js';
 import type { MissingRow, ReviewRow } from '../domain/review.js';
 import type { ImportRun } from '../domain/run.js';
+import type { DigestRepository } from './digest-store.js';
 import type { DirectoryApiRepositories } from './directory-api.js';
 
 export interface Tenant {
@@ -299,6 +300,8 @@ export interface Repositories {
   readonly audit: AuditRepository;
   readonly dedupe: DedupeRepository;
   readonly directoryApi: DirectoryApiRepositories;
+  /** Issue 14: change-digest schedules and their log. */
+  readonly digests: DigestRepository;
 }
 
 /**

@@ -3,7 +3,9 @@ import type { View } from '../../../src/app/views.js';
 import type { ChatPlatform } from '../../../src/domain/chat-identity.js';
 import type { ErrorCode, ErrorDetails } from '../../../src/domain/errors.js';
 import { isProvider, type Provider, providerWords } from '../../../src/domain/provider.js';
+import type { ThreadRef } from '../../../src/domain/run.js';
 import type { Logger } from '../../../src/ports/logger.js';
+import { parseScheduleWords } from './digest-grammar.js';
 import { parseDirectoryApiCommand } from './directory-api-grammar.js';
 import { looksLikeSecret } from './secret-text.js';
 
@@ -40,6 +42,11 @@ export interface GrammarOptions {
    * `/psa tokens` and `/psa webhooks` are refused before the core creates anything unseen.
    */
   readonly directoryApi?: boolean;
+  /**
+   * Issue 14: where a change digest set by `/psa schedule` is posted later, in the surface's own
+   * format; absent or null where the surface cannot post on its own.
+   */
+  readonly conversation?: ThreadRef | null;
 }
 
 export const UNKNOWN_COMMAND_HINT = 'unknown command; run /psa help for the commands';
@@ -58,10 +65,12 @@ export const PSA_VERBS: ReadonlySet<string> = new Set([
   'admins',
   'companies',
   'export',
+  'schedule',
+  'digest',
 ]);
 
 /** Filter words `parseFilterText` (src/app/filter-text.ts) understands, checked before any run. */
-const FILTER_WORD = /^(?:all|inactive|(?:types?|status(?:es)?)=.+)$/i;
+const FILTER_WORD = /^(?:all|inactive|active|(?:types?|status(?:es)?)=.+)$/i;
 
 interface Words {
   readonly words: readonly string[];
@@ -161,6 +170,17 @@ export function parseChatCommand(text: string, options: GrammarOptions): ChatCom
       if (options.directoryApi !== true)
         return invalid('manage API tokens and webhooks in the terminal chat: psa-import shell');
       const parsed = parseDirectoryApiCommand(verb, line.words.slice(1), (from) => line.rest(from + 1));
+      return 'usage' in parsed ? invalid(`use ${parsed.usage}`) : intent(parsed);
+    }
+    case 'schedule':
+    case 'digest': {
+      const chosen = provider(first);
+      if (typeof chosen !== 'string') return chosen;
+      if (verb === 'digest')
+        return line.words.length > 2
+          ? invalid(`use /psa digest <provider>`)
+          : intent({ kind: 'digest-now', provider: chosen });
+      const parsed = parseScheduleWords(chosen, line.words.slice(2), options.conversation ?? null);
       return 'usage' in parsed ? invalid(`use ${parsed.usage}`) : intent(parsed);
     }
     default:

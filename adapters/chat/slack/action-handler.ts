@@ -7,12 +7,14 @@ import { firstDelivery } from '../shared/dedupe.js';
 import { ProgressThrottle } from '../shared/progress-throttle.js';
 import { approve, openRejectForm } from './approval-flow.js';
 import { exportReview } from './export-flow.js';
+import { runImport } from './import-flow.js';
 import { handleModalAction, openUsersModal } from './modal-handler.js';
 import { mrkdwnText } from './mrkdwn.js';
 import type { ActionPayload, BlockActionsPayload } from './payloads.js';
 import { blockActionsSchema, interactionSender } from './payloads.js';
 import { ACTION, decodeRef, type Ref, splitActionId } from './refs.js';
 import { renderApproval } from './render/approval-message.js';
+import { decodeDigestStart } from './render/digest-message.js';
 import { renderNote } from './render/progress-message.js';
 import { REVIEW_PAGE_SIZE } from './render/review-message.js';
 import { renderError } from './render/simple-views.js';
@@ -103,6 +105,7 @@ async function route(
   action: ActionPayload,
 ): Promise<void> {
   const control = splitActionId(action.action_id);
+  if (control?.name === ACTION.digestImport) return startFromDigest(conversation, payload, action);
   const ref = refOf(action);
   const place = placeOf(payload);
   if (control === null || ref === null || place === null) return;
@@ -181,6 +184,18 @@ async function route(
     default:
       return;
   }
+}
+
+/** Issue 14: a digest's Start import opens the normal review, in a thread of the digest's channel. */
+async function startFromDigest(
+  conversation: Conversation,
+  payload: BlockActionsPayload,
+  action: ActionPayload,
+): Promise<void> {
+  const start = decodeDigestStart(action.value);
+  const channel = payload.container?.channel_id ?? payload.channel?.id;
+  if (start === null || channel === undefined) return;
+  await runImport(conversation, channel, start.provider, start.filterText);
 }
 
 /** A button, select or checkbox, after the ack. */

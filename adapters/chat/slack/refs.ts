@@ -61,6 +61,8 @@ export const ACTION = {
   contactType: 'psa_contact_type',
   modalPage: 'psa_modal_page',
   modalBulk: 'psa_modal_bulk',
+  /** Issue 14: a change digest's Start import; its value is the import, not a run ref. */
+  digestImport: 'psa_digest_import',
 } as const;
 
 export type ActionName = (typeof ACTION)[keyof typeof ACTION];

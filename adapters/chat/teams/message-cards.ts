@@ -1,6 +1,7 @@
 import type { View } from '../../../src/app/views.js';
 import type { ErrorCode, ErrorDetails } from '../../../src/domain/errors.js';
 import { PROVIDER_LABELS } from '../../../src/domain/provider.js';
+import { digestHistoryLine, scheduleLine } from '../shared/digest-text.js';
 import { messageFor } from '../shared/error-messages.js';
 import { countOf } from '../shared/text.js';
 import { type Card, card, type Element, heading, text } from './card-kit.js';
@@ -73,9 +74,16 @@ export function messageCard(view: MessageView): Card {
             : `Connected: ${view.integrations.map((provider) => PROVIDER_LABELS[provider]).join(', ')}`,
         ),
         ...listed(view.open.map(runLine), 'No import in progress.'),
+        ...(view.schedules ?? []).map((schedule) =>
+          text(md(scheduleLine(schedule), 300), { spacing: 'Small' }),
+        ),
       ]);
     case 'history':
-      return card([heading('Recent imports'), ...listed(view.runs.map(runLine), 'No imports yet.')]);
+      return card([
+        heading('Recent imports'),
+        ...listed(view.runs.map(runLine), 'No imports yet.'),
+        ...(view.digests ?? []).map((entry) => text(md(digestHistoryLine(entry), 300), { spacing: 'Small' })),
+      ]);
     case 'admins':
       return card([
         heading('Admins'),

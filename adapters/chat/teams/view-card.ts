@@ -3,6 +3,7 @@ import { renderFlowView } from '../shared/view-dispatch.js';
 import { type ApprovalAudience, approvalCard } from './approval-card.js';
 import type { Card } from './card-kit.js';
 import { credentialsDialogCard } from './dialog-cards.js';
+import { digestCard } from './digest-card.js';
 import { messageCard } from './message-cards.js';
 import { reviewCard } from './review-card.js';
 import { progressCard, resultCard } from './run-cards.js';
@@ -31,6 +32,8 @@ export function cardForView(view: View, approval: ApprovalContext = BASE): Card 
       switch (other.kind) {
         case 'credentials-form':
           return credentialsDialogCard(other.provider, other.fields);
+        case 'digest':
+          return digestCard(other);
         // The grammar refuses tokens and webhooks on Teams, so these never reach a card.
         case 'api-token-created':
         case 'api-tokens':

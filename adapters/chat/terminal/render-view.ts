@@ -1,8 +1,10 @@
 import type { View } from '../../../src/app/views.js';
 import { PROVIDER_LABELS } from '../../../src/domain/provider.js';
+import { digestHistoryLine, scheduleLine } from '../shared/digest-text.js';
 import { messageFor } from '../shared/error-messages.js';
 import { countOf } from '../shared/text.js';
 import { renderFlowView } from '../shared/view-dispatch.js';
+import { renderDigest } from './render-digest.js';
 import { renderDirectoryApi } from './render-directory-api.js';
 import { renderReview } from './render-review.js';
 import { renderApproval, renderProgress, renderResult, renderRunSummary } from './render-run.js';
@@ -78,12 +80,23 @@ function renderOther(view: View): string {
         view.open.length === 0
           ? ['  no import in progress']
           : view.open.map((run, i) => renderRunSummary(run, i + 1));
-      return [`Connected PSAs: ${connected}`, 'Open imports:', ...open].join('\n');
+      const schedules = (view.schedules ?? []).map((schedule) => scheduleLine(schedule));
+      return [`Connected PSAs: ${connected}`, 'Open imports:', ...open, ...schedules].join('\n');
     }
-    case 'history':
-      return view.runs.length === 0
-        ? 'No imports yet.'
-        : ['Recent imports:', ...view.runs.map(renderRunSummary)].join('\n');
+    case 'history': {
+      const runs =
+        view.runs.length === 0
+          ? 'No imports yet.'
+          : ['Recent imports:', ...view.runs.map(renderRunSummary)].join('\n');
+      const digests = view.digests ?? [];
+      return digests.length === 0
+        ? runs
+        : [runs, 'Recent change digests:', ...digests.map((entry) => `  ${digestHistoryLine(entry)}`)].join(
+            '\n',
+          );
+    }
+    case 'digest':
+      return renderDigest(view);
     case 'admins':
       return [
         `Admins (approval policy: ${view.approvalPolicy}):`,

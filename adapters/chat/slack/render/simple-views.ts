@@ -1,10 +1,12 @@
 import type { RunSummary, View } from '../../../../src/app/views.js';
 import type { ErrorCode, ErrorDetails } from '../../../../src/domain/errors.js';
 import { PROVIDER_LABELS } from '../../../../src/domain/provider.js';
+import { digestHistoryLine, scheduleLine } from '../../shared/digest-text.js';
 import { messageFor } from '../../shared/error-messages.js';
 import { type Block, header, type SlackMessage, section } from '../blocks.js';
 import { escapeMrkdwn, formatCount, mentionOrName, mrkdwnText } from '../mrkdwn.js';
 import { renderDirectoryApiView } from './directory-api-views.js';
+import { renderDigestMessage } from './digest-message.js';
 
 const LIST_SHOWN = 25;
 
@@ -84,13 +86,20 @@ export function renderSimpleView(view: View): SlackMessage | null {
       };
     case 'status': {
       const integrations = view.integrations.map((p) => PROVIDER_LABELS[p]).join(', ') || 'none yet';
+      const schedules = (view.schedules ?? []).map((schedule) => `• ${escapeMrkdwn(scheduleLine(schedule))}`);
+      const digests = schedules.length === 0 ? '' : `\n*Change digests:*\n${schedules.join('\n')}`;
       return message(
         'Status',
-        `*Connected PSAs:* ${integrations}\n*Open imports:*\n${list(view.open.map(runLine), '_none_')}`,
+        `*Connected PSAs:* ${integrations}\n*Open imports:*\n${list(view.open.map(runLine), '_none_')}${digests}`,
       );
     }
-    case 'history':
-      return message('Import history', list(view.runs.map(runLine), '_No imports yet._'));
+    case 'history': {
+      const digests = (view.digests ?? []).map((entry) => `• ${escapeMrkdwn(digestHistoryLine(entry))}`);
+      const tail = digests.length === 0 ? '' : `\n*Change digests:*\n${digests.join('\n')}`;
+      return message('Import history', `${list(view.runs.map(runLine), '_No imports yet._')}${tail}`);
+    }
+    case 'digest':
+      return renderDigestMessage(view);
     case 'admins': {
       const lines = view.admins.map(
         (a) => `• ${mentionOrName(a.platform, a.userId, a.displayName)} (${a.platform})`,

@@ -1,0 +1,58 @@
+import type { DigestView } from '../../../src/app/views.js';
+import {
+  DIGEST_REVIEW_NOTE,
+  digestDuplicatesNote,
+  digestFailureLines,
+  digestHeadline,
+  digestMore,
+  digestSectionTitle,
+} from '../shared/digest-text.js';
+import { type Action, type Card, card, type Element, heading, submit, text } from './card-kit.js';
+import { md, ownWords } from './markdown.js';
+
+/**
+ * The Start import button: a `messageBack` that sends the import command as if the admin had
+ * typed it, so it takes the one path every import takes (a thread, the review, the approval).
+ * The filter words are ids and our own syntax; no PSA text is in it.
+ */
+export function startImportAction(view: DigestView): Action {
+  const command = view.importCommand;
+  return submit(
+    'Start import',
+    { msteams: { type: 'messageBack', text: command, displayText: command } },
+    'positive',
+  );
+}
+
+/** The change digest as an Adaptive Card 1.5: counts, a few names per kind, Start import. */
+export function digestCard(view: DigestView): Card {
+  const headline = digestHeadline(view);
+  if (view.error !== null) {
+    const [message = '', ...rest] = digestFailureLines(view);
+    return card([
+      text(`⚠️ ${md(headline, 200)}`, { weight: 'Bolder', color: 'Attention' }),
+      text(md(message, 400), { weight: 'Bolder' }),
+      text(ownWords(rest.join(' '))),
+    ]);
+  }
+  if (view.total === 0) return card([text(`✅ ${md(headline, 300)}`)]);
+  const body: Element[] = [
+    heading(md(headline, 200)),
+    ...view.sections.map((shown) =>
+      text(`**${md(digestSectionTitle(shown.kind, shown.count), 120)}**`, { spacing: 'Small' }),
+    ),
+  ];
+  for (const shown of view.sections) {
+    body.push(text(`**${md(digestSectionTitle(shown.kind, shown.count), 120)}**`, { separator: true }));
+    for (const sample of shown.samples) {
+      const detail = sample.detail === null ? '' : ` _(${md(sample.detail, 200)})_`;
+      body.push(text(`${md(sample.name, 120)}${detail}`, { spacing: 'None' }));
+    }
+    const more = digestMore(shown.count, shown.samples.length);
+    if (more !== null) body.push(text(md(more, 60), { isSubtle: true, spacing: 'None' }));
+  }
+  const duplicates = digestDuplicatesNote(view);
+  if (duplicates !== null) body.push(text(md(duplicates, 200), { isSubtle: true }));
+  body.push(text(md(DIGEST_REVIEW_NOTE, 200), { isSubtle: true }));
+  return card(body, [startImportAction(view)]);
+}
