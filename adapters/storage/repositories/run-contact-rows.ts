@@ -221,10 +221,7 @@ export function runContactRows(db: Kysely<Database>, traits: DialectTraits) {
     },
 
     async bulkUsers(runId: string, scope: ContactScope, action: UserBulkAction): Promise<number> {
-      const update = db
-        .updateTable('run_contacts')
-        .where('run_id', '=', runId)
-        .where(inScope(scope));
+      const update = db.updateTable('run_contacts').where('run_id', '=', runId).where(inScope(scope));
       let result: { numUpdatedRows: bigint } | undefined;
       switch (action) {
         case 'reset':
