@@ -53,7 +53,10 @@ async function measure(click: (i: number) => Promise<View>): Promise<Stats> {
  * One import through the core on a fresh SQLite file, against the sandbox ConnectWise (in a worker
  * thread, no latency), timing each kind of click an admin makes.
  */
-async function clicksAt(companies: number, contactsPerCompany: number): Promise<Record<string, number>> {
+export async function clicksAt(
+  companies: number,
+  contactsPerCompany: number,
+): Promise<Record<string, number>> {
   const psa = await startSandboxThread({
     provider: 'connectwise',
     companies,

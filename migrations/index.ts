@@ -3,6 +3,7 @@ import { initialSchema } from './0001-initial-schema.js';
 import { runRows } from './0002-run-rows.js';
 import { refoldCompanyNames } from './0003-refold-company-names.js';
 import { directoryApi } from './0004-directory-api.js';
+import { runCounts } from './0005-run-counts.js';
 import { outboxBatches } from './0007-outbox-batches.js';
 import { changeDigest } from './0008-change-digest.js';
 
@@ -15,6 +16,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002-run-rows': runRows,
   '0003-refold-company-names': refoldCompanyNames,
   '0004-directory-api': directoryApi,
+  '0005-run-counts': runCounts,
   '0007-outbox-batches': outboxBatches,
   '0008-change-digest': changeDigest,
 };

@@ -20,6 +20,7 @@ export interface Database extends DirectoryApiTables, DigestTables {
   run_companies: RunCompanyTable;
   run_missing: RunMissingTable;
   run_contacts: RunContactTable;
+  run_counts: RunCountsTable;
   leases: LeaseTable;
   audit_log: AuditLogTable;
   dedupe_keys: DedupeKeyTable;
@@ -197,6 +198,34 @@ export interface RunContactTable {
   default_target: string | null;
   decision_kind: string;
   decision_target: string | null;
+}
+
+/**
+ * A run's tallies, kept by triggers in the same statement as every change to its rows
+ * (migration 0005), so a click reads one row instead of counting the import.
+ */
+export interface RunCountsTable {
+  run_id: string;
+  companies_total: number;
+  companies_mapped: number;
+  companies_unmapped: number;
+  companies_duplicates: number;
+  companies_create: number;
+  companies_map: number;
+  companies_unmap: number;
+  companies_keep: number;
+  companies_skip: number;
+  companies_offer_create: number;
+  companies_offer_map: number;
+  companies_offer_reset: number;
+  contacts_total: number;
+  contacts_ineligible: number;
+  contacts_skip: number;
+  contacts_map: number;
+  contacts_keep: number;
+  contacts_grant: number;
+  contacts_not_skipped: number;
+  contacts_reset: number;
 }
 
 export interface LeaseTable {

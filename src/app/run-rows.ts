@@ -30,13 +30,12 @@ export function planCounts(companies: CompanyTotals, contacts: ContactTotals): P
 
 export const ALL_CONTACTS = { psaCompanyId: null, contactType: null } as const;
 
-/** Both tallies of a run, from two aggregate queries. */
+/** Both tallies of a run, from the one row kept with its rows. */
 export async function runTotals(
   repos: Repositories,
   runId: string,
 ): Promise<{ companies: CompanyTotals; contacts: ContactTotals; counts: PlanCounts }> {
-  const companies = await repos.runRows.companyTotals(runId);
-  const contacts = await repos.runRows.contactTotals(runId, ALL_CONTACTS);
+  const { companies, contacts } = await repos.runRows.totals(runId);
   return { companies, contacts, counts: planCounts(companies, contacts) };
 }
 

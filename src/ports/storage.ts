@@ -236,7 +236,8 @@ export interface RunRowsRepository {
     limit: number,
   ): Promise<(CompanyRecord & { readonly orderKey: string })[]>;
   missing(runId: string): Promise<MissingRow[]>;
-  companyTotals(runId: string): Promise<CompanyTotals>;
+  /** The run's tallies, kept with every change to its rows: one read, whatever the import's size. */
+  totals(runId: string): Promise<{ companies: CompanyTotals; contacts: ContactTotals }>;
   setCompanyDecision(runId: string, psaCompanyId: number, decision: CompanyDecision): Promise<void>;
   /** One statement; returns how many rows changed. */
   bulkCompanies(runId: string, action: CompanyBulkAction): Promise<number>;
@@ -247,6 +248,7 @@ export interface RunRowsRepository {
     after: RowPosition | null,
     limit: number,
   ): Promise<(ContactRecord & { readonly orderKey: string })[]>;
+  /** Counted over the scope's rows: for one company's page; the whole run's come from `totals`. */
   contactTotals(runId: string, scope: ContactScope): Promise<ContactTotals>;
   contactSummaries(runId: string, psaCompanyIds: readonly number[]): Promise<CompanyContactSummary[]>;
   /** Distinct contact types of one company's contacts. */

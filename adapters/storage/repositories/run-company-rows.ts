@@ -2,7 +2,7 @@ import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import { preselectedCandidate } from '../../../src/domain/company-decisions.js';
 import type { CompanyBulkAction, CompanyDecision } from '../../../src/domain/decisions.js';
 import type { MissingRow } from '../../../src/domain/review.js';
-import type { CompanyRecord, CompanyTotals, RowPosition } from '../../../src/ports/storage.js';
+import type { CompanyRecord, RowPosition } from '../../../src/ports/storage.js';
 import { chunkForParameters, type DialectTraits } from '../dialect-traits.js';
 import type { Database, RunCompanyTable } from '../schema.js';
 import {
@@ -67,7 +67,6 @@ function fromRow(row: RunCompanyTable): Stored {
 }
 
 const COLUMNS = 19;
-const n = (value: unknown): number => Number(value ?? 0);
 
 /** The company rows of runs ("Companies in PSA") and the "not in PSA" rows. */
 export function runCompanyRows(db: Kysely<Database>, traits: DialectTraits) {
@@ -146,51 +145,6 @@ export function runCompanyRows(db: Kysely<Database>, traits: DialectTraits) {
         cause: row.cause === 'filtered-out' || row.cause === 'deleted' ? row.cause : 'not-found',
         reason: row.reason,
       }));
-    },
-
-    async companyTotals(runId: string): Promise<CompanyTotals> {
-      const sum = (condition: string) =>
-        sql<number>`coalesce(sum(case when ${sql.raw(condition)} then 1 else 0 end), 0)`;
-      const row = await ofRun(runId)
-        .select([
-          sql<number>`count(*)`.as('total'),
-          sum("status = 'mapped'").as('mapped'),
-          sum("status = 'unmapped'").as('unmapped'),
-          sum("status = 'potential-duplicate'").as('duplicates'),
-          sum("decision_kind = 'create'").as('create'),
-          sum("decision_kind = 'map'").as('map'),
-          sum("decision_kind = 'unmap-create'").as('unmap'),
-          sum("decision_kind = 'keep'").as('keep'),
-          sum("decision_kind = 'skip'").as('skip'),
-          sum("status = 'unmapped' and decision_kind <> 'create'").as('offer_create'),
-          sum(
-            "status = 'potential-duplicate' and single_candidate is not null and not (decision_kind = 'map' and decision_target = single_candidate)",
-          ).as('offer_map'),
-          sum(
-            "decision_kind <> default_kind or coalesce(decision_target, '') <> coalesce(default_target, '')",
-          ).as('offer_reset'),
-        ])
-        .executeTakeFirstOrThrow();
-      return {
-        total: n(row.total),
-        mapped: n(row.mapped),
-        unmapped: n(row.unmapped),
-        duplicates: n(row.duplicates),
-        selected: n(row.total) - n(row.skip),
-        counts: {
-          companiesCreate: n(row.create),
-          companiesMap: n(row.map),
-          companiesUnmap: n(row.unmap),
-          companiesKeep: n(row.keep),
-          companiesSkip: n(row.skip),
-        },
-        offers: {
-          'create-all-unmapped': n(row.offer_create),
-          'map-all-single-candidates': n(row.offer_map),
-          'skip-all': n(row.total) - n(row.skip),
-          reset: n(row.offer_reset),
-        },
-      };
     },
 
     async setCompanyDecision(runId: string, psaCompanyId: number, decision: CompanyDecision): Promise<void> {

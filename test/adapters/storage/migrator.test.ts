@@ -19,6 +19,7 @@ const TABLES = [
   'managed_users',
   'run_companies',
   'run_contacts',
+  'run_counts',
   'run_missing',
   'tenant_workspaces',
   'tenants',
