@@ -231,6 +231,7 @@ export function createConnectWiseApi(options: ConnectWiseApiOptions): ConnectWis
       let forwardOnly = paging.startPage === undefined;
       let url = await urlFor(path, query, forwardOnly ? { pageSize } : byNumber(pageNumber));
       let received = 0;
+      let linked = false;
       const ids = new Set<number>();
       for (let pages = 1; ; pages += 1) {
         if (pages > options.maxPages)
@@ -246,13 +247,16 @@ export function createConnectWiseApi(options: ConnectWiseApiOptions): ConnectWis
         await paging.onPage?.(fresh);
         const next = forwardOnly ? nextLink(response.headers.link) : null;
         if (next !== null) {
+          linked = true;
           const nextUrl = assertSameOrigin(next, site.apiOrigin);
           if (nextUrl.href === url.href)
             throw invalidResponse('a Link pointed at its own page', logger, path);
           url = nextUrl;
           continue;
         }
-        if (response.data.length < options.pageSize || paging.linksTrusted === true) return;
+        // A server that linked an earlier page sends Links: this page, full or not, is the last (page
+        // numbers would count from the list's start and repeat what the Links already brought).
+        if (response.data.length < options.pageSize || paging.linksTrusted === true || linked) return;
         if (paging.total !== undefined && received >= (await paging.total)) return;
         // A full page and no Link: this server pages by number (or had exactly one full page left).
         forwardOnly = false;

@@ -218,6 +218,7 @@ export function createConnectWiseSession(options: ConnectWiseSessionOptions): Co
         batchSize: options.contactBatchSize,
         pageSize: options.pageSize,
         workers,
+        concurrency,
         judge: judgeFor('contact', delivery),
         deliver: (page) => delivery.deliver(page),
       });

@@ -8,6 +8,11 @@
  * - batches: `company/id in (...)` for `batchSize` companies at a time, in parallel, each paged
  *   to its end without a count of its own.
  *
+ * A large selection (more companies than `concurrency` batches hold) makes reading all likely: the
+ * first pages of the whole list are asked for alongside the two counts, so the counts' round trip
+ * is not lost; when the counts choose batches after all, those pages cost `concurrency - 2`
+ * requests more.
+ *
  * Pages go to `deliver` as they arrive (awaited: back-pressure). Page-number paging can miss a
  * record deleted while we read (the pages shift); the next import picks up what was missed.
  */
@@ -27,6 +32,8 @@ export interface ContactPaging {
   readonly pageSize: number;
   /** Parallel workers (the session's limiter keeps the request bound). */
   readonly workers: number;
+  /** Requests the session keeps in flight at most. */
+  readonly concurrency: number;
   readonly judge: PageJudge;
   readonly deliver: (contacts: readonly PsaContact[]) => Promise<void>;
 }
@@ -69,45 +76,45 @@ export async function listContacts(
     await paging.deliver(kept);
   };
 
-  const [companies, contacts] = await Promise.all([
+  // The speculative first pages (see above); their contacts count whichever way is chosen.
+  const lengths = new Map<number, number>();
+  let total: number | null = null;
+  const readPage = async (page: number) => {
+    const rows = await api.numberedPage(
+      CONTACTS,
+      { fields: CONTACT_FIELDS },
+      contactCheck,
+      page,
+      paging.judge,
+    );
+    lengths.set(page, rows.length);
+    done += rows.length;
+    onProgress({ phase: 'contacts', done, total });
+    await keep(rows);
+  };
+  const early = wanted.size > paging.batchSize * paging.concurrency ? paging.concurrency - 2 : 0;
+  const speculative = Array.from({ length: Math.max(0, early) }, (_, index) => readPage(index + 1));
+  const counting = Promise.all([
     api.count('/company/companies', { conditions: eq('deletedFlag', false) }),
     api.count(CONTACTS, {}),
   ]);
+  const settled = await Promise.allSettled([counting, ...speculative]);
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
+  const [companies, contacts] = await counting;
   paging.judge.guard.expect(contacts);
   if (readAllIsCheaper(wanted.size, companies, contacts, paging)) {
     // Progress counts contacts read, against every contact the PSA has.
-    const report = (rows: number) => {
-      done += rows;
-      onProgress({ phase: 'contacts', done, total: contacts });
-    };
-    report(0);
+    total = contacts;
+    onProgress({ phase: 'contacts', done, total });
     const pages = Math.max(1, Math.ceil(contacts / paging.pageSize));
-    const numbers = Array.from({ length: pages }, (_, index) => index + 1);
-    let lastFull = false;
-    await mapWithConcurrency(numbers, paging.workers, async (page) => {
-      const rows = await api.numberedPage(
-        CONTACTS,
-        { fields: CONTACT_FIELDS },
-        contactCheck,
-        page,
-        paging.judge,
-      );
-      if (page === pages) lastFull = rows.length >= paging.pageSize;
-      report(rows.length);
-      await keep(rows);
-    });
+    const numbers = Array.from({ length: pages }, (_, index) => index + 1).filter(
+      (page) => !lengths.has(page),
+    );
+    await mapWithConcurrency(numbers, paging.workers, readPage);
     // Contacts added since the count: on by number until a short page (the guard bounds it).
-    for (let page = pages + 1; lastFull; page += 1) {
-      const rows = await api.numberedPage(
-        CONTACTS,
-        { fields: CONTACT_FIELDS },
-        contactCheck,
-        page,
-        paging.judge,
-      );
-      lastFull = rows.length >= paging.pageSize;
-      report(rows.length);
-      await keep(rows);
+    for (let page = pages + 1; (lengths.get(page - 1) ?? 0) >= paging.pageSize; page += 1) {
+      await readPage(page);
     }
     return;
   }

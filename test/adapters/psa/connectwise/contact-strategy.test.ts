@@ -27,19 +27,22 @@ afterAll(async () => {
   await psa.close();
 });
 
-function open(): ConnectWiseSession {
+function open(settings = { pageSize: PAGE_SIZE, contactBatchSize: BATCH_SIZE }): ConnectWiseSession {
   const gateway = createPsaGateway({
     timeoutMs: 5_000,
     maxAttempts: 1,
-    providers: { connectwise: { pageSize: PAGE_SIZE, contactBatchSize: BATCH_SIZE, concurrency: 4 } },
+    providers: { connectwise: { ...settings, concurrency: 4 } },
   });
   return gateway.open('connectwise', new Secret(psa.credentials)) as ConnectWiseSession;
 }
 
 const liveCompanyIds = () => psa.dataset.companies.filter((c) => !c.deletedFlag).map((c) => c.id);
 
-async function readContacts(ids: readonly number[]) {
-  const session = open();
+async function readContacts(
+  ids: readonly number[],
+  settings?: { pageSize: number; contactBatchSize: number },
+) {
+  const session = open(settings);
   await session.testConnection(); // discovers the codebase outside the counted requests
   psa.resetStats();
   const contacts = await gather<PsaContact>((sink) => session.fetchContacts(ids, () => {}, sink));
@@ -84,6 +87,24 @@ describe('ConnectWise contacts: the cheaper way', () => {
       '/company/companies/count': 1,
       '/company/contacts/count': 1,
       '/company/contacts': Math.ceil(selected.length / BATCH_SIZE),
+    });
+  });
+
+  it('keeps the contacts of the speculative first pages when the counts choose batches', async () => {
+    // 30 companies in batches of 5 is more than four batches, so two pages of the whole list go out
+    // with the counts; at 10 a page the whole list is 48 pages against 6 batches of 2 pages.
+    const settings = { pageSize: 10, contactBatchSize: 5 };
+    const selected = liveCompanyIds().slice(40, 70);
+    const { contacts, stats } = await readContacts(selected, settings);
+
+    expect(contacts.map((c) => c.psaId).sort((a, b) => a - b)).toEqual(expectedContacts(selected));
+    const batchPages = Array.from({ length: 6 }, (_, index) =>
+      Math.max(1, Math.ceil(expectedContacts(selected.slice(index * 5, index * 5 + 5)).length / 10)),
+    ).reduce((sum, pages) => sum + pages, 0);
+    expect(stats.requestsByPath).toEqual({
+      '/company/companies/count': 1,
+      '/company/contacts/count': 1,
+      '/company/contacts': 2 + batchPages,
     });
   });
 
