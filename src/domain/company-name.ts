@@ -127,7 +127,7 @@ export function analyseCompanyName(name: string): AnalysedName {
 const ASCII_LETTERS = /^[A-Za-z]+$/;
 
 /** A misspelt, glued or split legal form at the end of `kept`, if any (see AnalysedName.oddForm). */
-function readOddForm(
+export function readOddForm(
   kept: readonly NameToken[],
   scan: string,
 ): { kept: NameToken[]; drop: number; reason: string; form: string } | null {

@@ -64,7 +64,7 @@ export function legalFormLength(
 ): number {
   const last = tokens[cut - 1];
   if (last === undefined || last.connector) return 0;
-  if (!TABLE.lastKeys.has(last.key) && !SINGLE_LETTER.test(last.text)) return 0;
+  if (!TABLE.lastKeys.has(last.key) && !(last.text.length <= 2 && SINGLE_LETTER.test(last.text))) return 0;
   // The keys of the last n tokens, joined with and without spaces, built from the end.
   const spaced: string[] = [];
   const joined: string[] = [];

@@ -1,6 +1,7 @@
 import { type AnalysedName, analyseCompanyName } from './company-name.js';
 import type { ManagedCompany } from './directory.js';
 import { noteDifference, sameReason, similarReason } from './match-reason.js';
+import { nameKeys } from './name-keys.js';
 import type { DuplicateCandidate } from './review.js';
 import { similarDifference, spacingDifference } from './similar-names.js';
 import { compareKeys, sortKey } from './text-order.js';
@@ -8,8 +9,14 @@ import { deletions, MIN_TYPO_LENGTH, typoCandidate, wordEdit } from './word-edit
 
 export { type NormalisedName, normaliseCompanyName } from './company-name.js';
 
-export interface IndexedCompany {
-  readonly company: ManagedCompany;
+// Index buckets hold one company as itself and several as an array: most keys have one, and
+// 200,000 one-element arrays are garbage the collector has to copy.
+type Bucket = ManagedCompany | ManagedCompany[];
+type IndexedCompany = ManagedCompany;
+
+function bucketOf(map: ReadonlyMap<string, Bucket>, key: string): readonly ManagedCompany[] {
+  const bucket = map.get(key);
+  return bucket === undefined ? [] : Array.isArray(bucket) ? bucket : [bucket];
 }
 
 // Analyses of managed names, kept only for those that turn up as candidates: holding one for
@@ -20,7 +27,7 @@ const ORDER = new WeakMap<IndexedCompany, string>();
 function analysed(entry: IndexedCompany): AnalysedName {
   let name = ANALYSED.get(entry);
   if (name === undefined) {
-    name = analyseCompanyName(entry.company.name);
+    name = analyseCompanyName(entry.name);
     ANALYSED.set(entry, name);
   }
   return name;
@@ -29,7 +36,7 @@ function analysed(entry: IndexedCompany): AnalysedName {
 function orderOf(entry: IndexedCompany): string {
   let order = ORDER.get(entry);
   if (order === undefined) {
-    order = sortKey(entry.company.name);
+    order = sortKey(entry.name);
     ORDER.set(entry, order);
   }
   return order;
@@ -42,8 +49,8 @@ function orderOf(entry: IndexedCompany): string {
  */
 export interface CompanyNameIndex {
   readonly size: number;
-  readonly byKey: ReadonlyMap<string, readonly IndexedCompany[]>;
-  readonly byCompact: ReadonlyMap<string, readonly IndexedCompany[]>;
+  readonly byKey: ReadonlyMap<string, Bucket>;
+  readonly byCompact: ReadonlyMap<string, Bucket>;
   /** Words of managed names that may take part in a typo (four letters or more, no digits). */
   readonly words: ReadonlySet<string>;
   /** One-letter deletions of the words of five letters or more, to those words. */
@@ -53,25 +60,24 @@ export interface CompanyNameIndex {
 }
 
 export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): CompanyNameIndex {
-  const byKey = new Map<string, IndexedCompany[]>();
-  const byCompact = new Map<string, IndexedCompany[]>();
+  const byKey = new Map<string, Bucket>();
+  const byCompact = new Map<string, Bucket>();
   const words = new Set<string>();
   for (const company of companies) {
-    const name = analyseCompanyName(company.name);
+    const name = nameKeys(company.name);
     // A name without letters or digits says nothing about identity; it matches nothing.
     if (name.key === '') continue;
-    const entry: IndexedCompany = { company };
-    push(byKey, name.key, entry);
-    if (name.altKey !== null && name.altKey !== name.key) push(byKey, name.altKey, entry);
-    push(byCompact, name.compact, entry);
-    for (const token of name.kept) if (typoCandidate(token.word)) words.add(token.word);
+    add(byKey, name.key, company);
+    if (name.altKey !== null && name.altKey !== name.key) add(byKey, name.altKey, company);
+    add(byCompact, name.compact, company);
+    for (const word of name.words) if (typoCandidate(word)) words.add(word);
   }
   const byDeletion = new Map<string, string[]>();
   for (const word of words) {
     if (word.length < MIN_TYPO_LENGTH) continue;
     for (const variant of deletions(word)) push(byDeletion, variant, word);
   }
-  for (const bucket of byKey.values()) if (bucket.length > 1) bucket.sort(byOrder);
+  for (const bucket of byKey.values()) if (Array.isArray(bucket)) bucket.sort(byOrder);
   return { size: companies.length, byKey, byCompact, words, byDeletion, neighbours: new Map() };
 }
 
@@ -80,34 +86,64 @@ export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): Com
  * with its strength and its reason; same names first, then by name.
  */
 export function findDuplicateCandidates(psaName: string, index: CompanyNameIndex): DuplicateCandidate[] {
-  const name = analyseCompanyName(psaName);
-  if (name.key === '') return [];
-  const found = new Map<string, { entry: IndexedCompany; candidate: DuplicateCandidate }>();
-  const add = (entry: IndexedCompany, candidate: DuplicateCandidate): void => {
-    if (!found.has(entry.company.id)) found.set(entry.company.id, { entry, candidate });
-  };
-
-  for (const key of name.altKey === null ? [name.key] : [name.key, name.altKey]) {
-    for (const entry of index.byKey.get(key) ?? []) add(entry, sameOrNoted(name, entry));
+  const keys = nameKeys(psaName);
+  if (keys.key === '') return [];
+  // Hits come from the keys alone; only a name with hits is analysed for the reasons.
+  const hits: Hit[] = [];
+  for (const key of keys.altKey === null ? [keys.key] : [keys.key, keys.altKey]) {
+    for (const entry of bucketOf(index.byKey, key)) hits.push({ entry, position: null, word: '' });
   }
-  for (const entry of index.byCompact.get(name.compact) ?? []) {
-    const main = spacingDifference(name, analysed(entry));
-    if (main !== null) add(entry, similar(name, entry, main, null));
-  }
-  name.kept.forEach((token, position) => {
-    if (!typoCandidate(token.word)) return;
-    for (const word of neighbourWords(token.word, index)) {
-      const words = name.kept.map((other, i) => (i === position ? word : other.word));
-      for (const entry of index.byKey.get(words.join(' ')) ?? []) {
-        const main = similarDifference(token, analysed(entry).kept[position], word);
-        if (main !== null) add(entry, similar(name, entry, main, position));
-      }
+  for (const entry of bucketOf(index.byCompact, keys.compact)) hits.push({ entry, position: -1, word: '' });
+  keys.words.forEach((own, position) => {
+    if (!typoCandidate(own)) return;
+    for (const word of neighbourWords(own, index)) {
+      const words = keys.words.map((other, i) => (i === position ? word : other));
+      for (const entry of bucketOf(index.byKey, words.join(' '))) hits.push({ entry, position, word });
     }
   });
+  if (hits.length === 0) return [];
+
+  const name = analyseCompanyName(psaName);
+  const found = new Map<string, { entry: IndexedCompany; candidate: DuplicateCandidate }>();
+  for (const { entry, position, word } of hits) {
+    if (found.has(entry.id)) continue;
+    const candidate =
+      position === null
+        ? sameOrNoted(name, entry)
+        : position === -1
+          ? spacingCandidate(name, entry)
+          : typoCandidateOf(name, entry, position, word);
+    if (candidate !== null) found.set(entry.id, { entry, candidate });
+  }
 
   return [...found.values()]
     .sort((a, b) => strengthRank(a.candidate) - strengthRank(b.candidate) || byOrder(a.entry, b.entry))
     .map(({ candidate }) => candidate);
+}
+
+/** A managed company found by a key; `position` null for the name's key, -1 for its compact key. */
+interface Hit {
+  readonly entry: IndexedCompany;
+  readonly position: number | null;
+  /** For a typo: the managed word at `position`. */
+  readonly word: string;
+}
+
+function spacingCandidate(name: AnalysedName, entry: IndexedCompany): DuplicateCandidate | null {
+  const main = spacingDifference(name, analysed(entry));
+  return main === null ? null : similar(name, entry, main, null);
+}
+
+function typoCandidateOf(
+  name: AnalysedName,
+  entry: IndexedCompany,
+  position: number,
+  word: string,
+): DuplicateCandidate | null {
+  const token = name.kept[position];
+  if (token === undefined) return null;
+  const main = similarDifference(token, analysed(entry).kept[position], word);
+  return main === null ? null : similar(name, entry, main, position);
 }
 
 function sameOrNoted(name: AnalysedName, entry: IndexedCompany): DuplicateCandidate {
@@ -121,9 +157,9 @@ function sameOrNoted(name: AnalysedName, entry: IndexedCompany): DuplicateCandid
     return similar(name, entry, [odd, note].filter((part) => part !== null).join(', '), -1);
   }
   return {
-    companyId: entry.company.id,
-    companyName: entry.company.name,
-    reason: sameReason(name, managed, entry.company.name),
+    companyId: entry.id,
+    companyName: entry.name,
+    reason: sameReason(name, managed, entry.name),
     strength: 'same',
   };
 }
@@ -138,9 +174,9 @@ function similar(
   const note = skip === -1 ? null : noteDifference(name, managed);
   const what = note === null ? main : `${main}, ${note}`;
   return {
-    companyId: entry.company.id,
-    companyName: entry.company.name,
-    reason: similarReason(name, managed, entry.company.name, what, skip),
+    companyId: entry.id,
+    companyName: entry.name,
+    reason: similarReason(name, managed, entry.name, what, skip),
     strength: 'similar',
   };
 }
@@ -169,14 +205,17 @@ function strengthRank(candidate: DuplicateCandidate): number {
 }
 
 function byOrder(a: IndexedCompany, b: IndexedCompany): number {
-  return (
-    compareKeys(orderOf(a), orderOf(b)) ||
-    compareKeys(a.company.name, b.company.name) ||
-    compareKeys(a.company.id, b.company.id)
-  );
+  return compareKeys(orderOf(a), orderOf(b)) || compareKeys(a.name, b.name) || compareKeys(a.id, b.id);
 }
 
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+function add(map: Map<string, Bucket>, key: string, company: ManagedCompany): void {
+  const bucket = map.get(key);
+  if (bucket === undefined) map.set(key, company);
+  else if (Array.isArray(bucket)) bucket.push(company);
+  else map.set(key, [bucket, company]);
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
   const bucket = map.get(key);
   if (bucket === undefined) map.set(key, [value]);
   else bucket.push(value);

@@ -33,24 +33,26 @@ const ASCII = /^[\x20-\x7e]*$/;
  * Short spellings read as the word they stand for, on both sides, so "St. Mary's" is "Saint
  * Marys" and "Smith Bros" is "Smith Brothers". Only abbreviations with one common reading.
  */
-const SPELLINGS: Readonly<Record<string, string>> = {
-  st: 'saint',
-  mt: 'mount',
-  bros: 'brothers',
-  intl: 'international',
-  natl: 'national',
-  mfg: 'manufacturing',
-  assn: 'association',
-  ctr: 'center',
-  centre: 'center',
-  co: 'company',
-  hldgs: 'holdings',
-  univ: 'university',
-};
+const SPELLINGS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    st: 'saint',
+    mt: 'mount',
+    bros: 'brothers',
+    intl: 'international',
+    natl: 'national',
+    mfg: 'manufacturing',
+    assn: 'association',
+    ctr: 'center',
+    centre: 'center',
+    co: 'company',
+    hldgs: 'holdings',
+    univ: 'university',
+  }),
+);
 
 /** The word a token key is read as ("st" → "saint"). */
 export function wordFor(key: string): string {
-  return SPELLINGS[key] ?? key;
+  return SPELLINGS.get(key) ?? key;
 }
 
 /** Splits a name into words; everything that is not a word, an abbreviation or "&"/"+" separates. */
@@ -67,7 +69,7 @@ export function tokenise(source: string): NameToken[] {
     if (key === '') continue;
     const dotted = !connector && (text.includes('.') || text.includes('/'));
     const quoteEnd = source.charCodeAt(end) === 0x2e ? end + 1 : end;
-    tokens.push({ text, key, word: SPELLINGS[key] ?? key, start, end, quoteEnd, connector, dotted });
+    tokens.push({ text, key, word: SPELLINGS.get(key) ?? key, start, end, quoteEnd, connector, dotted });
   }
   return joinInitials(tokens, source);
 }

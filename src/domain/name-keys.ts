@@ -1,0 +1,107 @@
+import { type AnalysedName, analyseCompanyName, readOddForm } from './company-name.js';
+import { legalFormLength } from './legal-forms.js';
+import { type NameToken, wordFor } from './name-tokens.js';
+
+/** What names are indexed and looked up by; the reasons need the whole AnalysedName. */
+export interface NameKeys {
+  /** As AnalysedName.key: equal keys make two names the same name. */
+  readonly key: string;
+  readonly altKey: string | null;
+  readonly compact: string;
+  /** The words the key is made of, in order. */
+  readonly words: readonly string[];
+}
+
+/**
+ * The keys of a company name, as `analyseCompanyName` gives them. A name of plain ASCII words,
+ * spaces, commas and final dots (most names) is read by a scan of its own that skips Unicode
+ * folding, notes and the analysis the reasons need: matching 100,000 names against 100,000 must
+ * stay under a second. Anything else takes the full analysis.
+ */
+export function nameKeys(name: string): NameKeys {
+  return plainNameKeys(name) ?? keysOf(analyseCompanyName(name));
+}
+
+export function keysOf(name: AnalysedName): NameKeys {
+  return { key: name.key, altKey: name.altKey, compact: name.compact, words: name.kept.map(wordOf) };
+}
+
+// Words that end a name as a note in capitals ("Acme OLD", see name-notes.ts): such names take
+// the full analysis.
+const CAPS_NOTES: ReadonlySet<string> = new Set([
+  'OLD',
+  'INACTIVE',
+  'USE',
+  'DNU',
+  'DUPLICATE',
+  'DUP',
+  'CLOSED',
+  'ARCHIVED',
+  'DELETED',
+  'OBSOLETE',
+  'LEGACY',
+  'DEFUNCT',
+  'UNUSED',
+]);
+
+function plainNameKeys(name: string): NameKeys | null {
+  const tokens: NameToken[] = [];
+  const length = name.length;
+  let caseless = true;
+  let i = 0;
+  while (i < length) {
+    const c = name.charCodeAt(i);
+    if (c === 0x20 || c === 0x2c) {
+      i += 1;
+      continue;
+    }
+    // A dot inside a word ("P.C.", "acme.com") is for the full tokeniser.
+    if (c === 0x2e && !isAlnum(name.charCodeAt(i + 1))) {
+      i += 1;
+      continue;
+    }
+    if (!isAlnum(c)) return null;
+    let j = i + 1;
+    while (isAlnum(name.charCodeAt(j))) j += 1;
+    const text = name.slice(i, j);
+    const key = text.toLowerCase();
+    if (key !== text) caseless = false;
+    const quoteEnd = name.charCodeAt(j) === 0x2e ? j + 1 : j;
+    tokens.push({
+      text,
+      key,
+      word: wordFor(key),
+      start: i,
+      end: j,
+      quoteEnd,
+      connector: false,
+      dotted: false,
+    });
+    i = j;
+  }
+  const firstToken = tokens[0];
+  const lastToken = tokens[tokens.length - 1];
+  if (firstToken === undefined || lastToken === undefined)
+    return { key: '', altKey: null, compact: '', words: [] };
+  // Sorting prefixes ("zz Acme") and notes in capitals are notes: the full analysis reads them.
+  if (/^(?:zz|xx)/i.test(firstToken.text) || CAPS_NOTES.has(lastToken.text)) return null;
+
+  const first = tokens.length > 1 && firstToken.key === 'the' ? 1 : 0;
+  let cut = tokens.length;
+  for (let n = legalFormLength(tokens, cut, first + 1, caseless); n > 0; ) {
+    cut -= n;
+    n = legalFormLength(tokens, cut, first + 1, caseless);
+  }
+  let kept = tokens.slice(first, cut);
+  if (cut === tokens.length) kept = readOddForm(kept, name)?.kept ?? kept;
+  const words = kept.map(wordOf);
+  return { key: words.join(' '), altKey: null, compact: words.join(''), words };
+}
+
+function wordOf(token: NameToken): string {
+  return token.word;
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}

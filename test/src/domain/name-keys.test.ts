@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { analyseCompanyName } from '../../../src/domain/company-name.js';
+import { keysOf, nameKeys } from '../../../src/domain/name-keys.js';
+import { buildLabelledSet } from '../../fixtures/company-names/labelled-set.js';
+
+// The quick scan for plain ASCII names must give exactly the keys of the full analysis.
+describe('nameKeys', () => {
+  const expectSame = (name: string): void => {
+    expect(nameKeys(name), name).toEqual(keysOf(analyseCompanyName(name)));
+  };
+
+  it('gives the keys of the full analysis on every name of the labelled set', () => {
+    const set = buildLabelledSet();
+    const names = [...set.managed, ...set.rows.map((row) => row.psaName)];
+    const differing = names.filter(
+      (name) => JSON.stringify(nameKeys(name)) !== JSON.stringify(keysOf(analyseCompanyName(name))),
+    );
+    expect(differing).toEqual([]);
+  });
+
+  it.each([
+    'Acme Widgets, Inc.',
+    'The Acme Group LLC',
+    'Greenfield Ag',
+    'Greenfield AG',
+    'bayer ag',
+    'Fresh and Co',
+    'Acme Compan',
+    'AcmeInc',
+    'Acme Corpor ation',
+    'Acme Widgets OLD',
+    'zz Acme',
+    'ZZAcme',
+    'St Marys Intl',
+    'Smith P C',
+    'Smith P. C.',
+    'Smith P.C.',
+    'acme.com',
+    'The',
+    ' , . ',
+    '',
+    'Acme 2000 Ltd.',
+    'Acme, Ltd., Inc.',
+  ])('reads %j like the full analysis', (name) => {
+    expectSame(name);
+  });
+
+  it('takes the full analysis for names beyond plain ASCII', () => {
+    expect(nameKeys('Müller GmbH')).toEqual(keysOf(analyseCompanyName('Müller GmbH')));
+    expect(nameKeys('Müller GmbH').altKey).toBe('mueller');
+  });
+});
