@@ -3,6 +3,7 @@ import { renderFlowView } from '../shared/view-dispatch.js';
 import { type ApprovalAudience, approvalCard } from './approval-card.js';
 import type { Card } from './card-kit.js';
 import { credentialsDialogCard } from './dialog-cards.js';
+import { directoryApiCard } from './directory-api-cards.js';
 import { messageCard } from './message-cards.js';
 import { reviewCard } from './review-card.js';
 import { progressCard, resultCard } from './run-cards.js';
@@ -31,16 +32,12 @@ export function cardForView(view: View, approval: ApprovalContext = BASE): Card 
       switch (other.kind) {
         case 'credentials-form':
           return credentialsDialogCard(other.provider, other.fields);
-        // The grammar refuses tokens and webhooks on Teams, so these never reach a card.
+        // Secrets reach these only in a personal chat (message-handler.ts).
         case 'api-token-created':
         case 'api-tokens':
         case 'webhook-secret':
         case 'webhooks':
-          return messageCard({
-            kind: 'notice',
-            tone: 'info',
-            text: 'Manage API tokens and webhooks in the terminal chat (psa-import shell).',
-          });
+          return directoryApiCard(other);
         default:
           return messageCard(other);
       }
