@@ -47,3 +47,8 @@ export function conversationOf(activity: TeamsActivity): ConversationAddress {
 export function isChannel(activity: TeamsActivity): boolean {
   return activity.conversation.conversationType === 'channel';
 }
+
+/** A 1:1 chat with the bot: the only place a shown-once secret may be answered. */
+export function isPersonal(activity: TeamsActivity): boolean {
+  return activity.conversation.conversationType === 'personal';
+}

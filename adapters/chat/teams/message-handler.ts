@@ -3,9 +3,10 @@ import { PROVIDER_LABELS } from '../../../src/domain/provider.js';
 import { refuseSecret } from '../shared/command-grammar.js';
 import { firstDelivery } from '../shared/dedupe.js';
 import { cancelRun } from '../shared/run-ref.js';
-import { conversationOf, isChannel, type TeamsActivity } from './activity.js';
+import { conversationOf, isChannel, isPersonal, type TeamsActivity } from './activity.js';
 import { card, submit, text } from './card-kit.js';
 import { DIALOG } from './dialog-cards.js';
+import { PERSONAL_CHAT_ONLY, revealsSecret } from './directory-api-cards.js';
 import { runImport } from './import-runner.js';
 import type { TeamsDeps } from './teams-deps.js';
 import { identify } from './tenancy.js';
@@ -93,6 +94,8 @@ export async function handleMessage(deps: TeamsDeps, activity: TeamsActivity): P
       // A CSV file needs the file consent flow; the review card's Export button is not built yet.
       return void (await answer(EXPORT_ELSEWHERE));
     case 'intent':
+      if (revealsSecret(command.intent) && !isPersonal(activity))
+        return void (await answer(PERSONAL_CHAT_ONLY));
       return void (await answer(await deps.bot.handle(actor, command.intent)));
   }
 }

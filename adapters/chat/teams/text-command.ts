@@ -13,10 +13,12 @@ export function commandText(text: string): string {
 
 /**
  * A message to the bot (`@PSA import connectwise`, or `/psa status` in a personal chat), in the
- * shared grammar. Users are named by their Teams id (`admins add <id> [Display Name]`).
+ * shared grammar. Users are named by their Teams id (`admins add <id> [Display Name]`). Tokens and
+ * webhooks are allowed; the message handler keeps shown-once secrets to personal chats.
  */
 export function parseTextCommand(raw: string): ChatCommand {
   return parseChatCommand(commandText(raw), {
     adminRef: (word) => (word === '' ? null : { platform: 'teams', userId: word }),
+    directoryApi: true,
   });
 }

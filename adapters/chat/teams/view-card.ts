@@ -4,6 +4,7 @@ import { type ApprovalAudience, approvalCard } from './approval-card.js';
 import type { Card } from './card-kit.js';
 import { credentialsDialogCard } from './dialog-cards.js';
 import { digestCard } from './digest-card.js';
+import { directoryApiCard } from './directory-api-cards.js';
 import { messageCard } from './message-cards.js';
 import { reviewCard } from './review-card.js';
 import { progressCard, resultCard } from './run-cards.js';
@@ -34,16 +35,12 @@ export function cardForView(view: View, approval: ApprovalContext = BASE): Card 
           return credentialsDialogCard(other.provider, other.fields);
         case 'digest':
           return digestCard(other);
-        // The grammar refuses tokens and webhooks on Teams, so these never reach a card.
+        // Secrets reach these only in a personal chat (message-handler.ts).
         case 'api-token-created':
         case 'api-tokens':
         case 'webhook-secret':
         case 'webhooks':
-          return messageCard({
-            kind: 'notice',
-            tone: 'info',
-            text: 'Manage API tokens and webhooks in the terminal chat (psa-import shell).',
-          });
+          return directoryApiCard(other);
         default:
           return messageCard(other);
       }
