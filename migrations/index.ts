@@ -3,6 +3,7 @@ import { initialSchema } from './0001-initial-schema.js';
 import { runRows } from './0002-run-rows.js';
 import { refoldCompanyNames } from './0003-refold-company-names.js';
 import { directoryApi } from './0004-directory-api.js';
+import { leftOutLastTime } from './0009-left-out-last-time.js';
 
 /**
  * Every migration, by name, in the order they run. An explicit list (not a folder scan) so the
@@ -13,4 +14,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002-run-rows': runRows,
   '0003-refold-company-names': refoldCompanyNames,
   '0004-directory-api': directoryApi,
+  '0009-left-out-last-time': leftOutLastTime,
 };
