@@ -6,6 +6,7 @@ import { directoryApi } from './0004-directory-api.js';
 import { runCounts } from './0005-run-counts.js';
 import { outboxBatches } from './0007-outbox-batches.js';
 import { changeDigest } from './0008-change-digest.js';
+import { leftOutLastTime } from './0009-left-out-last-time.js';
 
 /**
  * Every migration, by name, in the order they run. An explicit list (not a folder scan) so the
@@ -19,4 +20,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-run-counts': runCounts,
   '0007-outbox-batches': outboxBatches,
   '0008-change-digest': changeDigest,
+  '0009-left-out-last-time': leftOutLastTime,
 };

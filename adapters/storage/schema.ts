@@ -153,6 +153,8 @@ export interface RunCompanyTable {
   default_target: string | null;
   decision_kind: string;
   decision_target: string | null;
+  /** 1 when the integration's last applied import left this company out (migration 0009). */
+  left_out_before: number;
 }
 
 /** A company mapped before but not fetched this time ("not in PSA"). */

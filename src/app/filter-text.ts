@@ -57,5 +57,31 @@ export function parseFilterText(text: string, options: FilterOptions): CompanyFi
       });
     }
   }
-  return { typeIds, statusIds, activeOnly };
+  return describeFilter({ typeIds, statusIds, activeOnly }, options, tokens(text).length === 0);
+}
+
+function names(ids: readonly string[], choices: readonly FilterChoice[]): string {
+  return ids.map((id) => choices.find((choice) => choice.id === id)?.name ?? id).join(', ');
+}
+
+/** The filter with the words the review header shows, e.g. "Client; Active; active only". */
+export function describeFilter(
+  filter: CompanyFilter,
+  options: FilterOptions,
+  isDefault: boolean,
+): CompanyFilter {
+  const parts = [filter.typeIds.length === 0 ? 'every type' : names(filter.typeIds, options.types)];
+  if (options.statuses.length > 0) {
+    parts.push(filter.statusIds.length === 0 ? 'every status' : names(filter.statusIds, options.statuses));
+  }
+  parts.push(filter.activeOnly ? 'active only' : 'inactive included');
+  return { ...filter, label: parts.join('; '), isDefault };
+}
+
+/** The header's words for a run stored without a label. */
+export function filterLabel(filter: CompanyFilter): string {
+  if (filter.label !== undefined) return filter.label;
+  const types = filter.typeIds.length === 0 ? 'every type' : `types ${filter.typeIds.join(', ')}`;
+  const statuses = filter.statusIds.length === 0 ? 'every status' : `statuses ${filter.statusIds.join(', ')}`;
+  return `${types}; ${statuses}; ${filter.activeOnly ? 'active only' : 'inactive included'}`;
 }

@@ -4,6 +4,7 @@ import type { ErrorCode, ErrorDetails } from '../domain/errors.js';
 import type { ApplyResult, LicenceCheck, PlanCounts } from '../domain/plan-model.js';
 import type { Provider } from '../domain/provider.js';
 import type { CompanyStatus, DuplicateCandidate, MissingRow } from '../domain/review.js';
+import type { ReviewGroup } from '../domain/review-order.js';
 import type { RunStatus, SkippedRecords } from '../domain/run.js';
 import type { CredentialField } from '../ports/psa-gateway.js';
 import type { CompanyBulkAction, UserBulkAction } from './intents.js';
@@ -55,6 +56,10 @@ export interface ReviewRowView {
   readonly targetName: string | null;
   /** Decisions the admin may pick for this row. */
   readonly allowed: readonly CompanyDecision['kind'][];
+  /** Where the row sits in the decisions-first order; rows come sorted by it. */
+  readonly group: ReviewGroup;
+  /** The last applied import left it out, so it is left out by default. */
+  readonly leftOutLastTime: boolean;
 }
 
 export interface BulkOffer<A> {
@@ -74,6 +79,8 @@ export interface ReviewView {
   readonly bulk: readonly BulkOffer<CompanyBulkAction>[];
   /** PSA records the provider skipped as malformed ("2 PSA records skipped: …"). */
   readonly skipped: SkippedRecords;
+  /** The import's filter as the header names it (PSA choice names: untrusted). */
+  readonly filter: { readonly label: string; readonly isDefault: boolean };
 }
 
 export interface ContactRowView {

@@ -12,8 +12,11 @@ const ALLOWED: Readonly<Record<ReviewRow['status'], readonly CompanyDecisionKind
  * What a row gets when the admin says nothing: re-import mapped companies, create new ones, map a
  * duplicate to its only candidate when that one has the same name. With several candidates, or a
  * similar name (a typo, a note such as "(OLD)", a space), none is pre-selected: the admin chooses.
+ * A company the last applied import left out is left out again.
  */
 export function defaultCompanyDecision(row: ReviewRow): CompanyDecision {
+  // What the admin left out last time stays out until they say otherwise.
+  if (row.leftOutLastTime === true) return { kind: 'skip' };
   switch (row.status) {
     case 'mapped':
       return { kind: 'keep' };

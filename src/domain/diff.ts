@@ -3,6 +3,7 @@ import type { CompanyLink } from './mapping.js';
 import { buildCompanyNameIndex, findDuplicateCandidates } from './name-matching.js';
 import type { MissingCause, PsaCompany } from './psa-records.js';
 import type { DuplicateCandidate, MissingRow, Review, ReviewRow } from './review.js';
+import { reviewGroup, reviewGroupRank } from './review-order.js';
 import { compareKeys, sortKey } from './text-order.js';
 
 const MISSING_REASONS: Readonly<Record<MissingCause, string>> = {
@@ -62,9 +63,12 @@ export function companyClassifier(
   };
 }
 
-/** The review order as one text key (unmapped first, then by name); ties go by PSA id. */
+/**
+ * The review order as one text key: decisions first (see review-order.ts), then by name; ties go
+ * by PSA id. Computed once when the row is written; the page query orders by it on its index.
+ */
 export function reviewOrderKey(row: ReviewRow): string {
-  return `${row.status === 'mapped' ? 1 : 0}${sortKey(row.company.name)}`;
+  return `${reviewGroupRank(reviewGroup(row))}${sortKey(row.company.name)}`;
 }
 
 /** "Companies not in PSA": links whose PSA id the fetch did not return, in display order. */

@@ -53,6 +53,13 @@ export interface CompanyFilter {
   /** Empty means every status. */
   readonly statusIds: readonly string[];
   readonly activeOnly: boolean;
+  /**
+   * How the review header names this filter ("Client; Active; active only"), built from the PSA's
+   * choice names when the import starts (untrusted text). Absent on runs stored before issue 15.
+   */
+  readonly label?: string;
+  /** True when the admin typed no filter words: the PSA's default types and statuses. */
+  readonly isDefault?: boolean;
 }
 
 /** Why a company that was imported before did not come back in this fetch. */

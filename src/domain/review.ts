@@ -26,6 +26,11 @@ export interface ReviewRow {
   /** Managed companies with the same or a similar name, same first (status `potential-duplicate`). */
   readonly candidates: readonly DuplicateCandidate[];
   readonly lastImportedAt: string | null;
+  /**
+   * The last applied import of this integration left this company out: it stays left out by
+   * default. Absent means false.
+   */
+  readonly leftOutLastTime?: boolean;
 }
 
 /** Mapped before, but not in this fetch. Nothing is deleted because of it. */

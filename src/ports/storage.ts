@@ -229,6 +229,8 @@ export interface RunRowsRepository {
   /** One page of the review order; `selectedOnly` leaves out rows decided skip. */
   companyPage(runId: string, offset: number, limit: number, selectedOnly: boolean): Promise<CompanyRecord[]>;
   companiesById(runId: string, psaCompanyIds: readonly number[]): Promise<CompanyRecord[]>;
+  /** PSA ids of the companies the integration's last applied import left out (issue 15). */
+  leftOutByLastImport(integrationId: string): Promise<number[]>;
   /** The next `limit` rows after `after` (null: from the start), in review order. */
   companiesAfter(
     runId: string,

@@ -1,6 +1,7 @@
 import type { CompanyDecision, UserDecision } from '../../../src/domain/decisions.js';
 import type { ApplyResult, PlanCounts } from '../../../src/domain/plan-model.js';
 import type { CompanyStatus } from '../../../src/domain/review.js';
+import type { ReviewGroup } from '../../../src/domain/review-order.js';
 import type { RunStatus } from '../../../src/domain/run.js';
 
 /**
@@ -125,4 +126,22 @@ export function resultCountItems(result: ApplyResult): CountItem[] {
       : [{ label: 'Users no longer in the PSA (kept)', count: result.usersGoneFromPsa }]),
     { label: 'Errors', count: result.errors.length },
   ];
+}
+
+/** Section headings of the decisions-first review (issue 15), the same words on every surface. */
+export const REVIEW_GROUP_HEADINGS: Readonly<Record<ReviewGroup, string>> = {
+  decide: 'Needs a decision: similar names or several matches',
+  duplicate: 'Potential duplicates: mapped to the same name',
+  create: 'New: created',
+  'left-out': 'Left out last time: left out again',
+  mapped: 'Mapped: kept',
+};
+
+/** What rows nobody touched will do: the review header's "default". */
+export const REVIEW_DEFAULTS =
+  'Defaults: new → create · same name → map · mapped → keep · left out → left out';
+
+/** `Client; Active; active only (default filter)`; the label holds PSA names (untrusted). */
+export function filterSuffix(isDefault: boolean): string {
+  return isDefault ? ' (default filter)' : '';
 }

@@ -13,7 +13,7 @@ export type MapChoice =
   | { readonly kind: 'id'; readonly id: string };
 
 export type RunCommand =
-  | { readonly kind: 'review'; readonly page: number | null }
+  | { readonly kind: 'review'; readonly page: number | null; readonly all?: boolean }
   | { readonly kind: 'decide'; readonly row: number; readonly code: string }
   | { readonly kind: 'decide-map'; readonly row: number; readonly choice: MapChoice }
   | { readonly kind: 'bulk'; readonly action: CompanyBulkAction }

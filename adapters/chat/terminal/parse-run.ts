@@ -78,10 +78,13 @@ export function parseRun(text: string): TerminalCommand {
   const verb = (line.list[0] ?? '').toLowerCase();
   const args = line.list.slice(1);
   switch (verb) {
-    case 'review':
-      return args[0] === undefined
-        ? run({ kind: 'review', page: null })
-        : pageOr(args[0], (page) => run({ kind: 'review', page }));
+    case 'review': {
+      // `review all`, `review 2 all`: every mapped row too, however long the list.
+      const all = args[args.length - 1]?.toLowerCase() === 'all';
+      const pageWord = all ? args.slice(0, -1)[0] : args[0];
+      if (pageWord === undefined) return run({ kind: 'review', page: null, all });
+      return pageOr(pageWord, (page) => run({ kind: 'review', page, all }));
+    }
     case 'decide':
       return parseDecide(args);
     case 'bulk': {

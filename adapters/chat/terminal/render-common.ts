@@ -17,7 +17,8 @@ export function pageLine(paging: PageInfo, singular: string, plural: string): st
 }
 
 export function runLine(run: RunHeader): string {
-  return `Import ${run.runId} from ${PROVIDER_LABELS[run.provider]} · ${runStatusLabel(run.status)} · requested by ${clean(run.requesterName, 60)}`;
+  // Fits 80 columns with a 16-character run id and a short name.
+  return `Import ${run.runId} · ${PROVIDER_LABELS[run.provider]} · ${runStatusLabel(run.status)} · by ${clean(run.requesterName, 60)}`;
 }
 
 /** `3 to create, 1 to map, ...` with zero items left out (the approval shows them all). */

@@ -1,11 +1,16 @@
 import type { ReviewRowView, ReviewView } from '../../../src/app/views.js';
+import type { ReviewGroup } from '../../../src/domain/review-order.js';
 import { COMPANY_BULK_ACTIONS } from '../shared/bulk-actions.js';
 import {
   activeLabel,
   companyDecisionLabel,
   companyStatusLabel,
   countOf,
+  filterSuffix,
   formatDate,
+  REVIEW_DEFAULTS,
+  REVIEW_GROUP_HEADINGS,
+  truncate,
 } from '../shared/text.js';
 import { companyPlanLine, itemNumber, pageLine, readOnlyLine, runLine } from './render-common.js';
 import { clean } from './sanitize.js';
@@ -19,13 +24,15 @@ const DECISION_WORDS: Readonly<Record<ReviewRowView['allowed'][number], string>>
 };
 
 const MAX_NOT_IN_PSA = 20;
+/** A candidate line fits an 80-column window. */
+const CANDIDATE_LINE = 79;
 
 /** A mapped row that stays mapped needs no decision: one line, so the rows that do stay on screen. */
 function keptLine(row: ReviewRowView, n: number, editable: boolean): string {
-  const mapped = row.mappedTo === null ? '' : ` → ${clean(row.mappedTo.name, 30)}`;
+  const mapped = row.mappedTo === null ? '' : ` → ${clean(row.mappedTo.name, 24)}`;
   const other = row.allowed.filter((kind) => kind !== 'keep').map((kind) => DECISION_WORDS[kind]);
   const hint = editable && other.length > 0 ? `  (decide ${n} ${other.join('|')})` : '';
-  return `${String(n).padStart(4, ' ')}. ${clean(row.name, 30)}  [Mapped, kept${mapped}]${hint}`;
+  return `${String(n).padStart(4, ' ')}. ${clean(row.name, 24)}  [PSA id ${row.psaCompanyId}, kept${mapped}]${hint}`;
 }
 
 function renderRow(row: ReviewRowView, n: number, editable: boolean): string[] {
@@ -45,33 +52,96 @@ function renderRow(row: ReviewRowView, n: number, editable: boolean): string[] {
   lines.push(`        ${facts.join(' · ')}`);
   if (row.mappedTo !== null) lines.push(`        mapped to ${clean(row.mappedTo.name)}`);
   row.candidates.forEach((candidate, index) => {
-    lines.push(
-      `        candidate ${index + 1}: ${clean(candidate.companyName)} (${clean(candidate.reason, 160)})`,
-    );
+    // One screen line each: the full reason is in the export.
+    const line = `        candidate ${index + 1}: ${clean(candidate.companyName)} (${clean(candidate.reason, 160)})`;
+    lines.push(truncate(line, CANDIDATE_LINE));
   });
-  if (row.status === 'potential-duplicate' && row.candidates.length > 1 && row.decision.kind !== 'map') {
+  // Said once per row unless its group heading already says so.
+  const ambiguous = row.status === 'potential-duplicate' && row.candidates.length > 1;
+  if (ambiguous && row.group !== 'decide' && row.decision.kind !== 'map') {
     lines.push('        several candidates: none pre-selected');
   }
   const target = row.targetName === null ? null : clean(row.targetName);
+  const left = row.leftOutLastTime ? ' (left out last time)' : '';
   const options = row.allowed.map((kind) => DECISION_WORDS[kind]).join(' | ');
   lines.push(
-    `        → ${companyDecisionLabel(row.decision, target)}${editable ? `   (decide ${n} ${options})` : ''}`,
+    `        → ${companyDecisionLabel(row.decision, target)}${left}${editable ? `   (decide ${n} ${options})` : ''}`,
   );
   return lines;
 }
 
-/** The review: "Companies in PSA" (unmapped first, as the core orders them), then "not in PSA". */
-export function renderReview(view: ReviewView): string {
+export interface ReviewRenderOptions {
+  /** Screen lines the review may take (the window's height less the prompt); none: no limit. */
+  readonly maxLines?: number;
+  /** Columns of the window, to count wrapped lines. */
+  readonly width?: number;
+}
+
+/** How many screen lines `lines` take in a window `width` columns wide. */
+export function screenLines(lines: readonly string[], width: number): number {
+  return lines.reduce((sum, line) => sum + Math.max(1, Math.ceil(Array.from(line).length / width)), 0);
+}
+
+function groupHeading(view: ReviewView, group: ReviewGroup): string {
+  const heading = REVIEW_GROUP_HEADINGS[group];
+  return group === 'mapped' ? `${heading} (${view.totals.mapped} in all, one line each):` : `${heading}:`;
+}
+
+/** The page's rows under their group headings; mapped rows folded into one line when `fold`. */
+function rowLines(view: ReviewView, editable: boolean, fold: boolean): string[] {
+  const lines: string[] = [];
+  let group: ReviewGroup | null = null;
+  const mapped: number[] = [];
+  view.rows.forEach((row, index) => {
+    const n = itemNumber(view.paging, index);
+    if (row.group !== group) {
+      group = row.group;
+      lines.push(groupHeading(view, group));
+    }
+    if (fold && row.group === 'mapped') mapped.push(n);
+    else lines.push(...renderRow(row, n, editable));
+  });
+  const [first] = mapped;
+  const last = mapped[mapped.length - 1];
+  if (first !== undefined && last !== undefined) {
+    const page = view.paging.page + 1;
+    lines.push(
+      `   #${first}–#${last}: ${countOf(mapped.length, 'company', 'companies')} kept (\`review ${page} all\` lists them)`,
+    );
+  }
+  return lines;
+}
+
+/**
+ * The review, decisions first (the core orders the rows by group): the filter and the defaults in
+ * the header, then what needs a decision, potential duplicates, new companies, rows left out last
+ * time and, one line each, the mapped rows; then "not in PSA". When the page would not fit the
+ * window, the mapped rows fold into one line so the rows that need a decision stay on screen.
+ */
+export function renderReview(view: ReviewView, options: ReviewRenderOptions = {}): string {
+  const editable = view.run.status === 'reviewing-companies';
+  const head = reviewHead(view);
+  const tail = reviewTail(view, editable);
+  const full = [...head, ...rowLines(view, editable, false), ...tail];
+  const { maxLines, width = 80 } = options;
+  if (maxLines === undefined || screenLines(full, width) <= maxLines) return full.join('\n');
+  return [...head, ...rowLines(view, editable, true), ...tail].join('\n');
+}
+
+function reviewHead(view: ReviewView): string[] {
   const { totals } = view;
   const lines = [
     runLine(view.run),
-    `Companies in PSA: ${pageLine(view.paging, 'company', 'companies')} (${totals.unmapped} unmapped, ${totals.duplicates} potential duplicates, ${totals.mapped} mapped)`,
+    `Filter: ${clean(view.filter.label, 60)}${filterSuffix(view.filter.isDefault)}`,
+    REVIEW_DEFAULTS,
+    `${pageLine(view.paging, 'company in PSA', 'companies in PSA')} (${totals.unmapped} unmapped, ${totals.duplicates} potential duplicates, ${totals.mapped} mapped)`,
   ];
   if (view.rows.length === 0) lines.push('  (no companies on this page)');
-  const editable = view.run.status === 'reviewing-companies';
-  view.rows.forEach((row, index) => {
-    lines.push(...renderRow(row, itemNumber(view.paging, index), editable));
-  });
+  return lines;
+}
+
+function reviewTail(view: ReviewView, editable: boolean): string[] {
+  const lines: string[] = [];
   if (view.notInPsa.length > 0) {
     lines.push(
       `Companies not in PSA: ${countOf(view.notInPsa.length, 'company', 'companies')} (nothing is deleted)`,
@@ -87,7 +157,7 @@ export function renderReview(view: ReviewView): string {
   lines.push(companyPlanLine(view.counts));
   if (!editable) {
     lines.push(readOnlyLine(view.run.status));
-    return lines.join('\n');
+    return lines;
   }
   const bulk = view.bulk.filter((offer) => offer.count > 0 || offer.action === 'reset');
   if (bulk.length > 0) {
@@ -95,7 +165,7 @@ export function renderReview(view: ReviewView): string {
       `Bulk: ${bulk.map((offer) => (offer.action === 'reset' ? `bulk ${COMPANY_BULK_ACTIONS[offer.action].word}` : `${`bulk ${COMPANY_BULK_ACTIONS[offer.action].word}`} (${offer.count})`)).join(' · ')}`,
     );
   }
-  const paging = view.paging.totalPages > 1 ? `review <page> (1-${view.paging.totalPages}) · ` : '';
-  lines.push(`Next: ${paging}decide <row#> … · next (continue to users) · export · /psa cancel`);
-  return lines.join('\n');
+  const paging = view.paging.totalPages > 1 ? `review <1-${view.paging.totalPages}> · ` : '';
+  lines.push(`Next: decide <row#> … · ${paging}next (users) · export · /psa cancel`);
+  return lines;
 }

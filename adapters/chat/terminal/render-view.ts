@@ -6,14 +6,17 @@ import { countOf } from '../shared/text.js';
 import { renderFlowView } from '../shared/view-dispatch.js';
 import { renderDigest } from './render-digest.js';
 import { renderDirectoryApi } from './render-directory-api.js';
-import { renderReview } from './render-review.js';
+import { type ReviewRenderOptions, renderReview } from './render-review.js';
 import { renderApproval, renderProgress, renderResult, renderRunSummary } from './render-run.js';
 import { renderUsers } from './render-users.js';
 import { clean } from './sanitize.js';
 
 /** Commands the terminal adds to the core's `/psa` list, for the help text. */
 export const TERMINAL_COMMANDS: readonly { readonly usage: string; readonly summary: string }[] = [
-  { usage: 'review [page]', summary: 'show the companies of the open import (unmapped first)' },
+  {
+    usage: 'review [page] [all]',
+    summary: 'the companies of the open import, decisions first (all: every mapped row too)',
+  },
   { usage: 'decide <row#> create|skip|keep|unmap', summary: 'decide one company' },
   {
     usage: 'decide <row#> map <candidate#|@company#|id>',
@@ -43,11 +46,11 @@ function renderHelp(commands: readonly { usage: string; summary: string }[]): st
 }
 
 /** Every view as readable plain text; untrusted text is cleaned of control characters. */
-export function renderView(view: View): string {
+export function renderView(view: View, screen: ReviewRenderOptions = {}): string {
   return renderFlowView(
     view,
     {
-      review: renderReview,
+      review: (review) => renderReview(review, screen),
       users: renderUsers,
       approval: renderApproval,
       result: renderResult,

@@ -1,5 +1,6 @@
 import type { RunCommand } from './parser.js';
 import { renderConfirmation } from './render-confirmation.js';
+import { renderView } from './render-view.js';
 import { decideCompany, decideUsers, mapUser } from './run-decisions.js';
 import { hint, type RunContext, type Step } from './session-types.js';
 
@@ -13,7 +14,9 @@ export async function runCommand(
   switch (command.kind) {
     case 'review': {
       const page = command.page === null ? memory.reviewPage : command.page - 1;
-      return { view: await ctx.handle({ kind: 'review', runId, paging: ctx.paging(page) }) };
+      const view = await ctx.handle({ kind: 'review', runId, paging: ctx.paging(page) });
+      // Drawn without the window's limit: the admin asked for every row of the page.
+      return command.all === true ? { view, confirm: renderView(view) } : { view };
     }
     case 'decide':
     case 'decide-map':

@@ -27,6 +27,8 @@ export interface TerminalSessionOptions {
   /** `/as` is a sandbox convenience; against a real database one operator is one admin. */
   readonly allowSwitchActor: boolean;
   readonly pageSize?: number;
+  /** The window now (it may be resized), when output goes to one: a review folds to fit it. */
+  readonly screen?: () => { readonly rows: number; readonly columns: number } | null;
 }
 
 export interface SessionOutput {
@@ -71,7 +73,10 @@ export class TerminalSession {
       if (step === 'quit') return { text: '', quit: true };
       if ('text' in step) return { text: step.text, quit: false };
       this.#remember(step.view);
-      const text = step.confirm ?? renderView(step.view);
+      const screen = this.#options.screen?.() ?? null;
+      // One line stays for the prompt.
+      const fit = screen === null ? {} : { maxLines: screen.rows - 1, width: screen.columns };
+      const text = step.confirm ?? renderView(step.view, fit);
       return { text, quit: false };
     } catch (error) {
       // The core returns error views; anything thrown is a bug we log and word generically.

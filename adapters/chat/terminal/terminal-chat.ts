@@ -76,8 +76,13 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     return value;
   };
 
+  const tty = output as Partial<Pick<NodeJS.WriteStream, 'rows' | 'columns'>>;
   const session = new TerminalSession({
     ...options,
+    screen: () =>
+      interactive && tty.rows !== undefined && tty.columns !== undefined
+        ? { rows: tty.rows, columns: tty.columns }
+        : null,
     io: {
       askField,
       progress: (view) => progress.show(view),

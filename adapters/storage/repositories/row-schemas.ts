@@ -11,11 +11,21 @@ import type { SkippedRecords, ThreadRef } from '../../../src/domain/run.js';
  */
 export const stringList: z.ZodType<string[]> = z.array(z.string());
 
-export const filterSchema: z.ZodType<CompanyFilter> = z.object({
-  typeIds: stringList,
-  statusIds: stringList,
-  activeOnly: z.boolean(),
-});
+export const filterSchema: z.ZodType<CompanyFilter> = z
+  .object({
+    typeIds: stringList,
+    statusIds: stringList,
+    activeOnly: z.boolean(),
+    label: z.string().optional(),
+    isDefault: z.boolean().optional(),
+  })
+  .transform(
+    ({ label, isDefault, ...filter }): CompanyFilter => ({
+      ...filter,
+      ...(label === undefined ? {} : { label }),
+      ...(isDefault === undefined ? {} : { isDefault }),
+    }),
+  );
 
 export const threadSchema: z.ZodType<ThreadRef> = z.object({
   platform: z.enum(['slack', 'teams', 'terminal']),

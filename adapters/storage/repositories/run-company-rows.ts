@@ -40,6 +40,7 @@ function toRow(runId: string, record: Stored): RunCompanyTable {
     default_target: fallback.target,
     decision_kind: current.kind,
     decision_target: current.target,
+    left_out_before: row.leftOutLastTime === true ? 1 : 0,
   };
 }
 
@@ -60,13 +61,15 @@ function fromRow(row: RunCompanyTable): Stored {
       mappedTo: row.mapped_id === null ? null : { id: row.mapped_id, name: row.mapped_name ?? row.mapped_id },
       candidates: candidatesSchema.parse(JSON.parse(row.candidates)),
       lastImportedAt: row.last_imported_at,
+      leftOutLastTime: Number(row.left_out_before) === 1,
     },
     defaultDecision: companyDecisionOf(row.default_kind, row.default_target),
     decision: companyDecisionOf(row.decision_kind, row.decision_target),
   };
 }
 
-const COLUMNS = 19;
+const COLUMNS = 20;
+const n = (value: unknown): number => Number(value ?? 0);
 
 /** The company rows of runs ("Companies in PSA") and the "not in PSA" rows. */
 export function runCompanyRows(db: Kysely<Database>, traits: DialectTraits) {
@@ -107,6 +110,24 @@ export function runCompanyRows(db: Kysely<Database>, traits: DialectTraits) {
         .limit(limit)
         .execute();
       return rows.map(fromRow);
+    },
+
+    async leftOutByLastImport(integrationId: string): Promise<number[]> {
+      const last = await db
+        .selectFrom('import_runs')
+        .select('id')
+        .where('integration_id', '=', integrationId)
+        .where('status', '=', 'applied')
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      if (last === undefined) return [];
+      const rows = await ofRun(last.id)
+        .select('psa_company_id')
+        .where('decision_kind', '=', 'skip')
+        .execute();
+      return rows.map((row) => Number(row.psa_company_id));
     },
 
     async companiesById(runId: string, ids: readonly number[]) {

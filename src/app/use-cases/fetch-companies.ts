@@ -1,5 +1,6 @@
 import { companyClassifier, missingRows, reviewOrderKey } from '../../domain/diff.js';
 import type { PsaCompany } from '../../domain/psa-records.js';
+import type { ReviewRow } from '../../domain/review.js';
 import type { ImportRun, SkippedRecords } from '../../domain/run.js';
 import { companiesSkipped } from '../../domain/run.js';
 import type { ProgressListener, PsaSession } from '../../ports/psa-gateway.js';
@@ -21,11 +22,17 @@ export async function fetchCompaniesIntoRows(
   onProgress: ProgressListener,
 ): Promise<{ readonly skipped: SkippedRecords }> {
   const { repos } = deps.storage;
-  const [links, companies] = await Promise.all([
+  const [links, companies, leftOut] = await Promise.all([
     repos.companyMap.list(run.integrationId),
     repos.companies.listAll(run.tenantId),
+    repos.runRows.leftOutByLastImport(run.integrationId),
   ]);
-  const classify = companyClassifier(links, companies);
+  const classifyFetched = companyClassifier(links, companies);
+  const leftOutIds = new Set(leftOut);
+  const classify = (company: PsaCompany): ReviewRow => {
+    const row = classifyFetched(company);
+    return leftOutIds.has(company.psaId) ? { ...row, leftOutLastTime: true } : row;
+  };
   const seen = new Set<number>();
   const writePage = async (page: readonly PsaCompany[]): Promise<void> => {
     const fresh = page.filter((company) => !seen.has(company.psaId));

@@ -1,8 +1,10 @@
 import { allowedCompanyDecisions } from '../../domain/company-decisions.js';
 import type { CompanyDecision } from '../../domain/decisions.js';
 import type { ReviewRow } from '../../domain/review.js';
+import { reviewGroup } from '../../domain/review-order.js';
 import type { ImportRun } from '../../domain/run.js';
 import type { CompanyRecord, Repositories } from '../../ports/storage.js';
+import { filterLabel } from '../filter-text.js';
 import type { CompanyBulkAction, Paging } from '../intents.js';
 import { pageWindow } from '../paging.js';
 import { runTotals } from '../run-rows.js';
@@ -66,6 +68,8 @@ export async function buildReviewView(
     decision,
     targetName: targetName(row, decision, names),
     allowed: allowedCompanyDecisions(row),
+    group: reviewGroup(row),
+    leftOutLastTime: row.leftOutLastTime === true,
   }));
   const { offers } = totals.companies;
   const bulk: BulkOffer<CompanyBulkAction>[] = BULK_ORDER.map((action) => ({
@@ -86,5 +90,6 @@ export async function buildReviewView(
     counts: totals.counts,
     bulk,
     skipped: run.skipped,
+    filter: { label: filterLabel(run.filter), isDefault: run.filter.isDefault === true },
   };
 }

@@ -247,7 +247,7 @@ describe.each(storageDialects())('one user action, one core call, on $name', (di
     );
     expect(started?.detail).toEqual({
       provider: 'connectwise',
-      filter: { typeIds: ['1'], statusIds: [], activeOnly: true },
+      filter: { typeIds: ['1'], statusIds: [], activeOnly: true, label: expect.any(String), isDefault: true },
     });
     expect(JSON.stringify(started?.detail)).not.toContain('filterText');
   });

@@ -54,6 +54,8 @@ function row(i: number, candidates: number): ReviewRowView {
     decision: { kind: 'create' },
     targetName: null,
     allowed: ['create', 'map', 'skip'],
+    group: candidates > 0 ? 'decide' : 'create',
+    leftOutLastTime: false,
   };
 }
 
@@ -77,6 +79,7 @@ function review(page: number, total: number, candidates: number): ReviewView {
       reason: LONG,
     })),
     counts: COUNTS,
+    filter: { label: 'Client; Active; active only', isDefault: true },
     bulk: [
       { action: 'create-all-unmapped', count: 480 },
       { action: 'map-all-single-candidates', count: 23 },

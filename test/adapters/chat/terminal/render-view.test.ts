@@ -34,6 +34,7 @@ const review: View = {
   skipped: { companies: 0, contacts: 0, first: [] },
   run,
   totals: { mapped: 1, unmapped: 1, duplicates: 1 },
+  filter: { label: 'Client; Active; active only', isDefault: true },
   paging: { page: 1, pageSize: 3, totalItems: 6, totalPages: 2 },
   rows: [
     row({ psaCompanyId: 11, name: 'New Co\x1b]0;pwned\x07' }),
@@ -51,6 +52,7 @@ const review: View = {
       ],
       decision: { kind: 'map', companyId: 'mc-1' },
       targetName: 'ACME Inc',
+      group: 'duplicate',
     }),
     row({
       psaCompanyId: 13,
@@ -62,6 +64,7 @@ const review: View = {
       decision: { kind: 'keep' },
       targetName: 'Old Co',
       allowed: ['keep', 'unmap-create', 'skip'],
+      group: 'mapped',
     }),
   ],
   notInPsa: [
@@ -91,7 +94,11 @@ describe('terminal renderer', () => {
     expect(text).toContain('candidate 1: ACME Inc (same as "ACME Inc" after removing "Inc.")');
     expect(text).toContain('→ Map to ACME Inc');
     // A mapped row that stays mapped takes one line.
-    expect(text).toContain('   6. Old Co  [Mapped, kept → Old Co]  (decide 6 unmap|skip)');
+    expect(text).toContain('   6. Old Co  [PSA id 13, kept → Old Co]  (decide 6 unmap|skip)');
+    // Decisions first: the filter and the defaults in the header, rows under their group.
+    expect(text).toContain('Filter: Client; Active; active only (default filter)');
+    expect(text).toContain('Defaults: new → create');
+    expect(text).toContain('Mapped: kept (1 in all, one line each):');
     expect(text).toContain('PSA id 11 · type Client · status Active · last import never');
     expect(text).toContain('Gone Ltd (PSA id 99): deleted in the PSA');
     expect(text).toContain('bulk create-unmapped (1)');

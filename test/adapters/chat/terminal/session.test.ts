@@ -45,6 +45,8 @@ const rows: ReviewRowView[] = [21, 22, 23].map((psaCompanyId) => ({
   decision: { kind: 'create' },
   targetName: null,
   allowed: ['create', 'map', 'skip'],
+  group: psaCompanyId === 22 ? 'decide' : 'create',
+  leftOutLastTime: false,
 }));
 const contacts: ContactRowView[] = [301, 302, 303].map((psaContactId) => ({
   psaContactId,
@@ -77,6 +79,7 @@ function viewFor(intent: Intent): View {
         notInPsa: [],
         counts,
         bulk: [],
+        filter: { label: 'Client; Active; active only', isDefault: true },
       };
     }
     case 'users':
