@@ -69,7 +69,6 @@ function fromRow(row: RunCompanyTable): Stored {
 }
 
 const COLUMNS = 20;
-const n = (value: unknown): number => Number(value ?? 0);
 
 /** The company rows of runs ("Companies in PSA") and the "not in PSA" rows. */
 export function runCompanyRows(db: Kysely<Database>, traits: DialectTraits) {
