@@ -1,4 +1,6 @@
+import { fork } from 'node:child_process';
 import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SandboxWorkerMessage, SandboxWorkerRequest } from './sandbox-worker.js';
 
@@ -32,6 +34,44 @@ export async function startSandboxThread(request: SandboxWorkerRequest): Promise
     async close() {
       worker.postMessage('close');
       await once(worker, 'exit');
+    },
+  };
+}
+
+/**
+ * Starts a sandbox PSA in a child process: the bench's peak RSS is then the bot's alone, as a
+ * real PSA's memory is not the bot's.
+ */
+export async function startSandboxProcess(request: SandboxWorkerRequest): Promise<SandboxThread> {
+  const child = fork(
+    fileURLToPath(new URL('./sandbox-worker.js', import.meta.url)),
+    [JSON.stringify(request)],
+    {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
+  const next = async (): Promise<SandboxWorkerMessage> => {
+    const [message] = (await once(child, 'message')) as [SandboxWorkerMessage];
+    return message;
+  };
+  const ready = await next();
+  if (ready.kind !== 'ready') throw new Error('sandbox process did not start');
+  return {
+    credentials: ready.credentials,
+    zoneBaseUrl: ready.zoneBaseUrl,
+    async stats() {
+      child.send('stats');
+      const reply = await next();
+      if (reply.kind !== 'stats') throw new Error('sandbox process answered out of turn');
+      return reply;
+    },
+    async resetStats() {
+      child.send('reset');
+      await next();
+    },
+    async close() {
+      child.send('close');
+      await once(child, 'exit');
     },
   };
 }

@@ -89,10 +89,29 @@ async function start(provider: Provider, options: SandboxSize): Promise<RunningS
   };
 }
 
+/** The parent's end: a worker thread's port, or a child process's IPC channel. */
+interface ParentChannel {
+  on(event: 'message', listener: (message: 'stats' | 'reset' | 'close') => void): void;
+  postMessage(message: SandboxWorkerMessage): void;
+  close(): void;
+}
+
+function parentChannel(): { channel: ParentChannel; request: SandboxWorkerRequest } {
+  if (parentPort !== null) return { channel: parentPort, request: workerData as SandboxWorkerRequest };
+  const send = process.send?.bind(process);
+  if (send === undefined) throw new Error('sandbox-worker must run in a worker thread or a child process');
+  return {
+    channel: {
+      on: (event, listener) => process.on(event, listener),
+      postMessage: (message) => send(message),
+      close: () => process.disconnect(),
+    },
+    request: JSON.parse(process.argv[2] ?? '{}') as SandboxWorkerRequest,
+  };
+}
+
 async function main(): Promise<void> {
-  const port = parentPort;
-  if (port === null) throw new Error('sandbox-worker must run in a worker thread');
-  const request = workerData as SandboxWorkerRequest;
+  const { channel: port, request } = parentChannel();
   const options = {
     companies: request.companies,
     contactsPerCompany: request.contactsPerCompany,

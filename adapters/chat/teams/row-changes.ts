@@ -1,14 +1,15 @@
-import type { Intent, Paging } from '../../../src/app/intents.js';
+import type { CompanyDecisionItem, Intent, Paging, UserDecisionItem } from '../../../src/app/intents.js';
 import { decodeCompanyDecision, decodeUserDecision, mapCode } from '../shared/decision-codec.js';
 import { type CardActionData, INPUT, inputValue } from './card-actions.js';
 
 /**
  * What the admin changed on a page of rows: the inputs Teams sent, compared with the decisions
- * the card showed (`data.rows`). Only changes become intents, so pressing Save twice, or a retried
- * click, sends nothing the second time. A company picked in the search box wins over the list.
+ * the card showed (`data.rows`). The changes of one Save become one batch intent, applied
+ * all-or-nothing; with no change there is none, so pressing Save twice, or a retried click, sends
+ * nothing the second time. A company picked in the search box wins over the list.
  */
 export function companyChanges(runId: string, data: CardActionData, paging: Paging): Intent[] {
-  const intents: Intent[] = [];
+  const decisions: CompanyDecisionItem[] = [];
   for (const [rowId, shown] of Object.entries(data.rows ?? {})) {
     const psaCompanyId = Number(rowId);
     const searched = inputValue(data, INPUT.mapSearch(psaCompanyId))?.trim() ?? '';
@@ -16,20 +17,20 @@ export function companyChanges(runId: string, data: CardActionData, paging: Pagi
     if (picked === null || picked === shown) continue;
     const decision = decodeCompanyDecision(picked);
     if (decision === null) continue;
-    intents.push({ kind: 'decide-companies', runId, decisions: [{ psaCompanyId, decision }], paging });
+    decisions.push({ psaCompanyId, decision });
   }
-  return intents;
+  return decisions.length === 0 ? [] : [{ kind: 'decide-companies', runId, decisions, paging }];
 }
 
 export function userChanges(runId: string, data: CardActionData, paging: Paging): Intent[] {
-  const intents: Intent[] = [];
+  const decisions: UserDecisionItem[] = [];
   for (const [rowId, shown] of Object.entries(data.rows ?? {})) {
     const psaContactId = Number(rowId);
     const picked = inputValue(data, INPUT.user(psaContactId));
     if (picked === null || picked === shown) continue;
     const decision = decodeUserDecision(picked);
     if (decision === null) continue;
-    intents.push({ kind: 'decide-users', runId, decisions: [{ psaContactId, decision }], paging });
+    decisions.push({ psaContactId, decision });
   }
-  return intents;
+  return decisions.length === 0 ? [] : [{ kind: 'decide-users', runId, decisions, paging }];
 }

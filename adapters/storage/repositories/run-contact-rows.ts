@@ -84,6 +84,13 @@ function fromRow(row: RunContactTable): Stored {
 }
 
 const COLUMNS = 23;
+const BULK_CHUNK = 1_000;
+
+/** Primary keys in (after, upTo]; null: unbounded on that side. */
+interface KeyRange {
+  readonly after: number | null;
+  readonly upTo: number | null;
+}
 const n = (value: unknown): number => Number(value ?? 0);
 const DIFFERS_FROM_DEFAULT = sql.raw(
   "(decision_kind <> default_kind or coalesce(decision_target, '') <> coalesce(default_target, ''))",
@@ -103,6 +110,24 @@ function inScope(scope: ContactScope): RawBuilder<SqlBool> {
 /** The contact rows of runs: assessed, decided, paged and counted in the database. */
 export function runContactRows(db: Kysely<Database>, traits: DialectTraits) {
   const ofRun = (runId: string) => db.selectFrom('run_contacts').where('run_id', '=', runId);
+  /** The run's contacts in ranges of BULK_CHUNK by primary key, yielding to the event loop between. */
+  async function* keyRanges(runId: string): AsyncGenerator<KeyRange> {
+    let after: number | null = null;
+    for (;;) {
+      let edge = ofRun(runId).select('psa_contact_id');
+      if (after !== null) edge = edge.where('psa_contact_id', '>', after);
+      const last = await edge
+        .orderBy('psa_contact_id')
+        .offset(BULK_CHUNK - 1)
+        .limit(1)
+        .executeTakeFirst();
+      const upTo = last === undefined ? null : Number(last.psa_contact_id);
+      yield { after, upTo };
+      if (upTo === null) return;
+      after = upTo;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
   return {
     async insertContacts(runId: string, records: readonly Stored[]): Promise<void> {
       for (const chunk of chunkForParameters(records, COLUMNS, traits)) {
@@ -221,42 +246,49 @@ export function runContactRows(db: Kysely<Database>, traits: DialectTraits) {
     },
 
     async bulkUsers(runId: string, scope: ContactScope, action: UserBulkAction): Promise<number> {
-      const update = db.updateTable('run_contacts').where('run_id', '=', runId).where(inScope(scope));
-      let result: { numUpdatedRows: bigint } | undefined;
-      switch (action) {
-        case 'reset':
-          result = await update
-            .set((eb) => ({
-              decision_kind: eb.ref('default_kind'),
-              decision_target: eb.ref('default_target'),
-            }))
-            .where(sql<boolean>`${DIFFERS_FROM_DEFAULT}`)
-            .executeTakeFirst();
-          break;
-        case 'skip-all':
-          result = await update
-            .set({ decision_kind: 'skip', decision_target: null })
-            .where('decision_kind', '<>', 'skip')
-            .executeTakeFirst();
-          break;
-        case 'grant-all-eligible':
-          // A user of the company with the same email is mapped to, never created twice.
-          result = await update
-            .set((eb) => ({
-              decision_kind: eb
-                .case()
-                .when('same_email_user_id', 'is not', null)
-                .then('map')
-                .else('grant')
-                .end(),
-              decision_target: eb.ref('same_email_user_id'),
-            }))
-            .where('eligible', '=', 1)
-            .where('decision_kind', '=', 'skip')
-            .executeTakeFirst();
-          break;
+      const statement = (range: KeyRange) => {
+        let update = db.updateTable('run_contacts').where('run_id', '=', runId).where(inScope(scope));
+        if (range.after !== null) update = update.where('psa_contact_id', '>', range.after);
+        if (range.upTo !== null) update = update.where('psa_contact_id', '<=', range.upTo);
+        switch (action) {
+          case 'reset':
+            return update
+              .set((eb) => ({
+                decision_kind: eb.ref('default_kind'),
+                decision_target: eb.ref('default_target'),
+              }))
+              .where(sql<boolean>`${DIFFERS_FROM_DEFAULT}`);
+          case 'skip-all':
+            return update
+              .set({ decision_kind: 'skip', decision_target: null })
+              .where('decision_kind', '<>', 'skip');
+          case 'grant-all-eligible':
+            // A user of the company with the same email is mapped to, never created twice.
+            return update
+              .set((eb) => ({
+                decision_kind: eb
+                  .case()
+                  .when('same_email_user_id', 'is not', null)
+                  .then('map')
+                  .else('grant')
+                  .end(),
+                decision_target: eb.ref('same_email_user_id'),
+              }))
+              .where('eligible', '=', 1)
+              .where('decision_kind', '=', 'skip');
+        }
+      };
+      // One company's contacts are a handful of rows: one statement. The whole run's go in key
+      // ranges, the event loop free between them: better-sqlite3 is synchronous, and one UPDATE
+      // of 50,000 rows would hold every other tenant's requests for a second.
+      const ranges: AsyncIterable<KeyRange> | KeyRange[] =
+        scope.psaCompanyId === null ? keyRanges(runId) : [{ after: null, upTo: null }];
+      let changed = 0;
+      for await (const range of ranges) {
+        const result = await statement(range).executeTakeFirst();
+        changed += Number(result.numUpdatedRows);
       }
-      return Number(result?.numUpdatedRows ?? 0);
+      return changed;
     },
 
     async markIneligible(

@@ -56,10 +56,12 @@ describe.each(storageDialects())('run counts kept with the rows on $name', (dial
     db = await dialect.open();
     h = await coreHarness(db, { licences: 10_000 });
     h.psa.companies = Array.from({ length: 30 }, (_, i) => company(i + 1, `Company ${i + 1}`));
-    h.psa.contacts = h.psa.companies.flatMap((c) => [
-      contact(c.psaId * 10, c.psaId, `a@c${c.psaId}.test`),
-      contact(c.psaId * 10 + 1, c.psaId, c.psaId % 3 === 0 ? null : `b@c${c.psaId}.test`),
-    ]);
+    // 40 contacts a company: the whole run's bulk decisions go in more than one key range.
+    h.psa.contacts = h.psa.companies.flatMap((c) =>
+      Array.from({ length: 40 }, (_, j) =>
+        contact(c.psaId * 100 + j, c.psaId, j === 1 && c.psaId % 3 === 0 ? null : `p${j}@c${c.psaId}.test`),
+      ),
+    );
     expectView(await connect(h), 'connected');
   });
   afterEach(async () => db.close());
@@ -122,7 +124,7 @@ describe.each(storageDialects())('run counts kept with the rows on $name', (dial
       {
         kind: 'decide-users',
         runId,
-        decisions: [{ psaContactId: 50, decision: { kind: 'grant' } }],
+        decisions: [{ psaContactId: 501, decision: { kind: 'grant' } }],
         paging: PAGE,
       },
       {
@@ -150,9 +152,18 @@ describe.each(storageDialects())('run counts kept with the rows on $name', (dial
         counts: await recount(db, runId),
       });
     }
+    const granted = await h.bot.handle(h.alice, {
+      kind: 'bulk-users',
+      runId,
+      psaCompanyId: null,
+      action: 'grant-all-eligible',
+      contactType: null,
+      paging: PAGE,
+    });
+    expect(expectView(granted, 'users').counts.usersGrant).toBe(29 * 40 - 9);
     const final = await kept(runId);
     expect(final.companies.total).toBe(30);
-    expect(final.contacts.total).toBe(58);
+    expect(final.contacts.total).toBe(29 * 40);
     expect(final.contacts.ineligible).toBe(9);
   });
 });

@@ -38,6 +38,39 @@ describe('row decisions from card inputs', () => {
     ]);
   });
 
+  it('sends the changes of one Save as one batch intent, whatever the number of rows', () => {
+    const companies = companyChanges(
+      'run-1',
+      data({
+        rows: { '1': 'create', '2': 'create', '3': 'create' },
+        'company-1': 'skip',
+        'company-3': 'skip',
+      }),
+      paging,
+    );
+    expect(companies).toEqual([
+      {
+        kind: 'decide-companies',
+        runId: 'run-1',
+        decisions: [
+          { psaCompanyId: 1, decision: { kind: 'skip' } },
+          { psaCompanyId: 3, decision: { kind: 'skip' } },
+        ],
+        paging,
+      },
+    ]);
+    const users = userChanges(
+      'run-1',
+      data({ rows: { '10': 'skip', '11': 'skip' }, 'user-10': 'grant', 'user-11': 'grant' }),
+      paging,
+    );
+    expect(users).toHaveLength(1);
+    expect(users[0]).toMatchObject({
+      kind: 'decide-users',
+      decisions: [{ psaContactId: 10 }, { psaContactId: 11 }],
+    });
+  });
+
   it('lets a company picked in the search box win over the list', () => {
     const changes = companyChanges(
       'run-1',
