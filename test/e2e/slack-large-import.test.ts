@@ -91,18 +91,24 @@ describe('a review of 5,000 companies through Slack', () => {
     });
     bot = created.bot;
     const workspace = { platform: 'slack' as const, workspaceId: MSP_TEAM };
-    await created.maintenance.bootstrap({
+    const { tenantId } = await created.maintenance.bootstrap({
       ...workspace,
       tenantName: 'Big MSP',
       admins: [{ userId: ALICE.id, displayName: 'alice' }],
       licences: 100_000,
     });
     const existing = Array.from({ length: 24 }, (_, i) => `Duplicate Number ${i + 2} Inc`);
-    await created.maintenance.addCompanies(workspace, [
-      ...existing,
-      'Twin Holdings 26 LLC',
-      'Twin Holdings 26 Ltd',
-    ]);
+    // Straight into the directory: the two "Twin Holdings 26" are normalised twins on purpose,
+    // which the add path refuses.
+    const createdAt = clock.now().toISOString();
+    await opened.storage.repos.companies.insertMany(
+      tenantId,
+      [...existing, 'Twin Holdings 26 LLC', 'Twin Holdings 26 Ltd'].map((name, i) => ({
+        id: `seeded-${i}`,
+        name,
+        createdAt,
+      })),
+    );
     const connected = await bot.handle(ACTOR, {
       kind: 'connect',
       provider: 'connectwise',

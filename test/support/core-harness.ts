@@ -66,7 +66,13 @@ export async function coreHarness(
     licences: options.licences ?? 100,
   });
   if (options.managedCompanies !== undefined) {
-    await maintenance.addCompanies(WORKSPACE, options.managedCompanies);
+    // Straight into the directory, not through the add path: tests seed normalised twins ("Acme
+    // Inc" beside "ACME, Inc.") on purpose, which `/psa companies add` refuses.
+    const createdAt = clock.now().toISOString();
+    await db.storage.repos.companies.insertMany(
+      tenantId,
+      options.managedCompanies.map((name) => ({ id: deps.ids.next(), name, createdAt })),
+    );
   }
   const alice = admin('alice');
   const bob = admin('bob');
