@@ -1,4 +1,5 @@
 import { AppError } from '../../domain/errors.js';
+import { findNameConflicts } from '../../domain/import-duplicates.js';
 import type { Access } from '../access.js';
 import { audit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
@@ -16,32 +17,29 @@ export function cleanCompanyName(raw: string): string {
 }
 
 /**
- * Adds managed companies by hand or from a CSV. A name already in the directory (same letters,
- * any case) is skipped, not duplicated; variants like "Acme, Inc." are left to the import's
- * duplicate detection, which explains itself.
+ * Adds managed companies by hand or from a CSV. A name that is the same once normalised as one in
+ * the directory or earlier in the batch ("Acme, Inc." beside "ACME Inc") is skipped, not
+ * duplicated, and the existing name is returned so the admin sees which company it is.
  */
 export async function addManagedCompanies(
   deps: AppDeps,
   tenantId: string,
   actorKey: string,
   rawNames: readonly string[],
-): Promise<{ added: number; skipped: number }> {
+): Promise<{ added: number; skipped: number; existingNames: readonly (string | null)[] }> {
   const names = rawNames.map(cleanCompanyName);
   const bad = names.find((name) => name === '' || name.length > MAX_NAME);
   if (bad !== undefined) {
     throw new AppError('invalid_input', { hint: `company names must have 1 to ${MAX_NAME} characters` });
   }
   return deps.storage.transaction(async (repos) => {
-    const seen = new Set(
-      (await repos.companies.listAll(tenantId)).map((company) => company.name.toLowerCase()),
-    );
+    // The same normalised name as a company that exists or an earlier name of this batch ("Gamma
+    // Co." beside "Gamma Co") is refused; a merely similar name is a different company.
+    const conflicts = findNameConflicts(names, await repos.companies.listAll(tenantId));
     const now = deps.clock.now().toISOString();
-    const fresh = [];
-    for (const name of names) {
-      if (seen.has(name.toLowerCase())) continue;
-      seen.add(name.toLowerCase());
-      fresh.push({ id: deps.ids.next(), name, createdAt: now });
-    }
+    const fresh = names
+      .filter((_, index) => conflicts[index] === null)
+      .map((name) => ({ id: deps.ids.next(), name, createdAt: now }));
     await repos.companies.insertMany(tenantId, fresh);
     await audit(
       { repos, clock: deps.clock, ids: deps.ids },
@@ -53,7 +51,11 @@ export async function addManagedCompanies(
         detail: { added: fresh.length, skipped: names.length - fresh.length },
       },
     );
-    return { added: fresh.length, skipped: names.length - fresh.length };
+    return {
+      added: fresh.length,
+      skipped: names.length - fresh.length,
+      existingNames: conflicts.map((conflict) => conflict?.existingName ?? null),
+    };
   });
 }
 
@@ -67,14 +69,14 @@ export async function companiesView(deps: AppDeps, access: Access, query: string
 }
 
 export async function addCompanyView(deps: AppDeps, access: Access, name: string): Promise<View> {
-  const { added } = await addManagedCompanies(deps, access.tenant.id, access.actorKey, [name]);
+  const { added, existingNames } = await addManagedCompanies(deps, access.tenant.id, access.actorKey, [name]);
   return added === 1
     ? { kind: 'notice', tone: 'success', text: 'Managed company added:', subject: cleanCompanyName(name) }
     : {
         kind: 'notice',
         tone: 'info',
-        text: 'A managed company with that name already exists:',
-        subject: cleanCompanyName(name),
+        text: 'Not added: a managed company with the same name already exists:',
+        subject: existingNames[0] ?? cleanCompanyName(name),
       };
 }
 
