@@ -67,9 +67,17 @@ export interface Maintenance {
   previewDiff(workspace: WorkspaceRef, provider: Provider, filterText: string): Promise<DiffLine[]>;
   /** Stores (after testing) credentials, for scripts that connect without a chat. */
   connect(workspace: WorkspaceRef, provider: Provider, credentials: PsaCredentials): Promise<void>;
-  /** Adds managed companies by name (bulk CSV import); names already present are skipped. */
+  /**
+   * Adds managed companies by name (bulk CSV import); a name that is the same once normalised as
+   * a managed company or an earlier name is skipped, and `existingNames` (per name given, null
+   * when added) says which name it repeats.
+   */
   addCompanies(
     workspace: WorkspaceRef,
     names: readonly string[],
-  ): Promise<{ readonly added: number; readonly skipped: number }>;
+  ): Promise<{
+    readonly added: number;
+    readonly skipped: number;
+    readonly existingNames: readonly (string | null)[];
+  }>;
 }

@@ -13,7 +13,8 @@ export type SkipReason =
   | { readonly kind: 'empty' }
   | { readonly kind: 'too-long' }
   | { readonly kind: 'repeat'; readonly firstLine: number }
-  | { readonly kind: 'present' };
+  /** The same name once normalised as `existingName`, a managed company or an earlier row. */
+  | { readonly kind: 'present'; readonly existingName: string };
 
 export interface SkippedRow {
   readonly line: number;
@@ -83,7 +84,7 @@ function because(reason: SkipReason): string {
     case 'repeat':
       return `repeats line ${reason.firstLine}`;
     case 'present':
-      return 'already a managed company';
+      return `the same name as "${reason.existingName}" once normalised`;
   }
 }
 

@@ -163,17 +163,19 @@ export async function runCompaniesImport(
   const decoded = decodeCsvBytes(await readFile(command.file));
   if (decoded.warning !== null) context.warn(`Warning: ${decoded.warning}\n`);
   const { rows, skipped } = readCompanyCsv(decoded.text);
-  const { added, present } = await withApp(context, command.workspace, false, async (app, tenantId) => {
-    // Read before adding, to name the rows the core skips as already present.
-    const existing = await app.opened.storage.repos.companies.listAll(tenantId);
-    const known = new Set(existing.map((company) => company.name.toLowerCase()));
+  const { added, present } = await withApp(context, command.workspace, false, async (app) => {
     const result = await app.maintenance.addCompanies(
       command.workspace,
       rows.map((row) => row.name),
     );
-    return { added: result.added, present: rows.filter((row) => known.has(row.name.toLowerCase())) };
+    // The core refuses a name that is the same once normalised, and says which name it repeats.
+    const refused = rows.flatMap((row, index) => {
+      const existingName = result.existingNames[index] ?? null;
+      return existingName === null ? [] : [{ ...row, reason: { kind: 'present' as const, existingName } }];
+    });
+    return { added: result.added, present: refused };
   });
-  const notAdded = [...skipped, ...present.map((row) => ({ ...row, reason: { kind: 'present' as const } }))];
+  const notAdded = [...skipped, ...present];
   context.print(importReport(added, notAdded));
   return 0;
 }

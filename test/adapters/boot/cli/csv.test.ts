@@ -97,7 +97,7 @@ describe('CSV import report', () => {
   it('lists the rows not added in file order', () => {
     expect(
       importReport(1, [
-        { line: 4, name: 'Acme', reason: { kind: 'present' } },
+        { line: 4, name: 'Acme', reason: { kind: 'present', existingName: 'ACME, Inc.' } },
         { line: 2, name: '', reason: { kind: 'empty' } },
         { line: 3, name: 'GLOBEX', reason: { kind: 'repeat', firstLine: 1 } },
       ]),
@@ -105,7 +105,7 @@ describe('CSV import report', () => {
       'Added 1 managed company; 3 rows not added:\n' +
         '  line 2: the name is empty\n' +
         '  line 3 "GLOBEX": repeats line 1\n' +
-        '  line 4 "Acme": already a managed company\n',
+        '  line 4 "Acme": the same name as "ACME, Inc." once normalised\n',
     );
     expect(importReport(0, [{ line: 2, name: '', reason: { kind: 'empty' } }])).toMatch(
       /^Added 0 managed companies; 1 row not added:/,

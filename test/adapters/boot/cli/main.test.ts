@@ -79,13 +79,17 @@ describe('psa-import command line', () => {
 
   it('imports managed companies from a CSV file, skipping those present', async () => {
     const file = join(dir, 'companies.csv');
-    await writeFile(file, '\uFEFFname,notes\r\n"ACME Inc","our, oldest"\r\nGlobex\r\n\r\n');
+    await writeFile(file, '\uFEFFname,notes\r\n"ACME Inc","our, oldest"\r\nGlobex\r\nGlobex Corp.\r\n\r\n');
     const first = await cli(['companies', 'import', file]);
-    expect(first).toMatchObject({ code: 0, out: 'Added 2 managed companies.\n' });
+    expect(first).toMatchObject({
+      code: 0,
+      out: 'Added 2 managed companies; 1 row not added:\n  line 4 "Globex Corp.": the same name as "Globex" once normalised\n',
+    });
+    await writeFile(file, 'name\n"Acme, Inc."\nGlobex\n');
     expect((await cli(['companies', 'import', file])).out).toBe(
       'Added 0 managed companies; 2 rows not added:\n' +
-        '  line 2 "ACME Inc": already a managed company\n' +
-        '  line 3 "Globex": already a managed company\n',
+        '  line 2 "Acme, Inc.": the same name as "ACME Inc" once normalised\n' +
+        '  line 3 "Globex": the same name as "Globex" once normalised\n',
     );
   });
 
@@ -185,7 +189,7 @@ describe('psa-import command line on a fresh database', () => {
         'Added 1 managed company; 3 rows not added:\n' +
         '  line 3: the name is empty\n' +
         '  line 4 "SOCIÉTÉ GÉNÉRALE": repeats line 2\n' +
-        '  line 5 "Initech": already a managed company\n',
+        '  line 5 "Initech": the same name as "Initech" once normalised\n',
     });
     const opened = await openStorage(join(fresh, 'data', 'psa.db'));
     try {
