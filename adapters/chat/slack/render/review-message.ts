@@ -44,6 +44,8 @@ function decisionText(row: ReviewRowView): string {
 function rowText(row: ReviewRowView): string {
   const types = row.typeNames.length === 0 ? 'no type' : row.typeNames.join(', ');
   const facts = [
+    // The PSA id tells apart rows of the same name (issue 11), as on the other surfaces.
+    `PSA id ${row.psaCompanyId}`,
     `Type: ${mrkdwnText(types, 150)}`,
     row.statusName === null
       ? row.active

@@ -110,6 +110,12 @@ describe('renderReview', () => {
     expect(texts).not.toContain('>');
   });
 
+  it('shows the PSA id on every row, so rows of the same name can be told apart', () => {
+    const view = review(0, 3, 1);
+    const texts = mrkdwnTexts(renderReview(view).blocks).join('\n');
+    for (const shown of view.rows) expect(texts).toContain(`PSA id ${shown.psaCompanyId}`);
+  });
+
   it('pages with previous and next only where they lead somewhere', () => {
     const first = JSON.stringify(renderReview(review(0, 40, 0)).blocks);
     expect(first).toContain('psa_review_page:next');
