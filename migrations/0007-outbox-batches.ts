@@ -5,7 +5,8 @@ import { type Kysely, type Migration, PostgresAdapter, sql } from 'kysely';
  * tenant and run, so an apply of 50,000 users writes fifty rows, not 50,000. Every event keeps
  * its own id (the `webhook-id`); a delivery points at its event by batch seq and index.
  * Queued events of `webhook_outbox` become one-event batches under the same seq, so endpoints'
- * `enqueued_seq` and pending deliveries stay valid. Frozen once released.
+ * `enqueued_seq` and pending deliveries stay valid. Also records the failure digests posted in
+ * import threads. Frozen once released.
  */
 interface OldEvent {
   seq: number | string;
@@ -61,6 +62,17 @@ export const outboxBatches: Migration = {
     await db.schema
       .alterTable('webhook_deliveries')
       .addColumn('event_index', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+
+    // One row per endpoint and run whose failures were reported in the run's thread: the insert
+    // that wins decides who posts, so the digest is posted once, whatever the replicas.
+    await db.schema
+      .createTable('webhook_failure_digests')
+      .addColumn('endpoint_id', text, (c) => c.notNull())
+      .addColumn('run_id', text, (c) => c.notNull())
+      .addColumn('tenant_id', text, (c) => c.notNull())
+      .addColumn('posted_at', text, (c) => c.notNull())
+      .addPrimaryKeyConstraint('webhook_failure_digests_pk', ['endpoint_id', 'run_id'])
       .execute();
 
     const tables = db as unknown as Kysely<Tables>;

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { AppLogger } from '../log/create-logger.js';
 import type { AppConfig } from './config/load.js';
 import { createApp } from './create-app.js';
-import { directoryApiSurface, startWebhooks } from './directory-api.js';
+import { directoryApiSurface, startWebhooks, threadNotifier } from './directory-api.js';
 import { startHttpServer } from './http-server.js';
 import { type SandboxPsas, startSandboxPsas } from './sandbox-psas.js';
 import { createSurfaces, SURFACE_FACTORIES, type SurfaceFactory } from './surfaces.js';
@@ -60,7 +60,7 @@ export async function runServerMode(options: ServerModeOptions): Promise<number>
         throw error;
       });
       app.start();
-      const stopWebhooks = startWebhooks(app);
+      const stopWebhooks = startWebhooks(app, threadNotifier(chatSurfaces));
       options.onListening?.(server.url);
       await aborted(options.signal);
       logger.info({}, 'shutting down');

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { renderView } from '../chat/terminal/render-view.js';
 import { runTerminalChat } from '../chat/terminal/terminal-chat.js';
 import type { AppLogger } from '../log/create-logger.js';
 import { terminalBanner } from './banner.js';
@@ -64,7 +65,12 @@ export async function runTerminalMode(options: TerminalModeOptions): Promise<num
         if (seeded) logger.info({}, 'seeded the sandbox tenant terminal:local');
       }
       app.start();
-      stopWebhooks = startWebhooks(app);
+      stopWebhooks = startWebhooks(app, async (run, view) => {
+        // The terminal's thread is the session: a run started here hears about failing endpoints here.
+        if (!run.requesterKey.startsWith('terminal:')) return false;
+        streams.stdout.write(`\n${renderView(view)}\n`);
+        return true;
+      });
       streams.stdout.write(
         terminalBanner({
           actor: actor.displayName,

@@ -6,6 +6,7 @@ export interface DirectoryApiTables {
   webhook_endpoints: WebhookEndpointTable;
   webhook_outbox_batches: WebhookOutboxBatchTable;
   webhook_deliveries: WebhookDeliveryTable;
+  webhook_failure_digests: WebhookFailureDigestTable;
 }
 
 export interface ApiTokenTable {
@@ -63,4 +64,11 @@ export interface WebhookDeliveryTable {
   delivered_at: string | null;
   lease_owner: string | null;
   lease_until: string | null;
+}
+
+export interface WebhookFailureDigestTable {
+  endpoint_id: string;
+  run_id: string;
+  tenant_id: string;
+  posted_at: string;
 }

@@ -24,7 +24,27 @@ export interface DispatcherOptions {
   readonly concurrency: number;
   /** Idle wait between polls. */
   readonly pollMs: number;
+  /** Failed attempts of one event after which its import's thread hears that the endpoint keeps failing. */
+  readonly failureDigestAfter?: number;
+  /** Posts the failure digest; called once per endpoint and run (see claimFailureDigest). */
+  readonly onEndpointFailing?: (failing: FailingEndpoint) => Promise<void>;
 }
+
+/** An endpoint that keeps failing the events of an import. */
+export interface FailingEndpoint {
+  readonly tenantId: string;
+  readonly runId: string;
+  readonly endpointId: string;
+  readonly url: string;
+  readonly attempts: number;
+  /** The last HTTP status, or null when the receiver could not be reached. */
+  readonly status: number | null;
+  /** True when the dispatcher gave up on the event (410 or the last retry). */
+  readonly gaveUp: boolean;
+}
+
+/** The spec's schedule retries at 5 s and 5 min: a third failure means about five minutes of failing. */
+export const FAILURE_DIGEST_AFTER = 3;
 
 export interface WebhookDispatcher {
   /** One round: enqueue new events, claim due deliveries, send them. Returns how many were sent. */
@@ -97,6 +117,7 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
       clock.now().toISOString(),
     );
     if (outcome.kind !== 'delivered') {
+      await digestFailure(delivery, outcome);
       logger.warn(
         {
           endpointId: delivery.endpointId,
@@ -105,6 +126,42 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
           status: outcome.status,
         },
         'webhook delivery failed',
+      );
+    }
+  };
+
+  /** Once per endpoint and run, after enough failed attempts of one of the run's events. */
+  const digestFailure = async (
+    delivery: ClaimedDelivery,
+    outcome: Exclude<DeliveryOutcome, { kind: 'delivered' }>,
+  ): Promise<void> => {
+    const notify = options.onEndpointFailing;
+    const gaveUp = outcome.kind !== 'retry';
+    const attempts = delivery.attempts + 1;
+    if (notify === undefined || delivery.runId === null) return;
+    if (!gaveUp && attempts < (options.failureDigestAfter ?? FAILURE_DIGEST_AFTER)) return;
+    const runId = delivery.runId;
+    try {
+      const first = await storage.repos.directoryApi.deliveries.claimFailureDigest(
+        delivery.tenantId,
+        delivery.endpointId,
+        runId,
+        clock.now().toISOString(),
+      );
+      if (!first) return;
+      await notify({
+        tenantId: delivery.tenantId,
+        runId,
+        endpointId: delivery.endpointId,
+        url: delivery.url,
+        attempts,
+        status: outcome.status,
+        gaveUp,
+      });
+    } catch (error) {
+      logger.error(
+        { errorName: (error as Error).name, endpointId: delivery.endpointId },
+        'webhook failure digest failed',
       );
     }
   };

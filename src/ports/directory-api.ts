@@ -102,6 +102,8 @@ export interface ClaimedDelivery {
   readonly payload: string;
   readonly createdAt: string;
   readonly attempts: number;
+  /** The import whose event this is; null for pings and events outside an import. */
+  readonly runId: string | null;
 }
 
 export type DeliveryOutcome =
@@ -123,6 +125,11 @@ export interface DeliveryRepository {
   claim(owner: string, now: string, leaseUntil: string, limit: number): Promise<ClaimedDelivery[]>;
   /** Records an attempt's outcome if `owner` still holds the claim. */
   finish(owner: string, delivery: ClaimedDelivery, outcome: DeliveryOutcome, at: string): Promise<boolean>;
+  /**
+   * Claims the one failure digest of an endpoint for a run: true for the first caller only, so
+   * the import thread hears about a failing endpoint once, whatever the replicas.
+   */
+  claimFailureDigest(tenantId: string, endpointId: string, runId: string, at: string): Promise<boolean>;
 }
 
 export interface Page<T> {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { threadRef } from '../../adapters/chat/slack/thread.js';
+import { endpointFailingNotice } from '../../src/app/use-cases/webhooks.js';
 import { ALICE, MSP_TEAM, mrkdwnTexts, type SlackHarness, startSlackHarness } from '../fakes/slack-api.js';
 import { type SandboxApp, startSandboxApp } from '../support/teams-app.js';
 
@@ -74,5 +76,25 @@ describe('tokens and webhooks through Slack', () => {
     const traces = publicTraces();
     for (const shown of [secret, next]) expect(traces).not.toContain(shown);
     expect(harness.fake.callsOf('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('posts the failure digest in the import thread, the address inert', async () => {
+    const notice = endpointFailingNotice({
+      endpointId: 'ep-1',
+      url: 'https://hooks.example.com/<!channel>',
+      attempts: 3,
+      status: 503,
+      gaveUp: false,
+    });
+    const before = harness.fake.callsOf('chat.postMessage').length;
+    const thread = threadRef({ channel: 'C0IMPORTS', ts: '1700000000.000100' });
+    expect(await harness.surface.postInThread?.(thread, notice)).toBe(true);
+    const posted = harness.fake.callsOf('chat.postMessage').slice(before);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]?.args).toMatchObject({ channel: 'C0IMPORTS', thread_ts: '1700000000.000100' });
+    const text = mrkdwnTexts(posted[0]?.args.blocks).join('\n');
+    expect(text).toContain('Webhook endpoint ep-1 keeps failing (3 attempts; the receiver answered 503)');
+    expect(text).toContain('&lt;!channel&gt;');
+    expect(await harness.surface.postInThread?.({ platform: 'teams', data: '{}' }, notice)).toBe(false);
   });
 });

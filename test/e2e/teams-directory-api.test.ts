@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeThread } from '../../adapters/chat/teams/thread-ref.js';
+import { endpointFailingNotice } from '../../src/app/use-cases/webhooks.js';
 import { assertValidAdaptiveCard } from '../support/adaptive-card-schema.js';
 import { ALICE, CHANNEL, message, TENANT } from '../support/teams-activities.js';
 import { type SandboxApp, startSandboxApp } from '../support/teams-app.js';
@@ -101,5 +103,31 @@ describe('tokens and webhooks through Teams', () => {
 
     const traces = publicTraces();
     for (const shown of [secret, next]) expect(traces).not.toContain(shown);
+  });
+
+  it('posts the failure digest as a reply in the import thread', async () => {
+    const notice = endpointFailingNotice({
+      endpointId: 'ep-9',
+      url: 'https://hooks.example.com/[x](y)',
+      attempts: 1,
+      status: 410,
+      gaveUp: true,
+    });
+    const before = harness.connector.sent.length;
+    const thread = encodeThread({
+      serviceUrl: harness.connector.serviceUrl,
+      conversationId: CHANNEL,
+      rootActivityId: '1700000009999',
+      threaded: true,
+    });
+    expect(await harness.surface.postInThread?.(thread, notice)).toBe(true);
+    const sent = harness.connector.sent.slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.conversationId).toBe(`${CHANNEL};messageid=1700000009999`);
+    const card = cardOfActivity(sent[0]?.body ?? {}) ?? {};
+    assertValidAdaptiveCard(card, 'digest');
+    expect(textOf(card)).toContain('keeps failing');
+    expect(textOf(card)).toContain('\\[x\\]\\(y\\)');
+    expect(await harness.surface.postInThread?.({ platform: 'slack', data: '{}' }, notice)).toBe(false);
   });
 });

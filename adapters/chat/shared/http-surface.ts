@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { View } from '../../../src/app/views.js';
+import type { ThreadRef } from '../../../src/domain/run.js';
 
 /**
  * A chat surface mounted on the one HTTP server (adapters/boot/http-server.ts): Slack at
@@ -16,4 +18,9 @@ export interface HttpSurface {
   start?(): Promise<void>;
   /** Stops taking work and lets what is running finish. */
   stop(): Promise<void>;
+  /**
+   * Posts a view in a run's thread from outside a request (the webhook failure digest). False
+   * when the thread is not this surface's.
+   */
+  postInThread?(thread: ThreadRef, view: View): Promise<boolean>;
 }

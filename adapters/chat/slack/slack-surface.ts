@@ -17,6 +17,7 @@ import { CALLBACK } from './refs.js';
 import { renderLoadingModal } from './render/connect-modal.js';
 import { type FetchLike, SlackApi } from './slack-api.js';
 import type { SlackDeps } from './slack-context.js';
+import { postInSlackThread } from './thread-notice.js';
 import { handleViewPayload, parseViewPayload } from './view-handler.js';
 
 export interface SlackSurfaceConfig {
@@ -178,5 +179,6 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
       await tasks.stop();
     },
     idle: () => tasks.idle(),
+    postInThread: (thread, view) => postInSlackThread(deps, thread, view),
   };
 }

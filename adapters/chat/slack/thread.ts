@@ -16,3 +16,20 @@ export interface MessagePlace {
   readonly ts: string;
   readonly threadTs: string;
 }
+
+const SLACK_ID = /^[A-Z0-9]{2,40}$/;
+const SLACK_TS = /^\d{1,20}\.\d{1,10}$/;
+
+/** A stored thread back, or null when it is not a Slack thread this adapter wrote. */
+export function parseThreadRef(ref: ThreadRef): SlackThread | null {
+  if (ref.platform !== 'slack') return null;
+  try {
+    const data = JSON.parse(ref.data) as { channel?: unknown; ts?: unknown };
+    if (typeof data.channel !== 'string' || typeof data.ts !== 'string') return null;
+    return SLACK_ID.test(data.channel) && SLACK_TS.test(data.ts)
+      ? { channel: data.channel, ts: data.ts }
+      : null;
+  } catch {
+    return null;
+  }
+}

@@ -17,6 +17,8 @@ import { RefreshUsers } from './refresh-users.js';
 import { routeActivity } from './router.js';
 import { sdkLogger } from './sdk-logger.js';
 import type { TeamsDeps } from './teams-deps.js';
+import { decodeThread } from './thread-ref.js';
+import { cardForView } from './view-card.js';
 
 export const TEAMS_PATH = '/api/messages';
 
@@ -174,5 +176,12 @@ export function createTeamsSurface(options: TeamsSurfaceOptions): TeamsSurface {
       await background.idle();
     },
     idle: () => background.idle(),
+    async postInThread(ref, view) {
+      // The webhook failure digest: a reply in the run's thread, outside any request.
+      const thread = decodeThread(ref);
+      if (thread === null) return false;
+      await connector.reply(thread, cardForView(view));
+      return true;
+    },
   };
 }

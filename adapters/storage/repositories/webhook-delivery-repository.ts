@@ -119,7 +119,7 @@ export function webhookDeliveryRepository(db: Kysely<Database>, traits: DialectT
         .execute();
       const events = await eventsOf(db, [...new Set(rows.map((row) => Number(row.event_seq)))]);
       return rows.flatMap((row): ClaimedDelivery[] => {
-        const event = events.get(Number(row.event_seq))?.[row.event_index];
+        const event = events.get(Number(row.event_seq))?.events[row.event_index];
         // A batch is never deleted while it has deliveries; a mismatch would be a bug, not a send.
         if (event === undefined || event.id !== row.event_id) return [];
         return [
@@ -134,6 +134,7 @@ export function webhookDeliveryRepository(db: Kysely<Database>, traits: DialectT
             payload: eventBody(event),
             createdAt: event.timestamp,
             attempts: row.attempts,
+            runId: events.get(Number(row.event_seq))?.runId ?? null,
           },
         ];
       });
@@ -183,23 +184,34 @@ export function webhookDeliveryRepository(db: Kysely<Database>, traits: DialectT
       }
       return Number(result.numUpdatedRows) > 0;
     },
+
+    async claimFailureDigest(tenantId, endpointId, runId, at) {
+      const result = await db
+        .insertInto('webhook_failure_digests')
+        .values({ endpoint_id: endpointId, run_id: runId, tenant_id: tenantId, posted_at: at })
+        .onConflict((oc) => oc.columns(['endpoint_id', 'run_id']).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
   };
 }
 
 /** The events of the given batches, by batch seq. */
-async function eventsOf(
-  db: Kysely<Database>,
-  seqs: readonly number[],
-): Promise<Map<number, DirectoryEvent[]>> {
-  const events = new Map<number, DirectoryEvent[]>();
-  if (seqs.length === 0) return events;
-  const batches = await db
+interface LoadedBatch {
+  readonly runId: string | null;
+  readonly events: DirectoryEvent[];
+}
+
+async function eventsOf(db: Kysely<Database>, seqs: readonly number[]): Promise<Map<number, LoadedBatch>> {
+  const loaded = new Map<number, LoadedBatch>();
+  if (seqs.length === 0) return loaded;
+  const rows = await db
     .selectFrom('webhook_outbox_batches')
-    .select(['seq', 'events'])
+    .select(['seq', 'run_id', 'events'])
     .where('seq', 'in', seqs)
     .execute();
-  for (const batch of batches) events.set(Number(batch.seq), decodeBatch(batch.events));
-  return events;
+  for (const row of rows) loaded.set(Number(row.seq), { runId: row.run_id, events: decodeBatch(row.events) });
+  return loaded;
 }
 
 /**

@@ -169,3 +169,26 @@ export async function removeWebhook(deps: AppDeps, access: Access, id: string): 
   await auditEndpoint(deps, access, 'webhook.removed', endpoint);
   return { kind: 'notice', tone: 'success', text: 'Webhook endpoint removed', subject: endpoint.url };
 }
+
+/**
+ * The digest posted in an import's thread when an endpoint keeps failing that import's events.
+ * Our own words only: the receiver's answers are reduced to a status code.
+ */
+export function endpointFailingNotice(failing: {
+  readonly endpointId: string;
+  readonly url: string;
+  readonly attempts: number;
+  readonly status: number | null;
+  readonly gaveUp: boolean;
+}): View {
+  const answer = failing.status === null ? 'could not be reached' : `answered ${failing.status}`;
+  const next = failing.gaveUp
+    ? 'delivery of an event of this import was given up'
+    : 'the events of this import stay queued and are retried';
+  return {
+    kind: 'notice',
+    tone: 'warning',
+    text: `Webhook endpoint ${failing.endpointId} keeps failing (${failing.attempts} attempts; the receiver ${answer}); ${next}. See /psa webhooks`,
+    subject: failing.url,
+  };
+}
