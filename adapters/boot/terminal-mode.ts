@@ -1,10 +1,12 @@
 import { join } from 'node:path';
+import { DigestInbox } from '../chat/terminal/digest-inbox.js';
 import { runTerminalChat } from '../chat/terminal/terminal-chat.js';
 import type { AppLogger } from '../log/create-logger.js';
 import { terminalBanner } from './banner.js';
 import type { AppConfig } from './config/load.js';
 import { createApp } from './create-app.js';
 import { dataDir } from './data-dir.js';
+import { digestDeliverer } from './digest-scheduler.js';
 import { startWebhooks } from './directory-api.js';
 import { type SandboxPsas, type SandboxTuning, startSandboxPsas } from './sandbox-psas.js';
 import { SANDBOX_ADMINS, seedTerminalTenant, TERMINAL_WORKSPACE } from './seed-terminal-tenant.js';
@@ -64,6 +66,8 @@ export async function runTerminalMode(options: TerminalModeOptions): Promise<num
         if (seeded) logger.info({}, 'seeded the sandbox tenant terminal:local');
       }
       app.start();
+      const digests = new DigestInbox();
+      app.startDigests(digestDeliverer([], digests));
       stopWebhooks = startWebhooks(app);
       streams.stdout.write(
         terminalBanner({
@@ -85,6 +89,7 @@ export async function runTerminalMode(options: TerminalModeOptions): Promise<num
         interactive: streams.stdin.isTTY === true && streams.stdout.isTTY === true,
         exportDir: join(dataDir(config, options.cwd), 'exports'),
         signal: options.signal,
+        digests,
       });
       return 0;
     } finally {

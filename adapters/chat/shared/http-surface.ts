@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DigestView } from '../../../src/app/views.js';
+import type { ThreadRef } from '../../../src/domain/run.js';
 
 /**
  * A chat surface mounted on the one HTTP server (adapters/boot/http-server.ts): Slack at
@@ -16,4 +18,9 @@ export interface HttpSurface {
   start?(): Promise<void>;
   /** Stops taking work and lets what is running finish. */
   stop(): Promise<void>;
+  /**
+   * Issue 14: posts a change digest to the conversation where its schedule was set. False when
+   * the conversation is not one of this surface's (or no longer readable).
+   */
+  postDigest?(conversation: ThreadRef, view: DigestView): Promise<boolean>;
 }

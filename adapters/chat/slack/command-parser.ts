@@ -1,4 +1,5 @@
 import { type AdminRef, type ChatCommand, parseChatCommand } from '../shared/command-grammar.js';
+import { encodeDigestConversation } from './digest-conversation.js';
 
 /** `<@U123|alice>` or `<@U123>` (Slack escapes mentions in command text), or a bare id. */
 const MENTION = /^<@([UW][A-Z0-9]+)(?:\|([^>]*))?>$/;
@@ -12,7 +13,13 @@ function slackUser(word: string): AdminRef | null {
   return bare?.[1] === undefined ? null : { platform: 'slack', userId: bare[1] };
 }
 
-/** The text after `/psa`, in the shared grammar; Slack only adds how it writes a user. */
-export function parseCommand(text: string): ChatCommand {
-  return parseChatCommand(text, { adminRef: slackUser });
+/**
+ * The text after `/psa`, in the shared grammar; Slack only adds how it writes a user and, for
+ * `/psa schedule`, the channel the command came from.
+ */
+export function parseCommand(text: string, channel?: string): ChatCommand {
+  return parseChatCommand(text, {
+    adminRef: slackUser,
+    conversation: channel === undefined ? null : encodeDigestConversation(channel),
+  });
 }
