@@ -232,6 +232,21 @@ describe.each(storageDialects())('the change digest on $name', (dialect) => {
     expect(posted[1]?.view.total).toBe(3);
   });
 
+  it('stops a digest that would use more than its share of the PSA budget', async () => {
+    await importAndApply(h);
+    const capped = createImportBot({
+      ...h.deps,
+      settings: { ...h.deps.settings, digestMaxRequests: { connectwise: 1 } },
+    }).bot;
+    const view = expectView(
+      await capped.handle(h.alice, { kind: 'digest-now', provider: 'connectwise' }),
+      'error',
+    );
+    expect(view.code).toBe('psa_budget_exhausted');
+    const uncapped = await h.bot.handle(h.alice, { kind: 'digest-now', provider: 'connectwise' });
+    expect(expectView(uncapped, 'digest').total).toBe(0);
+  });
+
   it('refuses a schedule without a conversation, an unknown zone, or from a non-admin', async () => {
     const base = {
       kind: 'digest-schedule',
