@@ -1,5 +1,6 @@
 import type { ImportBot, Maintenance } from '../../src/app/bot-api.js';
 import { createImportBot } from '../../src/app/create-import-bot.js';
+import type { DigestDeliver, DigestRunner } from '../../src/app/use-cases/digest-runner.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { IdGenerator } from '../../src/ports/ids.js';
 import type { SecretBox } from '../../src/ports/secret-box.js';
@@ -11,6 +12,7 @@ import { type OpenedStorage, type OpenStorageOptions, openStorage } from '../sto
 import { hasSealedCredentials } from '../storage/sealed-credentials.js';
 import { bootstrapAdmins } from './bootstrap-admins.js';
 import type { AppConfig } from './config/load.js';
+import { digestMaxRequests, replicaId, startDigestScheduler } from './digest-scheduler.js';
 import { randomIds, systemClock } from './runtime.js';
 import { startSweep } from './sweep.js';
 
@@ -34,8 +36,12 @@ export interface App {
   /** For the read API and the webhook dispatcher (issue 13). */
   readonly ids: IdGenerator;
   readonly secrets: SecretBox;
+  /** Issue 14: the core's entry for scheduled change digests. */
+  readonly digests: DigestRunner;
   /** Runs the periodic expiry sweep. */
   start(): void;
+  /** Issue 14: runs due change digests now and then, posting them with `deliver`. */
+  startDigests(deliver: DigestDeliver): void;
   /** Stops the sweep and closes the database; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -107,7 +113,7 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
     });
     const secrets = createSecretBox(key);
     const ids = options.ids ?? randomIds;
-    const { bot, maintenance } = createImportBot({
+    const { bot, maintenance, digests } = createImportBot({
       storage: opened.storage,
       psa,
       secrets,
@@ -118,11 +124,14 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
         lockTtlMs: config.core.lockTtlMs,
         approvalTtlMs: config.core.approvalTtlMs,
         defaultApprovalPolicy: config.core.approvalPolicy,
+        digestMaxRequests: digestMaxRequests(config.digest.requestSharePercent),
+        digestDefaultTimeZone: config.digest.defaultTimeZone,
       },
     });
     await bootstrapAdmins(maintenance, config.core.bootstrapAdmins);
 
     let stopSweep: (() => Promise<void>) | null = null;
+    let stopDigests: (() => Promise<void>) | null = null;
     let stopped = false;
     return {
       config,
@@ -133,6 +142,16 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
       clock,
       ids,
       secrets,
+      digests,
+      startDigests(deliver) {
+        stopDigests ??= startDigestScheduler({
+          runner: digests,
+          deliver,
+          logger,
+          holder: replicaId(() => ids.next()),
+          intervalMs: config.digest.checkIntervalMs,
+        });
+      },
       start() {
         stopSweep ??= startSweep({
           maintenance,
@@ -146,6 +165,7 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
         if (stopped) return;
         stopped = true;
         await stopSweep?.();
+        await stopDigests?.();
         await opened.close();
       },
     };

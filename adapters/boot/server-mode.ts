@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { AppLogger } from '../log/create-logger.js';
 import type { AppConfig } from './config/load.js';
 import { createApp } from './create-app.js';
+import { digestDeliverer } from './digest-scheduler.js';
 import { directoryApiSurface, startWebhooks, threadNotifier } from './directory-api.js';
 import { startHttpServer } from './http-server.js';
 import { type SandboxPsas, startSandboxPsas } from './sandbox-psas.js';
@@ -60,6 +61,7 @@ export async function runServerMode(options: ServerModeOptions): Promise<number>
         throw error;
       });
       app.start();
+      app.startDigests(digestDeliverer(chatSurfaces, null));
       const stopWebhooks = startWebhooks(app, threadNotifier(chatSurfaces));
       options.onListening?.(server.url);
       await aborted(options.signal);

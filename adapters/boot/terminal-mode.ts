@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { DigestInbox } from '../chat/terminal/digest-inbox.js';
 import { renderView } from '../chat/terminal/render-view.js';
 import { runTerminalChat } from '../chat/terminal/terminal-chat.js';
 import type { AppLogger } from '../log/create-logger.js';
@@ -6,6 +7,7 @@ import { terminalBanner } from './banner.js';
 import type { AppConfig } from './config/load.js';
 import { createApp } from './create-app.js';
 import { dataDir } from './data-dir.js';
+import { digestDeliverer } from './digest-scheduler.js';
 import { startWebhooks } from './directory-api.js';
 import { type SandboxPsas, type SandboxTuning, startSandboxPsas } from './sandbox-psas.js';
 import { SANDBOX_ADMINS, seedTerminalTenant, TERMINAL_WORKSPACE } from './seed-terminal-tenant.js';
@@ -71,6 +73,8 @@ export async function runTerminalMode(options: TerminalModeOptions): Promise<num
         streams.stdout.write(`\n${renderView(view)}\n`);
         return true;
       });
+      const digests = new DigestInbox();
+      app.startDigests(digestDeliverer([], digests));
       streams.stdout.write(
         terminalBanner({
           actor: actor.displayName,
@@ -91,6 +95,7 @@ export async function runTerminalMode(options: TerminalModeOptions): Promise<num
         interactive: streams.stdin.isTTY === true && streams.stdout.isTTY === true,
         exportDir: join(dataDir(config, options.cwd), 'exports'),
         signal: options.signal,
+        digests,
       });
       return 0;
     } finally {

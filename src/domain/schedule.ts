@@ -43,11 +43,13 @@ export function canonicalTimeZone(zone: string): string | null {
   }
 }
 
+const WEEKDAYS: readonly Weekday[] = [0, 1, 2, 3, 4, 5, 6];
+
+/** `mon`, `Monday`, `tues`…: at least three letters of the English name. */
 export function parseWeekday(word: string): Weekday | null {
   const lower = word.toLowerCase();
   if (lower.length < 3) return null;
-  const index = WEEKDAY_NAMES.findIndex((name) => name.startsWith(lower));
-  return index < 0 ? null : (index as Weekday);
+  return WEEKDAYS.find((day) => WEEKDAY_NAMES[day]?.startsWith(lower)) ?? null;
 }
 
 /** `HH:MM`, 24-hour, to minutes after midnight; null when malformed. */

@@ -1,4 +1,5 @@
 import { type CoreConfig, parseCoreConfig } from './core.js';
+import { type DigestConfig, parseDigestConfig } from './digest.js';
 import { type DirectoryApiConfig, parseDirectoryApiConfig } from './directory-api.js';
 import type { ConfigIssue, Env, SectionResult } from './section.js';
 import { parseSlackConfig, type SlackConfig } from './slack.js';
@@ -12,6 +13,8 @@ export interface AppConfig {
   readonly teams: TeamsConfig | null;
   /** The read API and webhooks (issue 13). */
   readonly directoryApi: DirectoryApiConfig;
+  /** The change digest (issue 14). */
+  readonly digest: DigestConfig;
 }
 
 /** Every bad variable at once, by name; never a value. */
@@ -40,9 +43,16 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const slack = collect(parseSlackConfig(env), issues);
   const teams = collect(parseTeamsConfig(env), issues);
   const directoryApi = collect(parseDirectoryApiConfig(env), issues);
-  if (core === undefined || slack === undefined || teams === undefined || directoryApi === undefined)
+  const digest = collect(parseDigestConfig(env), issues);
+  if (
+    core === undefined ||
+    slack === undefined ||
+    teams === undefined ||
+    directoryApi === undefined ||
+    digest === undefined
+  )
     throw new ConfigError(issues);
-  return { core, slack, teams, directoryApi };
+  return { core, slack, teams, directoryApi, digest };
 }
 
 /** Slack or Teams is configured: `start` serves HTTP instead of opening the terminal chat. */

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { View } from '../../../src/app/views.js';
+import type { DigestView, View } from '../../../src/app/views.js';
 import type { ThreadRef } from '../../../src/domain/run.js';
 
 /**
@@ -23,4 +23,9 @@ export interface HttpSurface {
    * when the thread is not this surface's.
    */
   postInThread?(thread: ThreadRef, view: View): Promise<boolean>;
+  /**
+   * Issue 14: posts a change digest to the conversation where its schedule was set. False when
+   * the conversation is not one of this surface's (or no longer readable).
+   */
+  postDigest?(conversation: ThreadRef, view: DigestView): Promise<boolean>;
 }

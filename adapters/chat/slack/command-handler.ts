@@ -75,7 +75,7 @@ export async function handleCommand(deps: SlackDeps, body: unknown): Promise<voi
 }
 
 async function dispatch(conversation: Conversation, payload: CommandPayload): Promise<void> {
-  const command = parseCommand(payload.text);
+  const command = parseCommand(payload.text, payload.channel_id);
   switch (command.kind) {
     case 'secret-refused':
       return conversation.tellView(refuseSecret(conversation.deps.logger, conversation.actor.userId));
@@ -92,6 +92,12 @@ async function dispatch(conversation: Conversation, payload: CommandPayload): Pr
     case 'cancel':
       return conversation.tellView(await cancelRun(conversation.deps.bot, conversation.actor, command.run));
     case 'intent':
+      // A digest posts PSA names to this channel later: the same guard as an import.
+      if (
+        command.intent.kind === 'digest-schedule' &&
+        !(await channelIsPrivateEnough(conversation, payload.channel_id))
+      )
+        return;
       return conversation.tellView(await conversation.handle(command.intent));
   }
 }

@@ -10,11 +10,13 @@ import { logError } from '../shared/log-error.js';
 import { handleAction } from './action-handler.js';
 import { boltLogger } from './bolt-logger.js';
 import { handleCommand } from './command-handler.js';
+import { decodeDigestConversation } from './digest-conversation.js';
 import { SlackHttpReceiver } from './http-receiver.js';
 import { loadOptions } from './options-handler.js';
 import { inputValue } from './payloads.js';
 import { CALLBACK } from './refs.js';
 import { renderLoadingModal } from './render/connect-modal.js';
+import { renderDigestMessage } from './render/digest-message.js';
 import { type FetchLike, SlackApi } from './slack-api.js';
 import type { SlackDeps } from './slack-context.js';
 import { postInSlackThread } from './thread-notice.js';
@@ -180,5 +182,11 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     },
     idle: () => tasks.idle(),
     postInThread: (thread, view) => postInSlackThread(deps, thread, view),
+    async postDigest(conversation, view) {
+      const channel = decodeDigestConversation(conversation);
+      if (channel === null) return false;
+      await deps.api.post(channel, renderDigestMessage(view));
+      return true;
+    },
   };
 }

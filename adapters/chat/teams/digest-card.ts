@@ -7,7 +7,7 @@ import {
   digestMore,
   digestSectionTitle,
 } from '../shared/digest-text.js';
-import { type Action, type Card, card, type Element, heading, submit, text } from './card-kit.js';
+import { type Action, type Card, card, type Element, fitted, heading, submit, text } from './card-kit.js';
 import { md, ownWords } from './markdown.js';
 
 /**
@@ -36,6 +36,23 @@ export function digestCard(view: DigestView): Card {
     ]);
   }
   if (view.total === 0) return card([text(`✅ ${md(headline, 300)}`)]);
+  return fitted(DETAIL, (level) => changesCard(view, headline, level));
+}
+
+interface Detail {
+  readonly samples: number;
+  readonly name: number;
+  readonly detail: number;
+}
+
+/** Fewer and shorter names until the card fits; the last level fits six full kinds of the longest text. */
+const DETAIL: readonly [Detail, ...Detail[]] = [
+  { samples: 5, name: 120, detail: 200 },
+  { samples: 3, name: 80, detail: 80 },
+  { samples: 2, name: 40, detail: 0 },
+];
+
+function changesCard(view: DigestView, headline: string, level: Detail): Card {
   const body: Element[] = [
     heading(md(headline, 200)),
     ...view.sections.map((shown) =>
@@ -44,11 +61,13 @@ export function digestCard(view: DigestView): Card {
   ];
   for (const shown of view.sections) {
     body.push(text(`**${md(digestSectionTitle(shown.kind, shown.count), 120)}**`, { separator: true }));
-    for (const sample of shown.samples) {
-      const detail = sample.detail === null ? '' : ` _(${md(sample.detail, 200)})_`;
-      body.push(text(`${md(sample.name, 120)}${detail}`, { spacing: 'None' }));
+    const samples = shown.samples.slice(0, level.samples);
+    for (const sample of samples) {
+      const detail =
+        sample.detail === null || level.detail === 0 ? '' : ` _(${md(sample.detail, level.detail)})_`;
+      body.push(text(`${md(sample.name, level.name)}${detail}`, { spacing: 'None' }));
     }
-    const more = digestMore(shown.count, shown.samples.length);
+    const more = digestMore(shown.count, samples.length);
     if (more !== null) body.push(text(md(more, 60), { isSubtle: true, spacing: 'None' }));
   }
   const duplicates = digestDuplicatesNote(view);

@@ -6,6 +6,7 @@ import { cancelRun } from '../shared/run-ref.js';
 import { conversationOf, isChannel, isPersonal, type TeamsActivity } from './activity.js';
 import { card, submit, text } from './card-kit.js';
 import { DIALOG } from './dialog-cards.js';
+import { encodeDigestConversation } from './digest-conversation.js';
 import { PERSONAL_CHAT_ONLY, revealsSecret } from './directory-api-cards.js';
 import { runImport } from './import-runner.js';
 import type { TeamsDeps } from './teams-deps.js';
@@ -45,7 +46,7 @@ export async function handleMessage(deps: TeamsDeps, activity: TeamsActivity): P
     return;
   }
   const actor = identity.actor;
-  const command = parseTextCommand(activity.text ?? '');
+  const command = parseTextCommand(activity.text ?? '', encodeDigestConversation(conversation));
   if (command.kind === 'import') {
     // Refused before anything is posted in the conversation.
     const status = await deps.bot.handle(actor, { kind: 'status' });

@@ -12,6 +12,8 @@ import type { HttpSurface } from '../shared/http-surface.js';
 import { logError } from '../shared/log-error.js';
 import { clientCredentialsToken } from './bot-token.js';
 import { createConnector } from './connector.js';
+import { digestCard } from './digest-card.js';
+import { decodeDigestConversation } from './digest-conversation.js';
 import { BodyTooLargeError, headersOf, RouteBridge, readBody, sendJson } from './http-bridge.js';
 import { RefreshUsers } from './refresh-users.js';
 import { routeActivity } from './router.js';
@@ -174,6 +176,12 @@ export function createTeamsSurface(options: TeamsSurfaceOptions): TeamsSurface {
     async stop() {
       stopping = true;
       await background.idle();
+    },
+    async postDigest(conversation, view) {
+      const address = decodeDigestConversation(conversation);
+      if (address === null) return false;
+      await connector.post(address, digestCard(view));
+      return true;
     },
     idle: () => background.idle(),
     async postInThread(ref, view) {

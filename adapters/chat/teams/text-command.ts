@@ -1,3 +1,4 @@
+import type { ThreadRef } from '../../../src/domain/run.js';
 import { type ChatCommand, parseChatCommand } from '../shared/command-grammar.js';
 
 /** Removes `<at>Bot</at>` mentions and any other markup Teams puts around the text. */
@@ -16,9 +17,10 @@ export function commandText(text: string): string {
  * shared grammar. Users are named by their Teams id (`admins add <id> [Display Name]`). Tokens and
  * webhooks are allowed; the message handler keeps shown-once secrets to personal chats.
  */
-export function parseTextCommand(raw: string): ChatCommand {
+export function parseTextCommand(raw: string, conversation: ThreadRef | null = null): ChatCommand {
   return parseChatCommand(commandText(raw), {
     adminRef: (word) => (word === '' ? null : { platform: 'teams', userId: word }),
     directoryApi: true,
+    conversation,
   });
 }

@@ -1,4 +1,5 @@
 import type { ChatPlatform } from '../../../src/domain/chat-identity.js';
+import type { ThreadRef } from '../../../src/domain/run.js';
 import { type AdminRef, PSA_VERBS, parseChatCommand } from '../shared/command-grammar.js';
 import type { TerminalCommand } from './commands.js';
 import { parseRun, RUN_VERBS } from './parse-run.js';
@@ -13,6 +14,9 @@ import { invalid } from './parse-words.js';
 export type { MapChoice, RunCommand, TerminalCommand } from './commands.js';
 
 const PLATFORMS: readonly ChatPlatform[] = ['terminal', 'slack', 'teams'];
+
+/** Where a digest scheduled in the terminal goes: the terminal chat itself. */
+export const TERMINAL_CONVERSATION: ThreadRef = { platform: 'terminal', data: 'local' };
 
 /** `[platform:]user`, the terminal by default. */
 function terminalUser(word: string): AdminRef | null {
@@ -37,5 +41,13 @@ export function parseLine(line: string): TerminalCommand {
   const rest = head === '/psa' ? text.slice(head.length).trim() : text;
   const verb = (rest.split(/\s+/, 1)[0] ?? '').toLowerCase();
   if (RUN_VERBS.has(verb) && !PSA_VERBS.has(verb)) return parseRun(rest);
-  return { kind: 'chat', command: parseChatCommand(rest, { adminRef: terminalUser, directoryApi: true }) };
+  return {
+    kind: 'chat',
+    command: parseChatCommand(rest, {
+      adminRef: terminalUser,
+      directoryApi: true,
+      // Issue 14: a digest scheduled here is shown at the terminal's next prompt.
+      conversation: TERMINAL_CONVERSATION,
+    }),
+  };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import type { CredentialField } from '../../../src/ports/psa-gateway.js';
+import type { DigestInbox } from './digest-inbox.js';
 import { LineReader } from './line-reader.js';
 import { progressPrinter } from './progress-line.js';
 import { TerminalSession, type TerminalSessionOptions } from './session.js';
@@ -16,6 +17,8 @@ export interface TerminalChatOptions extends Omit<TerminalSessionOptions, 'io'> 
   readonly exportDir: string;
   /** Ends the chat like end of input (SIGTERM). */
   readonly signal?: AbortSignal;
+  /** Issue 14: change digests, shown before the next prompt. */
+  readonly digests?: DigestInbox;
 }
 
 function safeFilename(name: string): string {
@@ -98,6 +101,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
 
   try {
     for (;;) {
+      for (const digest of options.digests?.drain() ?? []) write(`${digest}\n`);
       if (interactive) {
         rl.setPrompt(`${session.actorName}> `);
         rl.prompt();

@@ -52,7 +52,8 @@ export async function setDigestSchedule(
   access: Access,
   request: ScheduleRequest,
 ): Promise<View> {
-  if (request.conversation === null)
+  const conversation = request.conversation;
+  if (conversation === null)
     throw new AppError('invalid_input', { hint: 'set the schedule in a conversation where I can post' });
   const schedule = scheduleOf(deps, request);
   const { repos } = deps.storage;
@@ -67,7 +68,7 @@ export async function setDigestSchedule(
       provider: request.provider,
       schedule,
       always: request.always,
-      conversation: request.conversation as ThreadRef,
+      conversation,
       setBy: access.actorKey,
       setAt: now.toISOString(),
       nextDueAt,

@@ -5,8 +5,8 @@ import { digestHistoryLine, scheduleLine } from '../../shared/digest-text.js';
 import { messageFor } from '../../shared/error-messages.js';
 import { type Block, header, type SlackMessage, section } from '../blocks.js';
 import { escapeMrkdwn, formatCount, mentionOrName, mrkdwnText } from '../mrkdwn.js';
-import { renderDirectoryApiView } from './directory-api-views.js';
 import { renderDigestMessage } from './digest-message.js';
+import { renderDirectoryApiView } from './directory-api-views.js';
 
 const LIST_SHOWN = 25;
 

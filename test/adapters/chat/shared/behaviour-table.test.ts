@@ -68,6 +68,12 @@ const TABLE: readonly (readonly [string, string])[] = [
   ['connect connectwise XyPk2Lm9Qr4St6Vb', 'secret-refused'],
   ['status xoxb-1234-5678-abcdef', 'secret-refused'],
   ['XyPk2Lm9Qr4St6Vb', 'secret-refused'],
+  // Issue 14: the change digest.
+  ['schedule connectwise weekly monday 08:00 Europe/Berlin', 'intent:digest-schedule'],
+  ['schedule autotask daily --always', 'intent:digest-schedule'],
+  ['schedule connectwise off', 'intent:digest-off'],
+  ['schedule connectwise', 'error:invalid_input'],
+  ['digest halopsa', 'intent:digest-now'],
 ];
 
 describe('every surface behaves the same for the same words', () => {
