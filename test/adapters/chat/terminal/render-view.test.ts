@@ -88,7 +88,7 @@ const review: View = {
 describe('terminal renderer', () => {
   it('shows each review row with status, type, active flag, last import, reasons and its number', () => {
     const text = renderView(review);
-    expect(text).toContain('page 2 of 2');
+    expect(text).toContain('Page 2/2 · 6 in PSA');
     expect(text).toMatch(/ 4\. New Co {2}\[Unmapped\]/);
     expect(text).toMatch(/ 5\. Acme, Inc\. {2}\[Unmapped – potential duplicate\]/);
     expect(text).toContain('candidate 1: ACME Inc (same as "ACME Inc" after removing "Inc.")');
