@@ -142,7 +142,7 @@ async function dispatch(deps: AppDeps, access: Access, intent: Intent, io: Inten
     case 'licenses':
       return licencesView(deps, access);
     case 'companies-list':
-      return companiesView(deps, access, intent.query);
+      return companiesView(deps, access, intent.query, intent.page ?? 0);
     case 'companies-add':
       return addCompanyView(deps, access, intent.name);
     case 'search-companies':

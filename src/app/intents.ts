@@ -109,7 +109,8 @@ export type Intent =
     }
   | { readonly kind: 'admins-remove'; readonly platform: ChatPlatform; readonly userId: string }
   | { readonly kind: 'licenses' }
-  | { readonly kind: 'companies-list'; readonly query: string }
+  /** `page`: 0-based page of the matches (`/psa companies acme page 2`); absent: the first. */
+  | { readonly kind: 'companies-list'; readonly query: string; readonly page?: number }
   | { readonly kind: 'companies-add'; readonly name: string }
   /** Typeahead for "map to an existing managed company" pickers. */
   | { readonly kind: 'search-companies'; readonly query: string; readonly limit: number }

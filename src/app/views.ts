@@ -235,7 +235,11 @@ export type View =
   | {
       readonly kind: 'companies';
       readonly companies: readonly { readonly id: string; readonly name: string }[];
+      /** Every managed company of the tenant. */
       readonly total: number;
+      /** The query as given (untrusted), the companies matching it and where this page lies. */
+      readonly query: string;
+      readonly paging: PageInfo;
     }
   | {
       readonly kind: 'company-options';

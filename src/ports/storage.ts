@@ -113,6 +113,10 @@ export interface ManagedCompanyRepository {
   search(tenantId: string, text: string, limit: number): Promise<ManagedCompany[]>;
   insertMany(tenantId: string, companies: readonly ManagedCompany[]): Promise<void>;
   count(tenantId: string): Promise<number>;
+  /** One page of the companies whose name contains `text` (as `search`), by name. */
+  searchPage(tenantId: string, text: string, offset: number, limit: number): Promise<ManagedCompany[]>;
+  /** How many companies `search` would find with no limit. */
+  countMatching(tenantId: string, text: string): Promise<number>;
 }
 
 export interface ManagedUserRepository {

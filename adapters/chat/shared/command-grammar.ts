@@ -196,7 +196,13 @@ function companies(line: Words): ChatCommand {
       ? invalid('give the company name: /psa companies add <name>')
       : intent({ kind: 'companies-add', name });
   }
-  return intent({ kind: 'companies-list', query: sub === 'search' ? line.rest(2) : line.rest(1) });
+  const text = line.rest(sub === 'search' ? 2 : 1);
+  // `… page <n>` at the end pages the matches, the same words on every surface.
+  const paged = /^(.*?)\s*\bpage\s+(\d{1,7})$/i.exec(text);
+  if (paged === null) return intent({ kind: 'companies-list', query: text });
+  const page = Number(paged[2]);
+  if (page < 1) return invalid('use /psa companies [text] page <n>, n from 1');
+  return intent({ kind: 'companies-list', query: paged[1] ?? '', page: page - 1 });
 }
 
 function admins(line: Words, options: GrammarOptions): ChatCommand {

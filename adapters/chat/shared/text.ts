@@ -145,3 +145,27 @@ export const REVIEW_DEFAULTS =
 export function filterSuffix(isDefault: boolean): string {
   return isDefault ? ' (default filter)' : '';
 }
+
+/** `120 matches of 110,021 managed companies, page 1 of 3`: the matches, never the tenant total alone. */
+export function companiesSummary(view: {
+  readonly query: string;
+  readonly total: number;
+  readonly paging: { readonly page: number; readonly totalPages: number; readonly totalItems: number };
+}): string {
+  const all = view.total.toLocaleString('en-US');
+  const found =
+    view.query === ''
+      ? `${countOf(view.total, 'managed company', 'managed companies').replace(String(view.total), all)}`
+      : `${countOf(view.paging.totalItems, 'match', 'matches').replace(String(view.paging.totalItems), view.paging.totalItems.toLocaleString('en-US'))} of ${all} managed companies`;
+  if (view.paging.totalPages <= 1) return found;
+  return `${found}, page ${view.paging.page + 1} of ${view.paging.totalPages.toLocaleString('en-US')}`;
+}
+
+/** The command for the next page of `/psa companies`, or null on the last; the query is untrusted. */
+export function companiesNextCommand(view: {
+  readonly query: string;
+  readonly paging: { readonly page: number; readonly totalPages: number };
+}): { readonly query: string; readonly page: number } | null {
+  if (view.paging.page + 1 >= view.paging.totalPages) return null;
+  return { query: view.query, page: view.paging.page + 2 };
+}

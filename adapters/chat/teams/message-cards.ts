@@ -3,7 +3,7 @@ import type { ErrorCode, ErrorDetails } from '../../../src/domain/errors.js';
 import { PROVIDER_LABELS } from '../../../src/domain/provider.js';
 import { digestHistoryLine, scheduleLine } from '../shared/digest-text.js';
 import { messageFor } from '../shared/error-messages.js';
-import { countOf } from '../shared/text.js';
+import { companiesNextCommand, companiesSummary, countOf } from '../shared/text.js';
 import { type Card, card, type Element, heading, text } from './card-kit.js';
 import { md, ownWords } from './markdown.js';
 import { runLine } from './run-cards.js';
@@ -17,6 +17,14 @@ export function errorCard(code: ErrorCode, details: ErrorDetails = {}): Card {
     text(`⚠️ ${md(message.text, 400)}`, { weight: 'Bolder', color: 'Attention' }),
     text(ownWords(message.nextStep)),
   ]);
+}
+
+/** The next page of `/psa companies` as the command to type (the same grammar everywhere). */
+function companiesMore(view: Extract<View, { kind: 'companies' }>): Element[] {
+  const next = companiesNextCommand(view);
+  if (next === null) return [];
+  const query = next.query === '' ? '' : `${md(next.query, 100)} `;
+  return [text(`More: /psa companies ${query}page ${next.page}`, { isSubtle: true })];
 }
 
 function listed(lines: readonly string[], empty: string): Element[] {
@@ -101,11 +109,13 @@ export function messageCard(view: MessageView): Card {
       return card([text(`Licences: ${view.used} used of ${view.total}; ${view.free} free.`)]);
     case 'companies':
       return card([
-        heading(`Managed companies (${view.total})`),
+        heading('Managed companies'),
+        text(companiesSummary(view), { isSubtle: true }),
         ...listed(
           view.companies.map((company) => md(company.name, 120)),
           'No managed companies.',
         ),
+        ...companiesMore(view),
       ]);
     case 'company-options':
       return card(

@@ -8,7 +8,10 @@ import {
   companyDecisionLabel,
   companyStatusLabel,
   countOf,
+  filterSuffix,
   formatDate,
+  REVIEW_DEFAULTS,
+  REVIEW_GROUP_HEADINGS,
   runStatusLabel,
 } from '../shared/text.js';
 import { INPUT, VERBS } from './card-actions.js';
@@ -141,7 +144,24 @@ function moreLine(row: ReviewRowView, detail: Detail, editable: boolean): string
   return `and ${more}; the list below has the closest ${listed} to search.`;
 }
 
+/** A mapped row kept as it is needs no decision: one line and its list, no details. */
+function keptElement(row: ReviewRowView, editable: boolean, detail: Detail): Element {
+  const target = row.mappedTo === null ? '' : ` → ${md(row.mappedTo.name, detail.name)}`;
+  const items: Element[] = [
+    text(`**${md(row.name, detail.name)}** · PSA id ${row.psaCompanyId} · kept${target}`),
+  ];
+  if (editable && row.allowed.length > 1) {
+    items.push(
+      choiceSet(INPUT.company(row.psaCompanyId), choicesFor(row, detail), {
+        value: companyCode(row.decision),
+      }),
+    );
+  }
+  return container(items, { separator: true });
+}
+
 function rowElement(row: ReviewRowView, editable: boolean, detail: Detail): Element {
+  if (row.group === 'mapped' && row.decision.kind === 'keep') return keptElement(row, editable, detail);
   const items: Element[] = [
     text(`**${md(row.name, detail.name)}**`),
     text(rowDetails(row, detail), { isSubtle: true, spacing: 'None' }),
@@ -155,8 +175,11 @@ function rowElement(row: ReviewRowView, editable: boolean, detail: Detail): Elem
   if (row.candidates.length > detail.candidatesShown) {
     items.push(text(moreLine(row, detail, editable), { isSubtle: true, spacing: 'None' }));
   }
+  const left = row.leftOutLastTime ? ' (left out last time)' : '';
   items.push(
-    text(`→ ${md(companyDecisionLabel(row.decision, row.targetName), detail.name)}`, { weight: 'Bolder' }),
+    text(`→ ${md(companyDecisionLabel(row.decision, row.targetName), detail.name)}${left}`, {
+      weight: 'Bolder',
+    }),
   );
   if (editable && row.allowed.length > 1) {
     const choices = choicesFor(row, detail);
@@ -168,6 +191,21 @@ function rowElement(row: ReviewRowView, editable: boolean, detail: Detail): Elem
     );
   }
   return container(items, { separator: true });
+}
+
+/** The page's rows under their group headings, decisions first (the core's order). */
+function groupedRows(view: ReviewView, editable: boolean, detail: Detail): Element[] {
+  const elements: Element[] = [];
+  let group: ReviewRowView['group'] | null = null;
+  for (const row of view.rows) {
+    if (row.group !== group) {
+      group = row.group;
+      const count = group === 'mapped' ? ` (${view.totals.mapped.toLocaleString('en-US')} in all)` : '';
+      elements.push(text(`**${REVIEW_GROUP_HEADINGS[group]}${count}**`, { spacing: 'Large' }));
+    }
+    elements.push(rowElement(row, editable, detail));
+  }
+  return elements;
 }
 
 /** The page's decisions as drawn, so the handler sends only what the admin changed. */
@@ -189,6 +227,8 @@ function reviewCardWith(view: ReviewView, detail: Detail): Card {
       isSubtle: true,
     }),
     facts([
+      ['Filter', `${md(view.filter.label, detail.facts)}${filterSuffix(view.filter.isDefault)}`],
+      ['Defaults', REVIEW_DEFAULTS.replace('Defaults: ', '')],
       ['Unmapped', String(view.totals.unmapped)],
       ['Potential duplicates', String(view.totals.duplicates)],
       ['Mapped', String(view.totals.mapped)],
@@ -214,7 +254,7 @@ function reviewCardWith(view: ReviewView, detail: Detail): Card {
       ),
     );
   }
-  body.push(...view.rows.map((row) => rowElement(row, editable, detail)));
+  body.push(...groupedRows(view, editable, detail));
   body.push(text(pageLine(view.paging, 'companies'), { isSubtle: true, separator: true }));
   const state = { runId, rows: reviewRowState(view) };
   if (editable) {

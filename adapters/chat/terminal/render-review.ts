@@ -12,7 +12,7 @@ import {
   REVIEW_GROUP_HEADINGS,
   truncate,
 } from '../shared/text.js';
-import { companyPlanLine, itemNumber, pageLine, readOnlyLine, runLine } from './render-common.js';
+import { companyPlanLine, itemNumber, readOnlyLine, runLine } from './render-common.js';
 import { clean } from './sanitize.js';
 
 const DECISION_WORDS: Readonly<Record<ReviewRowView['allowed'][number], string>> = {
@@ -34,6 +34,20 @@ function keptLine(row: ReviewRowView, n: number, editable: boolean): string {
   const hint = editable && other.length > 0 ? `  (decide ${n} ${other.join('|')})` : '';
   return `${String(n).padStart(4, ' ')}. ${clean(row.name, 24)}  [PSA id ${row.psaCompanyId}, kept${mapped}]${hint}`;
 }
+
+/**
+ * A new company created, or one left out again, as one line: what the window shows when the page
+ * would not fit otherwise. Its group heading says why it is there.
+ */
+function shortLine(row: ReviewRowView, n: number, editable: boolean): string {
+  const decision = row.decision.kind === 'skip' ? 'left out' : DECISION_WORDS[row.decision.kind];
+  const other = row.allowed.filter((kind) => kind !== row.decision.kind).map((kind) => DECISION_WORDS[kind]);
+  const hint = editable && other.length > 0 ? `  (decide ${n} ${other.join('|')})` : '';
+  return `${String(n).padStart(4, ' ')}. ${clean(row.name, 28)}  [PSA id ${row.psaCompanyId}, ${decision}]${hint}`;
+}
+
+/** How much the window needs folded: nothing, the mapped rows, also new and left-out rows. */
+type Fold = 0 | 1 | 2;
 
 function renderRow(row: ReviewRowView, n: number, editable: boolean): string[] {
   if (row.status === 'mapped' && row.decision.kind === 'keep' && row.candidates.length === 0) {
@@ -87,8 +101,11 @@ function groupHeading(view: ReviewView, group: ReviewGroup): string {
   return group === 'mapped' ? `${heading} (${view.totals.mapped} in all, one line each):` : `${heading}:`;
 }
 
-/** The page's rows under their group headings; mapped rows folded into one line when `fold`. */
-function rowLines(view: ReviewView, editable: boolean, fold: boolean): string[] {
+/**
+ * The page's rows under their group headings; with `fold` 1 the mapped rows fold into one line,
+ * with 2 the new and left-out rows also take one line each (unless the admin changed them to map).
+ */
+function rowLines(view: ReviewView, editable: boolean, fold: Fold): string[] {
   const lines: string[] = [];
   let group: ReviewGroup | null = null;
   const mapped: number[] = [];
@@ -98,7 +115,9 @@ function rowLines(view: ReviewView, editable: boolean, fold: boolean): string[] 
       group = row.group;
       lines.push(groupHeading(view, group));
     }
-    if (fold && row.group === 'mapped') mapped.push(n);
+    const short = (row.group === 'create' || row.group === 'left-out') && row.decision.kind !== 'map';
+    if (fold >= 1 && row.group === 'mapped') mapped.push(n);
+    else if (fold === 2 && short) lines.push(shortLine(row, n, editable));
     else lines.push(...renderRow(row, n, editable));
   });
   const [first] = mapped;
@@ -116,16 +135,23 @@ function rowLines(view: ReviewView, editable: boolean, fold: boolean): string[] 
  * The review, decisions first (the core orders the rows by group): the filter and the defaults in
  * the header, then what needs a decision, potential duplicates, new companies, rows left out last
  * time and, one line each, the mapped rows; then "not in PSA". When the page would not fit the
- * window, the mapped rows fold into one line so the rows that need a decision stay on screen.
+ * window, the mapped rows fold into one line, then new and left-out rows take one line each, so
+ * the rows that need a decision stay on screen.
  */
 export function renderReview(view: ReviewView, options: ReviewRenderOptions = {}): string {
   const editable = view.run.status === 'reviewing-companies';
   const head = reviewHead(view);
   const tail = reviewTail(view, editable);
-  const full = [...head, ...rowLines(view, editable, false), ...tail];
   const { maxLines, width = 80 } = options;
-  if (maxLines === undefined || screenLines(full, width) <= maxLines) return full.join('\n');
-  return [...head, ...rowLines(view, editable, true), ...tail].join('\n');
+  const drawn = (fold: Fold) => [...head, ...rowLines(view, editable, fold), ...tail];
+  if (maxLines === undefined) return drawn(0).join('\n');
+  const fits = ([0, 1] as const).map(drawn).find((lines) => screenLines(lines, width) <= maxLines);
+  return (fits ?? drawn(2)).join('\n');
+}
+
+/** `Page 2/9 · ` when there is more than one page. */
+function pagePrefix(paging: ReviewView['paging']): string {
+  return paging.totalPages > 1 ? `Page ${paging.page + 1}/${paging.totalPages} · ` : '';
 }
 
 function reviewHead(view: ReviewView): string[] {
@@ -134,7 +160,7 @@ function reviewHead(view: ReviewView): string[] {
     runLine(view.run),
     `Filter: ${clean(view.filter.label, 60)}${filterSuffix(view.filter.isDefault)}`,
     REVIEW_DEFAULTS,
-    `${pageLine(view.paging, 'company in PSA', 'companies in PSA')} (${totals.unmapped} unmapped, ${totals.duplicates} potential duplicates, ${totals.mapped} mapped)`,
+    `${pagePrefix(view.paging)}${view.paging.totalItems} in PSA (${totals.unmapped} unmapped, ${totals.duplicates} potential duplicates, ${totals.mapped} mapped)`,
   ];
   if (view.rows.length === 0) lines.push('  (no companies on this page)');
   return lines;

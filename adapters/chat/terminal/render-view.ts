@@ -2,7 +2,7 @@ import type { View } from '../../../src/app/views.js';
 import { PROVIDER_LABELS } from '../../../src/domain/provider.js';
 import { digestHistoryLine, scheduleLine } from '../shared/digest-text.js';
 import { messageFor } from '../shared/error-messages.js';
-import { countOf } from '../shared/text.js';
+import { companiesNextCommand, companiesSummary } from '../shared/text.js';
 import { renderFlowView } from '../shared/view-dispatch.js';
 import { renderDigest } from './render-digest.js';
 import { renderDirectoryApi } from './render-directory-api.js';
@@ -110,17 +110,21 @@ function renderOther(view: View): string {
     case 'companies':
     case 'company-options': {
       const list = view.kind === 'companies' ? view.companies : view.options;
-      // `total` counts every managed company of the tenant, not the matches: say which is which.
+      // The matches and the tenant's total, each named; `@n` counts from 1 on every page (decide … map @n).
       const header =
         view.kind === 'companies'
-          ? list.length < view.total
-            ? `Managed companies: first ${list.length} matches (${view.total.toLocaleString('en-US')} in all; type more to narrow)`
-            : `Managed companies: ${countOf(list.length, 'company', 'companies')}`
+          ? `Managed companies: ${companiesSummary(view)}`
           : `Matching companies: ${list.length}`;
       const lines = list.map((c, i) => `  @${i + 1}  ${clean(c.name)}  (id ${clean(c.id, 60)})`);
+      const next = view.kind === 'companies' ? companiesNextCommand(view) : null;
       return [
         header,
         ...lines,
+        ...(next === null
+          ? []
+          : [
+              `More: /psa companies ${next.query === '' ? '' : `${clean(next.query, 100)} `}page ${next.page}`,
+            ]),
         ...(list.length > 0 ? ['Map a row to one with `decide <row#> map @<n>`'] : []),
       ].join('\n');
     }

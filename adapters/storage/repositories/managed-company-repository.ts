@@ -24,6 +24,9 @@ export function managedCompanyRepository(
       .orderBy('name')
       .orderBy('id');
 
+  const matching = (text: string) =>
+    sql<boolean>`name_folded like ${containsPattern(foldText(text))} escape '\\'`;
+
   return {
     async listAll(tenantId) {
       return (await byTenant(tenantId).execute()).map(toCompany);
@@ -41,10 +44,29 @@ export function managedCompanyRepository(
 
     async search(tenantId, text, limit) {
       const rows = await byTenant(tenantId)
-        .where(sql<boolean>`name_folded like ${containsPattern(foldText(text))} escape '\\'`)
+        .where(matching(text))
         .limit(Math.max(0, Math.floor(limit)))
         .execute();
       return rows.map(toCompany);
+    },
+
+    async searchPage(tenantId, text, offset, limit) {
+      const rows = await byTenant(tenantId)
+        .where(matching(text))
+        .offset(Math.max(0, Math.floor(offset)))
+        .limit(Math.max(0, Math.floor(limit)))
+        .execute();
+      return rows.map(toCompany);
+    },
+
+    async countMatching(tenantId, text) {
+      const row = await db
+        .selectFrom('managed_companies')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('tenant_id', '=', tenantId)
+        .where(matching(text))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
     },
 
     async insertMany(tenantId, companies) {

@@ -3,6 +3,7 @@ import { findNameConflicts } from '../../domain/import-duplicates.js';
 import type { Access } from '../access.js';
 import { audit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
+import { pageWindow } from '../paging.js';
 import type { View } from '../views.js';
 
 const MAX_NAME = 200;
@@ -59,13 +60,27 @@ export async function addManagedCompanies(
   });
 }
 
-export async function companiesView(deps: AppDeps, access: Access, query: string): Promise<View> {
+export const COMPANIES_PAGE_SIZE = 50;
+
+/** One page of the managed companies matching `query`, with the count of matches and of all. */
+export async function companiesView(deps: AppDeps, access: Access, query: string, page = 0): Promise<View> {
   const { repos } = deps.storage;
-  const [companies, total] = await Promise.all([
-    repos.companies.search(access.tenant.id, query.trim(), 50),
+  const text = query.trim().slice(0, 100);
+  const [matches, total] = await Promise.all([
+    text === ''
+      ? repos.companies.count(access.tenant.id)
+      : repos.companies.countMatching(access.tenant.id, text),
     repos.companies.count(access.tenant.id),
   ]);
-  return { kind: 'companies', companies: companies.map(({ id, name }) => ({ id, name })), total };
+  const window = pageWindow(matches, { page, pageSize: COMPANIES_PAGE_SIZE });
+  const companies = await repos.companies.searchPage(access.tenant.id, text, window.offset, window.limit);
+  return {
+    kind: 'companies',
+    companies: companies.map(({ id, name }) => ({ id, name })),
+    total,
+    query: text,
+    paging: window.info,
+  };
 }
 
 export async function addCompanyView(deps: AppDeps, access: Access, name: string): Promise<View> {

@@ -3,11 +3,13 @@ import { PROVIDER_LABELS } from '../../../../src/domain/provider.js';
 import type { MissingRow } from '../../../../src/domain/review.js';
 import { companyBulkLabel } from '../../shared/bulk-actions.js';
 import { encodeCompanyDecision, mapCode } from '../../shared/decision-codec.js';
+import { filterSuffix, REVIEW_DEFAULTS, REVIEW_GROUP_HEADINGS } from '../../shared/text.js';
 import { LIMITS } from '../block-kit-limits.js';
 import {
   actions,
   type Block,
   button,
+  context,
   divider,
   type Element,
   header,
@@ -37,7 +39,7 @@ function decisionText(row: ReviewRowView): string {
     case 'unmap-create':
       return '→ Unmap and create a new managed company';
     case 'skip':
-      return '→ Leave out';
+      return row.leftOutLastTime ? '→ Leave out (left out last time)' : '→ Leave out';
   }
 }
 
@@ -54,14 +56,18 @@ function rowText(row: ReviewRowView): string {
       : `Status: ${mrkdwnText(row.statusName, 60)}`,
     `Last import: ${shortDate(row.lastImportedAt)}`,
   ];
-  const lines = [`*${mrkdwnText(row.name, 200)}*  ·  _${statusLabel(row.status)}_`, facts.join(' · ')];
+  const lines = [
+    `*${mrkdwnText(row.name, 200)}*  ·  _${statusLabel(row.status)}_`,
+    [`PSA id ${row.psaCompanyId}`, ...facts].join(' · '),
+  ];
   if (row.mappedTo !== null) lines.push(`:link: Mapped to *${mrkdwnText(row.mappedTo.name, 150)}*`);
   for (const candidate of row.candidates.slice(0, CANDIDATE_REASONS_SHOWN)) {
     lines.push(`:warning: ${mrkdwnText(candidate.reason, 250)}`);
   }
   const more = row.candidates.length - CANDIDATE_REASONS_SHOWN;
   if (more > 0) lines.push(`:warning: and ${formatCount(more)} more candidates: pick one below`);
-  if (row.status === 'potential-duplicate' && row.candidates.length > 1 && row.decision.kind !== 'map') {
+  const ambiguous = row.status === 'potential-duplicate' && row.candidates.length > 1;
+  if (ambiguous && row.group !== 'decide' && row.decision.kind !== 'map') {
     lines.push('Several companies match, so none is pre-selected.');
   }
   lines.push(decisionText(row));
@@ -94,9 +100,16 @@ function decisionOptions(row: ReviewRowView): { options: Element[]; initial: Ele
   return { options, initial: initialIndex === -1 ? undefined : options[initialIndex] };
 }
 
+/** A mapped row kept as it is: one line with its picker, no search. */
+function keptText(row: ReviewRowView): string {
+  const target = row.mappedTo === null ? '' : ` → *${mrkdwnText(row.mappedTo.name, 150)}*`;
+  return `*${mrkdwnText(row.name, 200)}* · PSA id ${row.psaCompanyId} · kept${target}`;
+}
+
 function rowBlocks(row: ReviewRowView, base: Ref): Block[] {
   const ref = { ...base, c: row.psaCompanyId };
   const { options, initial } = decisionOptions(row);
+  const kept = row.group === 'mapped' && row.decision.kind === 'keep';
   const select: Element | undefined =
     options.length === 0
       ? undefined
@@ -107,8 +120,8 @@ function rowBlocks(row: ReviewRowView, base: Ref): Block[] {
           options,
           ...(initial === undefined ? {} : { initial_option: initial }),
         };
-  const blocks = [section(rowText(row), select, encodeRef({ ...ref, a: 'row' }))];
-  if (row.allowed.includes('map')) {
+  const blocks = [section(kept ? keptText(row) : rowText(row), select, encodeRef({ ...ref, a: 'row' }))];
+  if (row.allowed.includes('map') && !kept) {
     const search: Element = {
       type: 'external_select',
       action_id: `${ACTION.companySearch}:${row.psaCompanyId}`,
@@ -136,6 +149,8 @@ export function renderReview(view: ReviewView): SlackMessage {
   const total = view.totals.mapped + view.totals.unmapped + view.totals.duplicates;
   const summary = [
     `*${formatCount(total)} companies in PSA:* ${formatCount(view.totals.unmapped)} unmapped · ${formatCount(view.totals.duplicates)} potential duplicates · ${formatCount(view.totals.mapped)} mapped`,
+    `Filter: ${mrkdwnText(view.filter.label, 300)}${filterSuffix(view.filter.isDefault)}`,
+    REVIEW_DEFAULTS,
     ...countsLines(view.counts),
   ].join('\n');
   const bulk = view.bulk
@@ -166,7 +181,15 @@ export function renderReview(view: ReviewView): SlackMessage {
     actions(next, encodeRef({ ...base, a: 'next' })),
     divider(),
   ];
-  for (const row of view.rows) blocks.push(...rowBlocks(row, base));
+  let group: ReviewRowView['group'] | null = null;
+  for (const row of view.rows) {
+    if (row.group !== group) {
+      group = row.group;
+      const count = group === 'mapped' ? ` (${formatCount(view.totals.mapped)} in all)` : '';
+      blocks.push(context(`*${REVIEW_GROUP_HEADINGS[group]}${count}*`));
+    }
+    blocks.push(...rowBlocks(row, base));
+  }
   if (view.rows.length === 0) blocks.push(section('_No companies matched the filter._'));
   blocks.push(...navigation(ACTION.reviewPage, view.paging, base, 'companies'));
   if (view.notInPsa.length > 0) blocks.push(divider(), section(missingText(view.notInPsa)));

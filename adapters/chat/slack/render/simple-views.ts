@@ -3,6 +3,7 @@ import type { ErrorCode, ErrorDetails } from '../../../../src/domain/errors.js';
 import { PROVIDER_LABELS } from '../../../../src/domain/provider.js';
 import { digestHistoryLine, scheduleLine } from '../../shared/digest-text.js';
 import { messageFor } from '../../shared/error-messages.js';
+import { companiesNextCommand, companiesSummary } from '../../shared/text.js';
 import { type Block, header, type SlackMessage, section } from '../blocks.js';
 import { escapeMrkdwn, formatCount, mentionOrName, mrkdwnText } from '../mrkdwn.js';
 import { renderDigestMessage } from './digest-message.js';
@@ -117,10 +118,15 @@ export function renderSimpleView(view: View): SlackMessage | null {
       );
     case 'companies': {
       const lines = view.companies.map((c) => `• ${mrkdwnText(c.name, 150)}`);
+      const next = companiesNextCommand(view);
+      const more =
+        next === null
+          ? ''
+          : `\nMore: \`/psa companies ${next.query === '' ? '' : `${mrkdwnText(next.query, 100)} `}page ${next.page}\``;
       return message(
-        `Managed companies (${formatCount(view.total)})`,
-        list(lines, '_No managed companies match._'),
-        `Managed companies: ${formatCount(view.total)}`,
+        `Managed companies: ${companiesSummary(view)}`,
+        `${list(lines, '_No managed companies match._')}${more}`,
+        `Managed companies: ${companiesSummary(view)}`,
       );
     }
     case 'api-token-created':

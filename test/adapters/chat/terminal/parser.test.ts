@@ -43,6 +43,20 @@ describe('terminal command parser', () => {
     );
     expect(parseLine('/psa companies acme')).toEqual(intent({ kind: 'companies-list', query: 'acme' }));
     expect(parseLine('/psa companies')).toEqual(intent({ kind: 'companies-list', query: '' }));
+    // Paging the matches: `page <n>` at the end, 1-based in the grammar, 0-based in the intent.
+    expect(parseLine('/psa companies acme inc page 2')).toEqual(
+      intent({ kind: 'companies-list', query: 'acme inc', page: 1 }),
+    );
+    expect(parseLine('/psa companies page 3')).toEqual(
+      intent({ kind: 'companies-list', query: '', page: 2 }),
+    );
+    expect(parseLine('/psa companies search page one')).toEqual(
+      intent({ kind: 'companies-list', query: 'page one' }),
+    );
+    expect(parseLine('/psa companies acme page 0')).toMatchObject({
+      kind: 'chat',
+      command: { kind: 'error' },
+    });
     expect(parseLine('/psa companies add Smith & Sons, LLC')).toEqual(
       intent({ kind: 'companies-add', name: 'Smith & Sons, LLC' }),
     );

@@ -88,7 +88,7 @@ const review: View = {
 describe('terminal renderer', () => {
   it('shows each review row with status, type, active flag, last import, reasons and its number', () => {
     const text = renderView(review);
-    expect(text).toContain('page 2 of 2');
+    expect(text).toContain('Page 2/2 · 6 in PSA');
     expect(text).toMatch(/ 4\. New Co {2}\[Unmapped\]/);
     expect(text).toMatch(/ 5\. Acme, Inc\. {2}\[Unmapped – potential duplicate\]/);
     expect(text).toContain('candidate 1: ACME Inc (same as "ACME Inc" after removing "Inc.")');
@@ -221,15 +221,28 @@ describe('terminal renderer', () => {
     expect(users).toContain('Read only (waiting for approval)');
   });
 
-  it('says the company total is every managed company, not the matches', () => {
+  it('counts the matches apart from every managed company and offers the next page', () => {
     const companies = Array.from({ length: 50 }, (_, n) => ({ id: `c${n}`, name: `Acme ${n}` }));
-    const text = renderView({ kind: 'companies', companies, total: 110_021 });
+    const paging = { page: 0, pageSize: 50, totalItems: 120, totalPages: 3 };
+    const text = renderView({ kind: 'companies', companies, total: 110_021, query: 'acme', paging });
     expect(text.split('\n')[0]).toBe(
-      'Managed companies: first 50 matches (110,021 in all; type more to narrow)',
+      'Managed companies: 120 matches of 110,021 managed companies, page 1 of 3',
     );
-    expect(renderView({ kind: 'companies', companies: companies.slice(0, 2), total: 2 })).toContain(
-      'Managed companies: 2 companies',
-    );
+    expect(text).toContain('More: /psa companies acme page 2');
+    const second = renderView({
+      kind: 'companies',
+      companies: companies.slice(0, 20),
+      total: 110_021,
+      query: 'acme',
+      paging: { ...paging, page: 2 },
+    });
+    // `@n` counts from 1 on every page, as `decide <row#> map @n` reads it; the last page offers no more.
+    expect(second).toContain('  @1  Acme 0  (id c0)');
+    expect(second).not.toContain('More:');
+    const all = { page: 0, pageSize: 50, totalItems: 2, totalPages: 1 };
+    expect(
+      renderView({ kind: 'companies', companies: companies.slice(0, 2), total: 2, query: '', paging: all }),
+    ).toContain('Managed companies: 2 managed companies');
   });
 
   it('marks a missing email apart from the name', () => {

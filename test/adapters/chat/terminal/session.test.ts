@@ -119,7 +119,13 @@ function viewFor(intent: Intent): View {
     case 'connect':
       return { kind: 'connected', provider: 'connectwise' };
     case 'companies-list':
-      return { kind: 'companies', companies: [{ id: 'mc-z', name: 'Zed' }], total: 1 };
+      return {
+        kind: 'companies',
+        companies: [{ id: 'mc-z', name: 'Zed' }],
+        total: 1,
+        query: '',
+        paging: { page: 0, pageSize: 50, totalItems: 1, totalPages: 1 },
+      };
     default:
       return { kind: 'notice', tone: 'info', text: 'ok' };
   }
