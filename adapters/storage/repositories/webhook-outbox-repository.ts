@@ -9,7 +9,7 @@ const COLUMNS = 6;
 /** Batches read per page of changes. */
 const BATCH_PAGE = 8;
 
-/** Consecutive entries of one tenant, run and ping target, at most EVENTS_PER_BATCH each. */
+/** Consecutive entries of one tenant, run, time and ping target, at most EVENTS_PER_BATCH each. */
 function batchesOf(entries: readonly OutboxEntry[]): OutboxEntry[][] {
   const batches: OutboxEntry[][] = [];
   let current: OutboxEntry[] = [];
@@ -19,6 +19,7 @@ function batchesOf(entries: readonly OutboxEntry[]): OutboxEntry[][] {
       head !== undefined &&
       head.tenantId === entry.tenantId &&
       head.runId === entry.runId &&
+      head.event.timestamp === entry.event.timestamp &&
       (head.endpointId ?? null) === (entry.endpointId ?? null) &&
       current.length < EVENTS_PER_BATCH;
     if (!same && current.length > 0) {
