@@ -141,6 +141,7 @@ describe.each(storageDialects())('0002 carries 0001-era runs into rows on $name'
       '0002-run-rows',
       '0003-refold-company-names',
       '0004-directory-api',
+      '0008-change-digest',
     ]);
 
     const repos = opened.storage.repos;
