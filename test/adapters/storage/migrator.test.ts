@@ -11,6 +11,8 @@ const TABLES = [
   'company_map',
   'contact_map',
   'dedupe_keys',
+  'digest_log',
+  'digest_schedules',
   'import_runs',
   'integrations',
   'leases',

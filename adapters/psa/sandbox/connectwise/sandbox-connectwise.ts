@@ -55,6 +55,11 @@ export interface SandboxConnectWise {
   readonly credentials: Readonly<Record<string, string>>;
   readonly codebase: string;
   readonly dataset: SandboxDataset;
+  /**
+   * Test only: serve `next` from now on, as if the PSA had changed (a client added, a contact
+   * deactivated, an email changed). Records stay sorted by id, like the real collections.
+   */
+  replaceDataset(next: SandboxDataset): void;
   stats(): SandboxStats;
   resetStats(): void;
   injectFault(fault: SandboxFault): void;
@@ -79,13 +84,13 @@ export async function startSandboxConnectWise(
   const credentials = { ...DEFAULT_CREDENTIALS, ...options.credentials };
   const codebase = options.codebase ?? 'v2026_1/';
   const apiPrefix = `/${codebase}apis/3.0`;
-  const dataset = buildDataset({
+  let dataset = buildDataset({
     companies: options.companies ?? 250,
     contactsPerCompany: options.contactsPerCompany ?? 3,
     ownIdentifier: credentials.companyId,
     ...(options.seed === undefined ? {} : { seed: options.seed }),
   });
-  const route = createApiRoutes(dataset, { paging: options.paging ?? 'standard' });
+  let route = createApiRoutes(dataset, { paging: options.paging ?? 'standard' });
   const faults = createFaultQueue();
   let origin = '';
 
@@ -204,7 +209,18 @@ export async function startSandboxConnectWise(
     site: origin,
     credentials: { site: origin, ...credentials },
     codebase,
-    dataset,
+    get dataset() {
+      return dataset;
+    },
+    replaceDataset(next) {
+      const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
+      dataset = {
+        ...next,
+        companies: [...next.companies].sort(byId),
+        contacts: [...next.contacts].sort(byId),
+      };
+      route = createApiRoutes(dataset, { paging: options.paging ?? 'standard' });
+    },
     stats: () => ({
       requests,
       requestsByPath: { ...byPath },
