@@ -121,6 +121,18 @@ export interface UsersView {
   readonly licences: LicenceCheck;
   readonly bulk: readonly BulkOffer<UserBulkAction>[];
   readonly skipped: SkippedRecords;
+  /**
+   * One company: existing users of the managed company it lands in (map or keep), the first
+   * MAX_MAP_CANDIDATES by name, so a contact can be mapped to one without knowing its id.
+   * Absent or empty: none (a new company has no users yet).
+   */
+  readonly mapCandidates?: readonly MapCandidate[];
+}
+
+export interface MapCandidate {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
 }
 
 export type ApprovalState = 'pending' | 'approved' | 'rejected' | 'expired' | 'cancelled';

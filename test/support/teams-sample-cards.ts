@@ -36,6 +36,33 @@ const rows = [
   reviewRow(3),
 ];
 
+/** A re-import: an ambiguous row, a new one, one left out last time, mapped rows kept (issue 15). */
+const decisionsFirstRows = [
+  reviewRow(11, {
+    name: 'Wayne Enterprises Inc.',
+    status: 'potential-duplicate',
+    group: 'decide',
+    decision: { kind: 'skip' },
+    candidates: [
+      {
+        companyId: 'mc-w1',
+        companyName: 'Wayne Enterprises',
+        reason: 'same as "Wayne Enterprises" after removing "Inc."',
+        strength: 'same',
+      },
+      {
+        companyId: 'mc-w2',
+        companyName: 'Wayne Enterprises, LLC',
+        reason: 'same as "Wayne Enterprises, LLC" after removing "LLC"',
+        strength: 'same',
+      },
+    ],
+  }),
+  reviewRow(12, { name: 'Zenith Labs' }),
+  reviewRow(13, { name: 'Globex', group: 'left-out', leftOutLastTime: true, decision: { kind: 'skip' } }),
+  ...[14, 15, 16, 17].map((id) => ({ ...mappedRow, psaCompanyId: id, name: `Client ${id}` })),
+];
+
 const audiences = ['base', 'approver', 'requester'] as const;
 
 /** Every card the bot sends from the sample views, in every state, named for the artifacts. */
@@ -52,6 +79,7 @@ export function sampleCards(): [string, Card][] {
       reviewCard({ ...reviewView(rows), paging: { ...reviewView(rows).paging, page: 0 } }),
     ],
     ['review-read-only', reviewCard(reviewView(rows, 'fetching-contacts'))],
+    ['review-decisions-first', reviewCard(reviewView(decisionsFirstRows))],
     ['review-worst-case', reviewCard(worstReviewView(REVIEW_PAGE_SIZE))],
     ['users-overview', usersCard(usersView(null))],
     ['users-overview-worst-case', usersCard(worstUsersOverview(USERS_PAGE_SIZE))],

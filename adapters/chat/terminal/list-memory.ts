@@ -1,4 +1,10 @@
-import type { ContactRowView, ReviewRowView, ReviewView, UsersView } from '../../../src/app/views.js';
+import type {
+  ContactRowView,
+  MapCandidate,
+  ReviewRowView,
+  ReviewView,
+  UsersView,
+} from '../../../src/app/views.js';
 import { itemNumber } from './render-common.js';
 
 /**
@@ -16,6 +22,8 @@ export class ListMemory {
   usersCompany: number | null = null;
   usersPage = 0;
   readonly contacts = new Map<number, ContactRowView>();
+  /** The existing users last listed as `u1`, `u2`… for `map-user <contact#> u<n>`. */
+  mapCandidates: readonly MapCandidate[] = [];
   /** `@n` in `decide <row#> map @n`: the last `/psa companies` list. */
   listedCompanies: readonly { readonly id: string; readonly name: string }[] = [];
   lastList: 'review' | 'users' | null = null;
@@ -59,6 +67,7 @@ export class ListMemory {
       return;
     }
     if (this.usersCompany !== view.company.psaCompanyId) this.contacts.clear();
+    this.mapCandidates = view.mapCandidates ?? [];
     this.usersCompany = view.company.psaCompanyId;
     view.contacts.forEach((contact, index) => {
       this.contacts.set(itemNumber(view.paging, index), contact);

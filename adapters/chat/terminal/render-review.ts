@@ -10,7 +10,6 @@ import {
   formatDate,
   REVIEW_DEFAULTS,
   REVIEW_GROUP_HEADINGS,
-  truncate,
 } from '../shared/text.js';
 import { companyPlanLine, itemNumber, readOnlyLine, runLine } from './render-common.js';
 import { clean } from './sanitize.js';
@@ -66,9 +65,10 @@ function renderRow(row: ReviewRowView, n: number, editable: boolean): string[] {
   lines.push(`        ${facts.join(' · ')}`);
   if (row.mappedTo !== null) lines.push(`        mapped to ${clean(row.mappedTo.name)}`);
   row.candidates.forEach((candidate, index) => {
-    // One screen line each: the full reason is in the export.
-    const line = `        candidate ${index + 1}: ${clean(candidate.companyName)} (${clean(candidate.reason, 160)})`;
-    lines.push(truncate(line, CANDIDATE_LINE));
+    // One screen line each where the name allows: the full reason is in the export.
+    const head = `        candidate ${index + 1}: ${clean(candidate.companyName, 40)} (`;
+    const room = Math.max(30, CANDIDATE_LINE - Array.from(head).length - 1);
+    lines.push(`${head}${clean(candidate.reason, room)})`);
   });
   // Said once per row unless its group heading already says so.
   const ambiguous = row.status === 'potential-duplicate' && row.candidates.length > 1;

@@ -45,6 +45,16 @@ function renderContact(contact: ContactRowView, n: number): string[] {
   return lines;
 }
 
+/** Existing users of the company the contacts land in, numbered `u1`… for `map-user`. */
+function candidateLines(view: UsersView): string[] {
+  const candidates = view.mapCandidates ?? [];
+  if (candidates.length === 0 || view.run.status !== 'reviewing-users') return [];
+  return [
+    'Existing users to map a contact to (map-user <contact#> u<n>):',
+    ...candidates.map((user, i) => `   u${i + 1}  ${clean(user.name, 40)} <${clean(user.email, 60)}>`),
+  ];
+}
+
 function bulkLine(view: UsersView): string | null {
   const offers = view.bulk.filter((offer) => offer.count > 0 || offer.action === 'reset');
   if (offers.length === 0) return null;
@@ -69,6 +79,7 @@ export function renderUsers(view: UsersView): string {
     view.contacts.forEach((contact, index) => {
       lines.push(...renderContact(contact, itemNumber(view.paging, index)));
     });
+    lines.push(...candidateLines(view));
   }
   if (view.contactTypes.length > 0) {
     lines.push(`Contact types: ${view.contactTypes.map((t) => clean(t, 30)).join(', ')}`);
@@ -85,9 +96,13 @@ export function renderUsers(view: UsersView): string {
     const mappable = view.contacts.some(
       (contact) => contact.sameEmailUser !== null && contact.allowed.includes('map'),
     );
-    lines.push(
-      `Next: ${paging}grant|skip|new-user <contact#>…${mappable ? ' · map-user <contact#> (to the existing user shown)' : ''} · users · submit`,
-    );
+    const listed = (view.mapCandidates ?? []).length > 0;
+    const map = listed
+      ? ' · map-user <contact#> u<n>'
+      : mappable
+        ? ' · map-user <contact#> (to the existing user shown)'
+        : '';
+    lines.push(`Next: ${paging}grant|skip|new-user <contact#>…${map} · users · submit`);
   }
   return lines.join('\n');
 }

@@ -69,7 +69,13 @@ export async function mapUser(
   n: number,
   userId: string | null,
 ): Promise<Step> {
-  const target = userId ?? ctx.memory.contacts.get(n)?.sameEmailUser?.id ?? null;
+  // `u3`: the third existing user the contacts list offered; anything else is a user id.
+  const listed = userId === null ? null : /^u(\d{1,3})$/i.exec(userId);
+  const user = listed === null ? undefined : ctx.memory.mapCandidates[Number(listed[1]) - 1];
+  if (listed !== null && user === undefined) {
+    return { view: hint(`there is no user ${userId}; type \`users <company#>\``) };
+  }
+  const target = user?.id ?? userId ?? ctx.memory.contacts.get(n)?.sameEmailUser?.id ?? null;
   const decision = target === null ? null : decodeUserDecision(mapCode(target));
   if (decision === null) return { view: hint(`say which user: map-user ${n} <user id>`) };
   return applyUserDecisions(ctx, runId, [{ n, decision }]);

@@ -2,11 +2,11 @@ import { allowedUserDecisions } from '../../domain/contact-assessment.js';
 import { ineligibilityText } from '../../domain/ineligibility-text.js';
 import { checkLicences } from '../../domain/licence-check.js';
 import type { ImportRun } from '../../domain/run.js';
-import type { ContactRecord, Repositories } from '../../ports/storage.js';
+import type { CompanyRecord, ContactRecord, Repositories } from '../../ports/storage.js';
 import type { Paging, UserBulkAction } from '../intents.js';
 import { pageWindow } from '../paging.js';
 import { ALL_CONTACTS, runTotals } from '../run-rows.js';
-import type { BulkOffer, ContactRowView, UsersView } from '../views.js';
+import type { BulkOffer, ContactRowView, MapCandidate, UsersView } from '../views.js';
 import { runHeader } from './run-header.js';
 
 export function contactRowView({ row, decision }: ContactRecord): ContactRowView {
@@ -93,5 +93,25 @@ export async function buildUsersView(
     contactTypes: await repos.runRows.contactTypesOf(run.id, psaCompanyId),
     paging: window.info,
     bulk,
+    mapCandidates: company === undefined ? [] : await mapCandidates(repos, run.tenantId, company),
   };
+}
+
+export const MAX_MAP_CANDIDATES = 20;
+
+/** Users of the managed company a PSA company lands in; none when it is created or left out. */
+async function mapCandidates(
+  repos: Repositories,
+  tenantId: string,
+  company: CompanyRecord,
+): Promise<MapCandidate[]> {
+  const { decision, row } = company;
+  const target =
+    decision.kind === 'map' ? decision.companyId : decision.kind === 'keep' ? row.mappedTo?.id : null;
+  if (target === null || target === undefined) return [];
+  const users = await repos.users.listByCompany(tenantId, target);
+  return [...users]
+    .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id))
+    .slice(0, MAX_MAP_CANDIDATES)
+    .map((user) => ({ id: user.id, name: user.displayName, email: user.email }));
 }

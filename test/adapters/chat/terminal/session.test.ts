@@ -87,7 +87,7 @@ function viewFor(intent: Intent): View {
       return {
         kind: 'users',
         skipped: { companies: 0, contacts: 0, first: [] },
-        run,
+        run: { ...run, status: 'reviewing-users' },
         company:
           intent.kind === 'users' && intent.psaCompanyId === null
             ? null
@@ -99,6 +99,7 @@ function viewFor(intent: Intent): View {
         counts,
         licences: { needed: 0, free: 10, enough: true },
         bulk: [],
+        mapCandidates: [{ id: 'user-7', name: 'Pat Existing', email: 'pat@x.example' }],
       };
     case 'admins-list':
       return {
@@ -226,6 +227,20 @@ describe('terminal session', () => {
       kind: 'decide-users',
       decisions: [{ psaContactId: 303, decision: { kind: 'map', userId: 'u-9' } }],
     });
+  });
+
+  it('lists existing users as u1… and maps a contact to one with map-user <contact#> u<n>', async () => {
+    const { session, last } = harness();
+    await session.execute('/psa import connectwise');
+    await session.execute('users');
+    const shown = await session.execute('users 1');
+    expect(shown.text).toContain('   u1  Pat Existing <pat@x.example>');
+    expect(shown.text).toContain('map-user <contact#> u<n>');
+    await session.execute('map-user 2 u1');
+    expect(last()?.intent).toMatchObject({
+      decisions: [{ psaContactId: 302, decision: { kind: 'map', userId: 'user-7' } }],
+    });
+    expect((await session.execute('map-user 2 u5')).text).toContain('there is no user u5');
   });
 
   it('switches the acting admin with /as', async () => {
