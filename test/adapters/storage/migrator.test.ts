@@ -27,6 +27,7 @@ const TABLES = [
   'tenants',
   'webhook_deliveries',
   'webhook_endpoints',
+  'webhook_failure_digests',
   'webhook_outbox_batches',
 ];
 

@@ -187,14 +187,14 @@ describe.each(storageDialects())('the webhook dispatcher on $name', (dialect) =>
 
   it('expands a batch row of many events into one delivery and one change per event id', async () => {
     await addEndpoint('ep-1');
-    const ids = await emit('user.created', 2_500);
+    const ids = await emit('user.created', 1_200);
     const d = dispatcher();
-    for (let round = 0; round < 40 && (await d.tick()) > 0; round += 1) {}
+    for (let round = 0; round < 20 && (await d.tick()) > 0; round += 1) {}
     expect(sent.map((s) => s.headers['webhook-id'])).toEqual(ids);
     const paged: string[] = [];
     let cursor = 0;
     for (;;) {
-      const page = await db.storage.repos.directoryApi.outbox.changesSince('tenant-1', cursor, 700);
+      const page = await db.storage.repos.directoryApi.outbox.changesSince('tenant-1', cursor, 500);
       if (page.length === 0) break;
       paged.push(...page.map((c) => c.event.id));
       cursor = page.at(-1)?.seq ?? cursor;
