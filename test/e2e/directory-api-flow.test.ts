@@ -164,7 +164,7 @@ describe('the directory flows on', () => {
     const listed = await chat.send('/psa companies');
     const total = Number(
       (/\(([\d,]+) in all/.exec(listed) ??
-        /Managed companies: ([\d,]+) compan/.exec(listed))?.[1]?.replaceAll(',', ''),
+        /Managed companies: ([\d,]+) (?:managed )?compan/.exec(listed))?.[1]?.replaceAll(',', ''),
     );
     expect(companies).toHaveLength(total);
     expect(new Set(companies.map((c) => c.id)).size).toBe(total);
