@@ -46,8 +46,6 @@ function decisionText(row: ReviewRowView): string {
 function rowText(row: ReviewRowView): string {
   const types = row.typeNames.length === 0 ? 'no type' : row.typeNames.join(', ');
   const facts = [
-    // The PSA id tells apart rows of the same name (issue 11), as on the other surfaces.
-    `PSA id ${row.psaCompanyId}`,
     `Type: ${mrkdwnText(types, 150)}`,
     row.statusName === null
       ? row.active
@@ -58,6 +56,7 @@ function rowText(row: ReviewRowView): string {
   ];
   const lines = [
     `*${mrkdwnText(row.name, 200)}*  ·  _${statusLabel(row.status)}_`,
+    // The PSA id tells apart rows of the same name (issue 11), as on the other surfaces.
     [`PSA id ${row.psaCompanyId}`, ...facts].join(' · '),
   ];
   if (row.mappedTo !== null) lines.push(`:link: Mapped to *${mrkdwnText(row.mappedTo.name, 150)}*`);
