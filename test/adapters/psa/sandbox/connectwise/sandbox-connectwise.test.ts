@@ -199,7 +199,8 @@ describe('sandbox ConnectWise: faults and stats', () => {
 
   it('counts requests and the most in flight per path', async () => {
     psa.resetStats();
-    psa.injectFault({ status: 200, delayMs: 30, times: 3, path: '/company/companies/count' });
+    // Long enough that the three requests overlap even on a loaded machine (30 ms flaked there).
+    psa.injectFault({ status: 200, delayMs: 500, times: 3, path: '/company/companies/count' });
     await Promise.all([1, 2, 3].map(() => get('/company/companies/count')));
     await get('/company/companies/statuses');
     const stats = psa.stats();
