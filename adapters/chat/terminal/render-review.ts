@@ -70,6 +70,7 @@ function renderRow(row: ReviewRowView, n: number, editable: boolean): string[] {
     const line = `        candidate ${index + 1}: ${clean(candidate.companyName)} (${clean(candidate.reason, 160)})`;
     lines.push(truncate(line, CANDIDATE_LINE));
   });
+  if (row.twinNote !== undefined) lines.push(`        ${clean(row.twinNote, 200)}`);
   // Said once per row unless its group heading already says so.
   const ambiguous = row.status === 'potential-duplicate' && row.candidates.length > 1;
   if (ambiguous && row.group !== 'decide' && row.decision.kind !== 'map') {

@@ -1,5 +1,6 @@
 import { allowedCompanyDecisions } from '../../domain/company-decisions.js';
 import type { CompanyDecision } from '../../domain/decisions.js';
+import { importTwinNotes } from '../../domain/import-duplicates.js';
 import type { ReviewRow } from '../../domain/review.js';
 import { reviewGroup } from '../../domain/review-order.js';
 import type { ImportRun } from '../../domain/run.js';
@@ -38,6 +39,11 @@ async function pickedNames(
   return names;
 }
 
+function withTwinNote(notes: ReadonlyMap<number, string>, row: ReviewRowView): ReviewRowView {
+  const twinNote = notes.get(row.psaCompanyId);
+  return twinNote === undefined ? row : { ...row, twinNote };
+}
+
 const BULK_ORDER: readonly CompanyBulkAction[] = [
   'create-all-unmapped',
   'map-all-single-candidates',
@@ -54,8 +60,15 @@ export async function buildReviewView(
   const totals = await runTotals(repos, run.id);
   const window = pageWindow(totals.companies.total, paging);
   const records = await repos.runRows.companyPage(run.id, window.offset, window.limit, false);
-  const names = await pickedNames(repos, run.tenantId, records);
-  const rows: ReviewRowView[] = records.map(({ row, decision }) => ({
+  const [names, twins] = await Promise.all([
+    pickedNames(repos, run.tenantId, records),
+    repos.runRows.twinsOf(
+      run.id,
+      records.map((record) => record.row.company.psaId),
+    ),
+  ]);
+  const twinNotes = importTwinNotes(twins);
+  const rows: ReviewRowView[] = records.map(({ row, decision }) => withTwinNote(twinNotes, {
     psaCompanyId: row.company.psaId,
     name: row.company.name,
     status: row.status,
