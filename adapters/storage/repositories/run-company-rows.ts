@@ -236,7 +236,9 @@ export function runCompanyRows(db: Kysely<Database>, traits: DialectTraits) {
         name: row.name,
         decision: companyDecisionOf(row.decision_kind, row.decision_target),
       }));
-      const decided = rows.filter((row) => Number(row.decided) === 1).map((row) => Number(row.psa_company_id));
+      const decided = rows
+        .filter((row) => Number(row.decided) === 1)
+        .map((row) => Number(row.psa_company_id));
       return { creates, decided };
     },
 

@@ -68,22 +68,24 @@ export async function buildReviewView(
     ),
   ]);
   const twinNotes = importTwinNotes(twins);
-  const rows: ReviewRowView[] = records.map(({ row, decision }) => withTwinNote(twinNotes, {
-    psaCompanyId: row.company.psaId,
-    name: row.company.name,
-    status: row.status,
-    typeNames: row.company.typeNames,
-    statusName: row.company.statusName,
-    active: row.company.active,
-    lastImportedAt: row.lastImportedAt,
-    mappedTo: row.mappedTo,
-    candidates: row.candidates,
-    decision,
-    targetName: targetName(row, decision, names),
-    allowed: allowedCompanyDecisions(row),
-    group: reviewGroup(row),
-    leftOutLastTime: row.leftOutLastTime === true,
-  }));
+  const rows: ReviewRowView[] = records.map(({ row, decision }) =>
+    withTwinNote(twinNotes, {
+      psaCompanyId: row.company.psaId,
+      name: row.company.name,
+      status: row.status,
+      typeNames: row.company.typeNames,
+      statusName: row.company.statusName,
+      active: row.company.active,
+      lastImportedAt: row.lastImportedAt,
+      mappedTo: row.mappedTo,
+      candidates: row.candidates,
+      decision,
+      targetName: targetName(row, decision, names),
+      allowed: allowedCompanyDecisions(row),
+      group: reviewGroup(row),
+      leftOutLastTime: row.leftOutLastTime === true,
+    }),
+  );
   const { offers } = totals.companies;
   const bulk: BulkOffer<CompanyBulkAction>[] = BULK_ORDER.map((action) => ({
     action,
