@@ -150,6 +150,18 @@ async function clickThrough(
       paging: { page: 0, pageSize: PAGE },
     }),
   );
+  const confirm = await twins(runId);
+  if (confirm.length > 0) {
+    expect(
+      await as(alice, {
+        kind: 'decide-companies',
+        runId,
+        decisions: confirm.map((psaCompanyId) => ({ psaCompanyId, decision: { kind: 'create' } })),
+        paging: { page: 0, pageSize: PAGE },
+      }),
+      'review',
+    );
+  }
   const overview = expect(
     await as(alice, { kind: 'continue-to-users', runId, paging: { page: 0, pageSize: PAGE } }),
     'users',
@@ -207,18 +219,6 @@ async function clickThrough(
     }),
     'users',
   );
-  const confirm = await twins(runId);
-  if (confirm.length > 0) {
-    expect(
-      await as(alice, {
-        kind: 'decide-companies',
-        runId,
-        decisions: confirm.map((psaCompanyId) => ({ psaCompanyId, decision: { kind: 'create' } })),
-        paging: { page: 0, pageSize: PAGE },
-      }),
-      'review',
-    );
-  }
   const submitStart = performance.now();
   const approval = expect(await as(alice, { kind: 'submit', runId }), 'approval');
   const submit = performance.now() - submitStart;
