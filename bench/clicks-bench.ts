@@ -98,7 +98,13 @@ export async function clicksAt(
       }),
       'connected',
     );
-    return await clickThrough(as, alice, bob, memory, baselineRss);
+    // The sandbox holds same-name companies: "create all" puts both on Create, which submit
+    // refuses until the admin chooses Create on each (issue 11), as an admin would here.
+    const twins = async (runId: string) =>
+      (await opened.storage.repos.runRows.duplicateCreates(runId, 1_000)).creates.map(
+        (entry) => entry.psaCompanyId,
+      );
+    return await clickThrough(as, alice, bob, memory, baselineRss, twins);
   } finally {
     memory.stop();
     await opened.close();
@@ -115,6 +121,7 @@ async function clickThrough(
   bob: Actor,
   memory: ReturnType<typeof sampleMemory>,
   baselineRss: number,
+  twins: (runId: string) => Promise<number[]>,
 ): Promise<Record<string, number>> {
   const first = expect(
     await as(alice, { kind: 'import', provider: 'connectwise', filterText: 'all', pageSize: PAGE }),
@@ -143,6 +150,18 @@ async function clickThrough(
       paging: { page: 0, pageSize: PAGE },
     }),
   );
+  const confirm = await twins(runId);
+  if (confirm.length > 0) {
+    expect(
+      await as(alice, {
+        kind: 'decide-companies',
+        runId,
+        decisions: confirm.map((psaCompanyId) => ({ psaCompanyId, decision: { kind: 'create' } })),
+        paging: { page: 0, pageSize: PAGE },
+      }),
+      'review',
+    );
+  }
   const overview = expect(
     await as(alice, { kind: 'continue-to-users', runId, paging: { page: 0, pageSize: PAGE } }),
     'users',

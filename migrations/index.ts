@@ -7,6 +7,7 @@ import { runCounts } from './0005-run-counts.js';
 import { outboxBatches } from './0007-outbox-batches.js';
 import { changeDigest } from './0008-change-digest.js';
 import { leftOutLastTime } from './0009-left-out-last-time.js';
+import { importTwins } from './0010-import-twins.js';
 
 /**
  * Every migration, by name, in the order they run. An explicit list (not a folder scan) so the
@@ -21,4 +22,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007-outbox-batches': outboxBatches,
   '0008-change-digest': changeDigest,
   '0009-left-out-last-time': leftOutLastTime,
+  '0010-import-twins': importTwins,
 };

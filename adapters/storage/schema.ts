@@ -155,6 +155,10 @@ export interface RunCompanyTable {
   decision_target: string | null;
   /** 1 when the integration's last applied import left this company out (migration 0009). */
   left_out_before: number;
+  /** The normalised name, to find twins in the same import; null for rows before 0010. */
+  name_key: string | null;
+  /** 1 when the admin set this row's decision themselves (not a default or a bulk action). */
+  decided: number;
 }
 
 /** A company mapped before but not fetched this time ("not in PSA"). */

@@ -60,6 +60,8 @@ export interface ReviewRowView {
   readonly group: ReviewGroup;
   /** The last applied import left it out, so it is left out by default. */
   readonly leftOutLastTime: boolean;
+  /** Other PSA companies of this import with the same name, with their PSA ids (issue 11). */
+  readonly twinNote?: string;
 }
 
 export interface BulkOffer<A> {

@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'import_pending_approval',
   'database_unavailable',
   'credentials_unreadable',
+  'duplicate_creates',
   'internal',
 ] as const;
 
@@ -43,7 +44,10 @@ export interface ErrorDetails {
   /** Free licences and licences needed (insufficient_licenses). */
   readonly licencesFree?: number;
   readonly licencesNeeded?: number;
-  /** A short hint in our own words (invalid_input: what was wrong; run_finished: its state). */
+  /**
+   * A short hint in our own words (invalid_input: what was wrong; run_finished: its state;
+   * duplicate_creates: the rows, by name and PSA id).
+   */
   readonly hint?: string;
 }
 

@@ -7,6 +7,7 @@ import type {
   UserDecision,
 } from '../domain/decisions.js';
 import type { LicencePool, ManagedCompany, ManagedUser } from '../domain/directory.js';
+import type { ImportTwins, PlannedCreate } from '../domain/import-duplicates.js';
 import type { CompanyLink, ContactLink } from '../domain/mapping.js';
 import type { ContactRow, PlanCounts } from '../domain/plan-model.js';
 import type { Provider } from '../domain/provider.js';
@@ -247,6 +248,16 @@ export interface RunRowsRepository {
   setCompanyDecision(runId: string, psaCompanyId: number, decision: CompanyDecision): Promise<void>;
   /** One statement; returns how many rows changed. */
   bulkCompanies(runId: string, action: CompanyBulkAction): Promise<number>;
+  /** Same-name groups (issue 11) holding any of these rows, each with all its rows in the run. */
+  twinsOf(runId: string, psaCompanyIds: readonly number[]): Promise<ImportTwins[]>;
+  /**
+   * The rows of up to `groups` same-name groups that would create two or more companies while
+   * one of them holds a decision the admin did not set; `decided` are the ones they did set.
+   */
+  duplicateCreates(
+    runId: string,
+    groups: number,
+  ): Promise<{ readonly creates: PlannedCreate[]; readonly decided: number[] }>;
   contactPage(runId: string, scope: ContactScope, offset: number, limit: number): Promise<ContactRecord[]>;
   contactsById(runId: string, psaContactIds: readonly number[]): Promise<ContactRecord[]>;
   contactsAfter(

@@ -120,6 +120,15 @@ export function messageFor(code: ErrorCode, details: ErrorDetails = {}): UserMes
       };
     case 'unknown_user':
       return { text: 'That managed user does not exist', nextStep: 'Pick a user of the target company.' };
+    case 'duplicate_creates':
+      return {
+        text:
+          details.hint !== undefined
+            ? `Not submitted: ${details.hint}`
+            : 'Not submitted: two companies of this import would be created with the same name',
+        nextStep:
+          'Leave one out, map it to an existing company, or choose Create on each of them to confirm, then submit again.',
+      };
     case 'invalid_input':
       return {
         text: details.hint !== undefined ? `That did not work: ${details.hint}` : 'That did not work',

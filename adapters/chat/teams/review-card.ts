@@ -175,6 +175,11 @@ function rowElement(row: ReviewRowView, editable: boolean, detail: Detail): Elem
   if (row.candidates.length > detail.candidatesShown) {
     items.push(text(moreLine(row, detail, editable), { isSubtle: true, spacing: 'None' }));
   }
+  if (row.twinNote !== undefined) {
+    // Room for the other rows' PSA ids, which tell the twins apart, even in the smallest card.
+    const note = `${row.twinNote.charAt(0).toUpperCase()}${row.twinNote.slice(1)}`;
+    items.push(text(`⚠️ ${md(note, detail.reason + detail.name)}`, { spacing: 'None' }));
+  }
   const left = row.leftOutLastTime ? ' (left out last time)' : '';
   items.push(
     text(`→ ${md(companyDecisionLabel(row.decision, row.targetName), detail.name)}${left}`, {

@@ -50,7 +50,8 @@ type Fold = 0 | 1 | 2;
 
 function renderRow(row: ReviewRowView, n: number, editable: boolean): string[] {
   if (row.status === 'mapped' && row.decision.kind === 'keep' && row.candidates.length === 0) {
-    return [keptLine(row, n, editable)];
+    const kept = keptLine(row, n, editable);
+    return row.twinNote === undefined ? [kept] : [kept, `        ${clean(row.twinNote, 200)}`];
   }
   const facts = [
     `PSA id ${row.psaCompanyId}`,
@@ -70,6 +71,7 @@ function renderRow(row: ReviewRowView, n: number, editable: boolean): string[] {
     const room = Math.max(30, CANDIDATE_LINE - Array.from(head).length - 1);
     lines.push(`${head}${clean(candidate.reason, room)})`);
   });
+  if (row.twinNote !== undefined) lines.push(`        ${clean(row.twinNote, 200)}`);
   // Said once per row unless its group heading already says so.
   const ambiguous = row.status === 'potential-duplicate' && row.candidates.length > 1;
   if (ambiguous && row.group !== 'decide' && row.decision.kind !== 'map') {
@@ -115,8 +117,11 @@ function rowLines(view: ReviewView, editable: boolean, fold: Fold): string[] {
       group = row.group;
       lines.push(groupHeading(view, group));
     }
-    const short = (row.group === 'create' || row.group === 'left-out') && row.decision.kind !== 'map';
-    if (fold >= 1 && row.group === 'mapped') mapped.push(n);
+    // A twin keeps its own lines when the page folds: its note tells it apart from the other.
+    const twin = row.twinNote !== undefined;
+    const short =
+      (row.group === 'create' || row.group === 'left-out') && row.decision.kind !== 'map' && !twin;
+    if (fold >= 1 && row.group === 'mapped' && !twin) mapped.push(n);
     else if (fold === 2 && short) lines.push(shortLine(row, n, editable));
     else lines.push(...renderRow(row, n, editable));
   });

@@ -1,6 +1,8 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import { preselectedCandidate } from '../../../src/domain/company-decisions.js';
 import type { CompanyBulkAction, CompanyDecision } from '../../../src/domain/decisions.js';
+import type { ImportTwins, PlannedCreate } from '../../../src/domain/import-duplicates.js';
+import { normaliseCompanyName } from '../../../src/domain/name-matching.js';
 import type { MissingRow } from '../../../src/domain/review.js';
 import type { CompanyRecord, RowPosition } from '../../../src/ports/storage.js';
 import { chunkForParameters, type DialectTraits } from '../dialect-traits.js';
@@ -41,6 +43,8 @@ function toRow(runId: string, record: Stored): RunCompanyTable {
     decision_kind: current.kind,
     decision_target: current.target,
     left_out_before: row.leftOutLastTime === true ? 1 : 0,
+    name_key: normaliseCompanyName(row.company.name).key || null,
+    decided: 0,
   };
 }
 
@@ -68,7 +72,10 @@ function fromRow(row: RunCompanyTable): Stored {
   };
 }
 
-const COLUMNS = 20;
+const COLUMNS = 22;
+
+/** Decisions that make a new managed company, so two of one name need the admin's word. */
+const CREATING = ['create', 'unmap-create'] as const;
 
 /** The company rows of runs ("Companies in PSA") and the "not in PSA" rows. */
 export function runCompanyRows(db: Kysely<Database>, traits: DialectTraits) {
@@ -171,10 +178,68 @@ export function runCompanyRows(db: Kysely<Database>, traits: DialectTraits) {
       const columns = companyDecisionColumns(decision);
       await db
         .updateTable('run_companies')
-        .set({ decision_kind: columns.kind, decision_target: columns.target })
+        // Set by the admin on this row: an explicit decision, even when it equals the default.
+        .set({ decision_kind: columns.kind, decision_target: columns.target, decided: 1 })
         .where('run_id', '=', runId)
         .where('psa_company_id', '=', psaCompanyId)
         .execute();
+    },
+
+    async twinsOf(runId: string, psaCompanyIds: readonly number[]): Promise<ImportTwins[]> {
+      if (psaCompanyIds.length === 0) return [];
+      const keys = ofRun(runId)
+        .select('name_key')
+        .where('psa_company_id', 'in', [...psaCompanyIds])
+        .where('name_key', 'is not', null);
+      // One lookup on (run_id, name_key) for the whole page, whichever page the twins landed on.
+      const rows = await ofRun(runId)
+        .select(['psa_company_id', 'name', 'name_key'])
+        .where('name_key', 'in', keys)
+        .orderBy('name_key')
+        .orderBy('psa_company_id')
+        .execute();
+      const byKey = new Map<string, { psaId: number; name: string }[]>();
+      for (const row of rows) {
+        if (row.name_key === null) continue;
+        const group = byKey.get(row.name_key) ?? [];
+        if (group.length === 0) byKey.set(row.name_key, group);
+        group.push({ psaId: Number(row.psa_company_id), name: row.name });
+      }
+      return [...byKey]
+        .filter(([, companies]) => companies.length > 1)
+        .map(([key, companies]) => ({ key, companies }));
+    },
+
+    async duplicateCreates(runId: string, groups: number) {
+      // Same-name groups among the rows that would create a company, where some row still holds
+      // a decision the admin did not set: one GROUP BY over the (run_id, name_key) index.
+      const keys = await ofRun(runId)
+        .select('name_key')
+        .where('decision_kind', 'in', [...CREATING])
+        .where('name_key', 'is not', null)
+        .groupBy('name_key')
+        .having((eb) => eb.fn.countAll(), '>', 1)
+        .having((eb) => eb.fn.min('decided'), '=', 0)
+        .orderBy('name_key')
+        .limit(groups)
+        .execute();
+      const wanted = keys.flatMap((row) => (row.name_key === null ? [] : [row.name_key]));
+      if (wanted.length === 0) return { creates: [], decided: [] };
+      const rows = await ofRun(runId)
+        .select(['psa_company_id', 'name', 'decision_kind', 'decision_target', 'decided'])
+        .where('decision_kind', 'in', [...CREATING])
+        .where('name_key', 'in', wanted)
+        .orderBy('psa_company_id')
+        .execute();
+      const creates: PlannedCreate[] = rows.map((row) => ({
+        psaCompanyId: Number(row.psa_company_id),
+        name: row.name,
+        decision: companyDecisionOf(row.decision_kind, row.decision_target),
+      }));
+      const decided = rows
+        .filter((row) => Number(row.decided) === 1)
+        .map((row) => Number(row.psa_company_id));
+      return { creates, decided };
     },
 
     async bulkCompanies(runId: string, action: CompanyBulkAction): Promise<number> {
@@ -194,6 +259,8 @@ export function runCompanyRows(db: Kysely<Database>, traits: DialectTraits) {
               ),
             )
             .executeTakeFirst();
+          // Back to defaults means no row counts as decided by the admin any more.
+          await update.set({ decided: 0 }).where('decided', '=', 1).execute();
           break;
         case 'skip-all':
           result = await update

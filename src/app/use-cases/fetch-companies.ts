@@ -1,4 +1,5 @@
 import { companyClassifier, missingRows, reviewOrderKey } from '../../domain/diff.js';
+import { normaliseCompanyName } from '../../domain/name-matching.js';
 import type { PsaCompany } from '../../domain/psa-records.js';
 import type { ReviewRow } from '../../domain/review.js';
 import type { ImportRun, SkippedRecords } from '../../domain/run.js';
@@ -34,12 +35,26 @@ export async function fetchCompaniesIntoRows(
     return leftOutIds.has(company.psaId) ? { ...row, leftOutLastTime: true } : row;
   };
   const seen = new Set<number>();
+  // Normalised names already defaulting to Create: a later twin of one waits for the admin's
+  // decision (left out by default) instead of making a second company of the same name.
+  const creating = new Set<string>();
+  const withTwinDefault = (record: ReturnType<typeof newCompanyRecord>) => {
+    if (record.defaultDecision.kind !== 'create') return record;
+    const { key } = normaliseCompanyName(record.row.company.name);
+    if (key === '') return record;
+    if (!creating.has(key)) {
+      creating.add(key);
+      return record;
+    }
+    const skip = { kind: 'skip' } as const;
+    return { ...record, defaultDecision: skip, decision: skip };
+  };
   const writePage = async (page: readonly PsaCompany[]): Promise<void> => {
     const fresh = page.filter((company) => !seen.has(company.psaId));
     for (const company of fresh) seen.add(company.psaId);
     const records = fresh.map((company) => {
       const row = classify(company);
-      return newCompanyRecord(row, reviewOrderKey(row));
+      return withTwinDefault(newCompanyRecord(row, reviewOrderKey(row)));
     });
     await repos.runRows.insertCompanies(run.id, records);
   };

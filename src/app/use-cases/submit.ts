@@ -1,5 +1,6 @@
 import { freeLicences } from '../../domain/directory.js';
 import { AppError } from '../../domain/errors.js';
+import { checkDuplicateCreates } from '../../domain/import-duplicates.js';
 import { checkLicences } from '../../domain/licence-check.js';
 import type { ImportRun } from '../../domain/run.js';
 import type { Access } from '../access.js';
@@ -7,6 +8,23 @@ import { audit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { leaseKey, mutateRun, requireRequester, requireStatus } from '../run-guard.js';
 import { runTotals } from '../run-rows.js';
+
+/** The refusal names this many same-name groups at most; the admin fixes them and submits again. */
+const CONFLICTS_NAMED = 3;
+
+/**
+ * Two rows of one import that would become managed companies of the same name need the admin's
+ * explicit word on each (a Create they chose on the row, not a default or a bulk action).
+ */
+async function refuseDuplicateCreates(deps: AppDeps, runId: string): Promise<void> {
+  const { creates, decided } = await deps.storage.repos.runRows.duplicateCreates(runId, CONFLICTS_NAMED);
+  if (creates.length === 0) return;
+  // Unmap-and-create makes a new company too: to the check both are a create.
+  const planned = creates.map((entry) => ({ ...entry, decision: { kind: 'create' } as const }));
+  const conflicts = checkDuplicateCreates(planned, new Set(decided));
+  if (conflicts.length === 0) return;
+  throw new AppError('duplicate_creates', { hint: conflicts.map((conflict) => conflict.message).join('; ') });
+}
 
 /**
  * Step 6: the requester submits the plan for approval. A plan that needs more licences than are
@@ -22,6 +40,7 @@ export async function submitForApproval(deps: AppDeps, access: Access, runId: st
   const submitted = await mutateRun(repos, deps.clock, runId, async (run) => {
     requireRequester(run, access);
     requireStatus(run, ['reviewing-users', 'reviewing-companies']);
+    await refuseDuplicateCreates(deps, run.id);
     const totals = await runTotals(repos, run.id);
     counts = totals.counts;
     const licences = checkLicences(totals, pool);

@@ -1,5 +1,6 @@
 import { allowedCompanyDecisions } from '../../domain/company-decisions.js';
 import type { CompanyDecision } from '../../domain/decisions.js';
+import { importTwinNotes } from '../../domain/import-duplicates.js';
 import type { ReviewRow } from '../../domain/review.js';
 import { reviewGroup } from '../../domain/review-order.js';
 import type { ImportRun } from '../../domain/run.js';
@@ -38,6 +39,11 @@ async function pickedNames(
   return names;
 }
 
+function withTwinNote(notes: ReadonlyMap<number, string>, row: ReviewRowView): ReviewRowView {
+  const twinNote = notes.get(row.psaCompanyId);
+  return twinNote === undefined ? row : { ...row, twinNote };
+}
+
 const BULK_ORDER: readonly CompanyBulkAction[] = [
   'create-all-unmapped',
   'map-all-single-candidates',
@@ -54,23 +60,32 @@ export async function buildReviewView(
   const totals = await runTotals(repos, run.id);
   const window = pageWindow(totals.companies.total, paging);
   const records = await repos.runRows.companyPage(run.id, window.offset, window.limit, false);
-  const names = await pickedNames(repos, run.tenantId, records);
-  const rows: ReviewRowView[] = records.map(({ row, decision }) => ({
-    psaCompanyId: row.company.psaId,
-    name: row.company.name,
-    status: row.status,
-    typeNames: row.company.typeNames,
-    statusName: row.company.statusName,
-    active: row.company.active,
-    lastImportedAt: row.lastImportedAt,
-    mappedTo: row.mappedTo,
-    candidates: row.candidates,
-    decision,
-    targetName: targetName(row, decision, names),
-    allowed: allowedCompanyDecisions(row),
-    group: reviewGroup(row),
-    leftOutLastTime: row.leftOutLastTime === true,
-  }));
+  const [names, twins] = await Promise.all([
+    pickedNames(repos, run.tenantId, records),
+    repos.runRows.twinsOf(
+      run.id,
+      records.map((record) => record.row.company.psaId),
+    ),
+  ]);
+  const twinNotes = importTwinNotes(twins);
+  const rows: ReviewRowView[] = records.map(({ row, decision }) =>
+    withTwinNote(twinNotes, {
+      psaCompanyId: row.company.psaId,
+      name: row.company.name,
+      status: row.status,
+      typeNames: row.company.typeNames,
+      statusName: row.company.statusName,
+      active: row.company.active,
+      lastImportedAt: row.lastImportedAt,
+      mappedTo: row.mappedTo,
+      candidates: row.candidates,
+      decision,
+      targetName: targetName(row, decision, names),
+      allowed: allowedCompanyDecisions(row),
+      group: reviewGroup(row),
+      leftOutLastTime: row.leftOutLastTime === true,
+    }),
+  );
   const { offers } = totals.companies;
   const bulk: BulkOffer<CompanyBulkAction>[] = BULK_ORDER.map((action) => ({
     action,

@@ -65,6 +65,7 @@ function rowText(row: ReviewRowView): string {
   }
   const more = row.candidates.length - CANDIDATE_REASONS_SHOWN;
   if (more > 0) lines.push(`:warning: and ${formatCount(more)} more candidates: pick one below`);
+  if (row.twinNote !== undefined) lines.push(twinLine(row.twinNote));
   const ambiguous = row.status === 'potential-duplicate' && row.candidates.length > 1;
   if (ambiguous && row.group !== 'decide' && row.decision.kind !== 'map') {
     lines.push('Several companies match, so none is pre-selected.');
@@ -102,7 +103,13 @@ function decisionOptions(row: ReviewRowView): { options: Element[]; initial: Ele
 /** A mapped row kept as it is: one line with its picker, no search. */
 function keptText(row: ReviewRowView): string {
   const target = row.mappedTo === null ? '' : ` → *${mrkdwnText(row.mappedTo.name, 150)}*`;
-  return `*${mrkdwnText(row.name, 200)}* · PSA id ${row.psaCompanyId} · kept${target}`;
+  const kept = `*${mrkdwnText(row.name, 200)}* · PSA id ${row.psaCompanyId} · kept${target}`;
+  return row.twinNote === undefined ? kept : `${kept}\n${twinLine(row.twinNote)}`;
+}
+
+/** Another PSA company of this import with the same name (issue 11), by its PSA id. */
+function twinLine(note: string): string {
+  return `:warning: ${mrkdwnText(`${note.charAt(0).toUpperCase()}${note.slice(1)}`, 300)}`;
 }
 
 function rowBlocks(row: ReviewRowView, base: Ref): Block[] {

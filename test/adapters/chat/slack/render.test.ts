@@ -262,3 +262,23 @@ describe('renderApproval', () => {
     expect(mrkdwnTexts(blocks).join('\n')).toContain('&lt;!here&gt; not now');
   });
 });
+
+describe('renderReview: PSA companies of the same name in one import', () => {
+  it('names the other twin by PSA id on each row, escaped', () => {
+    const view = review(0, 3, 0);
+    const [first, second] = view.rows;
+    if (first === undefined || second === undefined) throw new Error('two rows expected');
+    const rows = [
+      {
+        ...first,
+        twinNote: `same name as PSA company ${second.psaCompanyId} "<!channel> Co" in this import`,
+      },
+      { ...second, twinNote: `same name as PSA company ${first.psaCompanyId} "Co" in this import` },
+    ];
+    const texts = mrkdwnTexts(renderReview({ ...view, rows }).blocks).join('\n');
+    expect(texts).toContain(
+      `Same name as PSA company ${second.psaCompanyId} "&lt;!channel&gt; Co" in this import`,
+    );
+    expect(texts).toContain(`Same name as PSA company ${first.psaCompanyId} "Co" in this import`);
+  });
+});

@@ -19,6 +19,7 @@ import {
   resultView,
   reviewRow,
   reviewView,
+  twinRows,
   usersView,
   worstReviewView,
   worstUsersOverview,
@@ -281,5 +282,13 @@ describe('import dialog filters', () => {
       filterTextOf({ types: 'Client, "Prospect"', statuses: 'Active', inactive: true, all: false }),
     ).toBe('inactive type="Client, Prospect" status="Active"');
     expect(filterTextOf({ types: 'Client', statuses: '', inactive: false, all: true })).toBe('all');
+  });
+});
+
+describe('review card: PSA companies of the same name in one import', () => {
+  it('names the other twin by PSA id on each row', () => {
+    const json = JSON.stringify(reviewCard(reviewView([...twinRows])));
+    expect(json).toContain('Same name as PSA company 12');
+    expect(json).toContain('Same name as PSA company 11');
   });
 });

@@ -288,3 +288,23 @@ describe('clean', () => {
     expect(clean('a'.repeat(10), 5)).toBe('aaaa…');
   });
 });
+
+describe('terminal renderer: PSA companies of the same name in one import', () => {
+  it('says on each twin which other PSA id has its name, even on a mapped row that is kept', () => {
+    const rows = [
+      reviewRow(11, { name: 'Gamma Co', twinNote: 'same name as PSA company 12 "Gamma Co." in this import' }),
+      reviewRow(12, {
+        name: 'Gamma Co.',
+        status: 'mapped',
+        mappedTo: { id: 'mc-1', name: 'Gamma' },
+        decision: { kind: 'keep' },
+        allowed: ['keep', 'unmap-create', 'skip'],
+        group: 'mapped',
+        twinNote: 'same name as PSA company 11 "Gamma Co" in this import',
+      }),
+    ];
+    const text = renderView({ ...review, rows });
+    expect(text).toContain('same name as PSA company 12 "Gamma Co." in this import');
+    expect(text).toContain('same name as PSA company 11 "Gamma Co" in this import');
+  });
+});
