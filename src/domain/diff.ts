@@ -58,7 +58,8 @@ export function companyClassifier(
       };
     }
     const byName = findDuplicateCandidates(company.name, index);
-    const withDomains = domains === undefined ? byName : addSameDomain(byName, company, domains, companiesById);
+    const withDomains =
+      domains === undefined ? byName : addSameDomain(byName, company, domains, companiesById);
     const candidates = withDomains.map((candidate) =>
       noteOtherLinks(candidate, psaIdsByCompany.get(candidate.companyId) ?? [], company.psaId),
     );

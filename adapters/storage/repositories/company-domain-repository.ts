@@ -11,7 +11,10 @@ function toRecord(row: { company_id: string; domain: string; source: string }): 
   return { companyId: row.company_id, domain: row.domain, source: row.source };
 }
 
-export function companyDomainRepository(db: Kysely<Database>, traits: DialectTraits): CompanyDomainRepository {
+export function companyDomainRepository(
+  db: Kysely<Database>,
+  traits: DialectTraits,
+): CompanyDomainRepository {
   const byTenant = (tenantId: string) =>
     db
       .selectFrom('company_domains')

@@ -4,8 +4,8 @@ import type { ReviewRow } from '../../domain/review.js';
 import type { ImportRun, SkippedRecords } from '../../domain/run.js';
 import { companiesSkipped } from '../../domain/run.js';
 import type { ProgressListener, PsaSession } from '../../ports/psa-gateway.js';
-import type { AppDeps } from '../deps.js';
 import { loadDomainIndex } from '../company-domain-index.js';
+import type { AppDeps } from '../deps.js';
 import { newCompanyRecord } from '../run-rows.js';
 
 /** At most this many records are classified and written in one go (a PSA page may be larger). */
