@@ -141,7 +141,10 @@ function addSameDomain(
   const extra = found.flatMap(({ companyId, reason }): DuplicateCandidate[] => {
     const managed = companiesById.get(companyId);
     if (named.has(companyId) || managed === undefined) return [];
-    return [{ companyId, companyName: managed.name, reason, strength: 'similar' }];
+    // Surfaces show the reason alone, so it names the company as name reasons do.
+    return [
+      { companyId, companyName: managed.name, reason: `${reason} as "${managed.name}"`, strength: 'similar' },
+    ];
   });
   return [...merged, ...extra];
 }

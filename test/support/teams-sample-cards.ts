@@ -21,6 +21,7 @@ import {
   resultView,
   reviewRow,
   reviewView,
+  sameDomainRow,
   usersView,
   worstResultView,
   worstReviewView,
@@ -30,6 +31,7 @@ import {
 
 const rows = [
   duplicateRow,
+  sameDomainRow,
   mappedRow,
   reviewRow(1, { name: HOSTILE }),
   reviewRow(2, { active: false, statusName: 'Inactive' }),

@@ -50,7 +50,10 @@ describe.each(storageDialects())('same-domain candidates on $name', (dialect) =>
     const aw = rows.find((row) => row.psaCompanyId === 1);
     expect(aw?.status).toBe('potential-duplicate');
     expect(aw?.candidates).toEqual([
-      expect.objectContaining({ companyName: 'Acme Widgets', reason: 'same domain acme.com' }),
+      expect.objectContaining({
+        companyName: 'Acme Widgets',
+        reason: 'same domain acme.com as "Acme Widgets"',
+      }),
     ]);
     expect(aw?.decision.kind).toBe('skip');
   });
