@@ -4,6 +4,7 @@ import { runRows } from './0002-run-rows.js';
 import { refoldCompanyNames } from './0003-refold-company-names.js';
 import { directoryApi } from './0004-directory-api.js';
 import { runCounts } from './0005-run-counts.js';
+import { companyDomains } from './0006-company-domains.js';
 import { outboxBatches } from './0007-outbox-batches.js';
 import { changeDigest } from './0008-change-digest.js';
 import { leftOutLastTime } from './0009-left-out-last-time.js';
@@ -19,6 +20,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-refold-company-names': refoldCompanyNames,
   '0004-directory-api': directoryApi,
   '0005-run-counts': runCounts,
+  '0006-company-domains': companyDomains,
   '0007-outbox-batches': outboxBatches,
   '0008-change-digest': changeDigest,
   '0009-left-out-last-time': leftOutLastTime,

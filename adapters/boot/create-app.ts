@@ -126,6 +126,7 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
         defaultApprovalPolicy: config.core.approvalPolicy,
         digestMaxRequests: digestMaxRequests(config.digest.requestSharePercent),
         digestDefaultTimeZone: config.digest.defaultTimeZone,
+        ownDomains: config.core.ownDomains,
       },
     });
     await bootstrapAdmins(maintenance, config.core.bootstrapAdmins);

@@ -3,6 +3,7 @@ import type { Repositories, Storage } from '../../src/ports/storage.js';
 import type { DialectTraits } from './dialect-traits.js';
 import { adminRepository } from './repositories/admin-repository.js';
 import { auditRepository } from './repositories/audit-repository.js';
+import { companyDomainRepository } from './repositories/company-domain-repository.js';
 import { companyMapRepository } from './repositories/company-map-repository.js';
 import { contactMapRepository } from './repositories/contact-map-repository.js';
 import { dedupeRepository } from './repositories/dedupe-repository.js';
@@ -26,6 +27,7 @@ export function createRepositories(db: Kysely<Database>, traits: DialectTraits):
     integrations: integrationRepository(db),
     companies: managedCompanyRepository(db, traits),
     users: managedUserRepository(db, traits),
+    companyDomains: companyDomainRepository(db, traits),
     licences: licenceRepository(db),
     companyMap: companyMapRepository(db, traits),
     contactMap: contactMapRepository(db, traits),

@@ -13,6 +13,7 @@ export interface Database extends DirectoryApiTables, DigestTables {
   integrations: IntegrationTable;
   managed_companies: ManagedCompanyTable;
   managed_users: ManagedUserTable;
+  company_domains: CompanyDomainTable;
   licence_pools: LicencePoolTable;
   company_map: CompanyMapTable;
   contact_map: ContactMapTable;
@@ -74,6 +75,16 @@ export interface ManagedUserTable {
   /** Lower-cased in JavaScript: SQLite's lower() only folds ASCII, so the database never folds. */
   email_lower: string;
   display_name: string;
+}
+
+/** Issue 11: a managed company's domain from a CSV or set by hand (migration 0006). */
+export interface CompanyDomainTable {
+  tenant_id: string;
+  company_id: string;
+  domain: string;
+  /** `csv` or `chat`. */
+  source: string;
+  added_at: string;
 }
 
 export interface LicencePoolTable {

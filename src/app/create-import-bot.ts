@@ -11,6 +11,7 @@ import { loadRun } from './run-guard.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './use-cases/api-tokens.js';
 import { approveRun, rejectRun } from './use-cases/approve.js';
 import { cancelRun } from './use-cases/cancel.js';
+import { setCompanyDomainView } from './use-cases/company-domains.js';
 import { connectIntegration } from './use-cases/connect.js';
 import { bulkDecideCompanies, decideCompanies } from './use-cases/decide-companies.js';
 import { bulkDecideUsers, decideUsers } from './use-cases/decide-users.js';
@@ -145,6 +146,8 @@ async function dispatch(deps: AppDeps, access: Access, intent: Intent, io: Inten
       return companiesView(deps, access, intent.query, intent.page ?? 0);
     case 'companies-add':
       return addCompanyView(deps, access, intent.name);
+    case 'companies-domain':
+      return setCompanyDomainView(deps, access, intent.action, intent.company, intent.domain);
     case 'search-companies':
       return searchCompaniesView(deps, access, intent.query, intent.limit);
     case 'export-review': {

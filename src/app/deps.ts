@@ -21,6 +21,11 @@ export interface AppSettings {
   readonly digestMaxRequests?: Readonly<Partial<Record<Provider, number>>>;
   /** The zone a schedule gets when the admin names none; default UTC. */
   readonly digestDefaultTimeZone?: string;
+  /**
+   * Issue 11: the MSP's own domains (MSP_OWN_DOMAINS). Its staff's addresses and website say
+   * nothing about which client a company is, so they never make a same-domain flag.
+   */
+  readonly ownDomains?: readonly string[];
 }
 
 export interface AppDeps {

@@ -112,6 +112,13 @@ export type Intent =
   /** `page`: 0-based page of the matches (`/psa companies acme page 2`); absent: the first. */
   | { readonly kind: 'companies-list'; readonly query: string; readonly page?: number }
   | { readonly kind: 'companies-add'; readonly name: string }
+  /** Issue 11: `/psa companies domain [remove] <company> <domain>`. */
+  | {
+      readonly kind: 'companies-domain';
+      readonly action: 'add' | 'remove';
+      readonly company: string;
+      readonly domain: string;
+    }
   /** Typeahead for "map to an existing managed company" pickers. */
   | { readonly kind: 'search-companies'; readonly query: string; readonly limit: number }
   | { readonly kind: 'export-review'; readonly runId: string }

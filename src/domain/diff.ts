@@ -1,3 +1,4 @@
+import { type DomainIndex, findSameDomain } from './company-domains.js';
 import type { ManagedCompany } from './directory.js';
 import type { CompanyLink } from './mapping.js';
 import { buildCompanyNameIndex, findDuplicateCandidates } from './name-matching.js';
@@ -31,6 +32,7 @@ export type CompanyClassifier = (company: PsaCompany) => ReviewRow;
 export function companyClassifier(
   links: readonly CompanyLink[],
   companies: readonly ManagedCompany[],
+  domains?: DomainIndex,
 ): CompanyClassifier {
   const companiesById = new Map(companies.map((company) => [company.id, company]));
   const linksByPsaId = new Map(links.map((link) => [link.psaCompanyId, link]));
@@ -55,7 +57,10 @@ export function companyClassifier(
         lastImportedAt,
       };
     }
-    const candidates = findDuplicateCandidates(company.name, index).map((candidate) =>
+    const byName = findDuplicateCandidates(company.name, index);
+    const withDomains =
+      domains === undefined ? byName : addSameDomain(byName, company, domains, companiesById);
+    const candidates = withDomains.map((candidate) =>
       noteOtherLinks(candidate, psaIdsByCompany.get(candidate.companyId) ?? [], company.psaId),
     );
     const status = candidates.length > 0 ? 'potential-duplicate' : 'unmapped';
@@ -110,6 +115,38 @@ export function diffCompanies(input: DiffInput): Review {
     inPsa: sortBy(input.fetched.map(classify), reviewOrderKey, (row) => row.company.psaId),
     notInPsa: missingRows(input.links, (id) => fetchedIds.has(id), input.companies, input.missingCauses),
   };
+}
+
+/**
+ * Issue 11: a managed company sharing the PSA company's website domain. Where it is already a name
+ * candidate the domain is added to its reason (a same name stays pre-selectable); otherwise it is
+ * a `similar` candidate, never pre-selected.
+ */
+function addSameDomain(
+  byName: readonly DuplicateCandidate[],
+  company: PsaCompany,
+  domains: DomainIndex,
+  companiesById: ReadonlyMap<string, ManagedCompany>,
+): DuplicateCandidate[] {
+  const website = company.website ?? null;
+  if (website === null) return [...byName];
+  const found = findSameDomain({ website, emails: [] }, domains);
+  if (found.length === 0) return [...byName];
+  const reasons = new Map(found.map((match) => [match.companyId, match.reason]));
+  const merged = byName.map((candidate) => {
+    const reason = reasons.get(candidate.companyId);
+    return reason === undefined ? candidate : { ...candidate, reason: `${candidate.reason}; ${reason}` };
+  });
+  const named = new Set(byName.map((candidate) => candidate.companyId));
+  const extra = found.flatMap(({ companyId, reason }): DuplicateCandidate[] => {
+    const managed = companiesById.get(companyId);
+    if (named.has(companyId) || managed === undefined) return [];
+    // Surfaces show the reason alone, so it names the company as name reasons do.
+    return [
+      { companyId, companyName: managed.name, reason: `${reason} as "${managed.name}"`, strength: 'similar' },
+    ];
+  });
+  return [...merged, ...extra];
 }
 
 function noteOtherLinks(

@@ -15,6 +15,11 @@ export interface PsaCompany {
   readonly active: boolean;
   /** Last change in the PSA, ISO 8601 UTC, when the PSA reports it. */
   readonly updatedAt: string | null;
+  /**
+   * Issue 11: the PSA company's website as the PSA lists it, for the same-domain flag; absent or
+   * null where the PSA has none or the provider does not read it.
+   */
+  readonly website?: string | null;
 }
 
 export interface PsaContact {

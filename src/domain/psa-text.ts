@@ -49,6 +49,21 @@ export function cleanName(raw: string | null | undefined): CleanedText {
   return cleanText(raw ?? '', MAX_NAME_LENGTH);
 }
 
+/**
+ * Issue 11: a cleaned website, or null when blank or too long to be one; it is only ever read for
+ * its domain (company-domains.ts), never shown.
+ */
+export function cleanWebsite(raw: string | null | undefined): string | null {
+  const { text, cut } = cleanText(raw ?? '', MAX_EMAIL_LENGTH);
+  return cut || text === '' ? null : text;
+}
+
+/** `{ website }` when there is one, else nothing: records without a website keep their shape. */
+export function websiteOf(raw: string | null | undefined): { website?: string } {
+  const website = cleanWebsite(raw);
+  return website === null ? {} : { website };
+}
+
 /** A cleaned email, or null when nothing usable is left (blank, or too long to be an address). */
 export function cleanEmail(raw: string | null | undefined): string | null {
   const { text, cut } = cleanText(raw ?? '', MAX_EMAIL_LENGTH);

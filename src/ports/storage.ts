@@ -130,6 +130,25 @@ export interface ManagedUserRepository {
   insertMany(tenantId: string, users: readonly ManagedUser[]): Promise<void>;
 }
 
+/** Issue 11: where a managed company's known domain came from (users' emails are derived on read). */
+export type CompanyDomainSource = 'csv' | 'chat';
+
+export interface CompanyDomainRecord {
+  readonly companyId: string;
+  readonly domain: string;
+  readonly source: CompanyDomainSource;
+}
+
+export interface CompanyDomainRepository {
+  /** Every stored domain of the tenant's companies. */
+  listAll(tenantId: string): Promise<CompanyDomainRecord[]>;
+  listByCompany(tenantId: string, companyId: string): Promise<CompanyDomainRecord[]>;
+  /** Idempotent: a domain the company already has keeps its first source. */
+  add(tenantId: string, records: readonly CompanyDomainRecord[], at: string): Promise<void>;
+  /** False when the company did not have the domain. */
+  remove(tenantId: string, companyId: string, domain: string): Promise<boolean>;
+}
+
 export interface LicenceRepository {
   get(tenantId: string): Promise<LicencePool>;
   setTotal(tenantId: string, total: number): Promise<void>;
@@ -310,6 +329,8 @@ export interface Repositories {
   readonly integrations: IntegrationRepository;
   readonly companies: ManagedCompanyRepository;
   readonly users: ManagedUserRepository;
+  /** Issue 11: known domains set by CSV or by hand. */
+  readonly companyDomains: CompanyDomainRepository;
   readonly licences: LicenceRepository;
   readonly companyMap: CompanyMapRepository;
   readonly contactMap: ContactMapRepository;

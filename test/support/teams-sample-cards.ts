@@ -21,6 +21,7 @@ import {
   resultView,
   reviewRow,
   reviewView,
+  sameDomainRow,
   twinRows,
   usersView,
   worstResultView,
@@ -31,6 +32,7 @@ import {
 
 const rows = [
   duplicateRow,
+  sameDomainRow,
   mappedRow,
   reviewRow(1, { name: HOSTILE }),
   reviewRow(2, { active: false, statusName: 'Inactive' }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ChatPlatform } from '../../../src/domain/chat-identity.js';
+import { domainOf } from '../../../src/domain/company-domains.js';
 import { Secret } from '../../../src/domain/secret.js';
 import { decodeKey } from '../../crypto/encryption-key.js';
 import {
@@ -57,6 +58,8 @@ export interface CoreConfig {
   readonly databaseStatementTimeoutMs: number;
   /** Largest PSA response body read, in bytes (PSA_MAX_BODY_MB). */
   readonly psaMaxBodyBytes: number;
+  /** Issue 11: MSP_OWN_DOMAINS, never a same-domain match (lower case, no `www.`). */
+  readonly ownDomains: readonly string[];
 }
 
 const VARIABLES = [
@@ -76,6 +79,7 @@ const VARIABLES = [
   'DATABASE_CONNECT_TIMEOUT_SECONDS',
   'DATABASE_STATEMENT_TIMEOUT_SECONDS',
   'PSA_MAX_BODY_MB',
+  'MSP_OWN_DOMAINS',
 ] as const;
 
 const PLATFORMS: readonly ChatPlatform[] = ['slack', 'teams', 'terminal'];
@@ -199,6 +203,19 @@ function schema(cwd: string) {
     )
       .optional()
       .transform((mb) => (mb ?? 32) * 1024 * 1024),
+    MSP_OWN_DOMAINS: z
+      .string()
+      .default('')
+      .transform((value, ctx) => {
+        const words = value.split(/[\s,]+/).filter((word) => word !== '');
+        const domains = words.map(domainOf);
+        if (domains.every((domain) => domain !== null)) return [...new Set(domains)];
+        ctx.addIssue({
+          code: 'custom',
+          message: 'MSP_OWN_DOMAINS must be domains separated by commas, e.g. msp.example,msp-it.example',
+        });
+        return z.NEVER;
+      }),
   });
 }
 
@@ -237,6 +254,7 @@ export function parseCoreConfig(env: Env, cwd: string = process.cwd()): SectionR
       databaseConnectTimeoutMs: v.DATABASE_CONNECT_TIMEOUT_SECONDS,
       databaseStatementTimeoutMs: v.DATABASE_STATEMENT_TIMEOUT_SECONDS,
       psaMaxBodyBytes: v.PSA_MAX_BODY_MB,
+      ownDomains: v.MSP_OWN_DOMAINS,
     },
   };
 }

@@ -196,6 +196,7 @@ function companies(line: Words): ChatCommand {
       ? invalid('give the company name: /psa companies add <name>')
       : intent({ kind: 'companies-add', name });
   }
+  if (sub === 'domain') return companyDomain(line);
   const text = line.rest(sub === 'search' ? 2 : 1);
   // `… page <n>` at the end pages the matches, the same words on every surface.
   const paged = /^(.*?)\s*\bpage\s+(\d{1,7})$/i.exec(text);
@@ -203,6 +204,23 @@ function companies(line: Words): ChatCommand {
   const page = Number(paged[2]);
   if (page < 1) return invalid('use /psa companies [text] page <n>, n from 1');
   return intent({ kind: 'companies-list', query: paged[1] ?? '', page: page - 1 });
+}
+
+const DOMAIN_USAGE = 'use /psa companies domain [remove] <company name> <domain>';
+
+/** Issue 11: the company name is every word between the verb and the last word, the domain. */
+function companyDomain(line: Words): ChatCommand {
+  const remove = line.words[2]?.toLowerCase() === 'remove';
+  const from = remove ? 3 : 2;
+  const domain = line.words.at(-1);
+  if (domain === undefined || line.words.length < from + 2) return invalid(DOMAIN_USAGE);
+  const rest = line.rest(from);
+  const company = rest
+    .slice(0, rest.length - domain.length)
+    .trim()
+    .replace(/^"(.*)"$/, '$1');
+  if (company === '') return invalid(DOMAIN_USAGE);
+  return intent({ kind: 'companies-domain', action: remove ? 'remove' : 'add', company, domain });
 }
 
 function admins(line: Words, options: GrammarOptions): ChatCommand {

@@ -33,7 +33,14 @@ export interface AutotaskQuery {
   readonly filter: readonly AutotaskFilter[];
 }
 
-export const COMPANY_FIELDS = ['id', 'companyName', 'companyType', 'isActive', 'lastTrackedModifiedDateTime'];
+export const COMPANY_FIELDS = [
+  'id',
+  'companyName',
+  'companyType',
+  'isActive',
+  'lastTrackedModifiedDateTime',
+  'webAddress',
+];
 export const CONTACT_FIELDS = [
   'id',
   'companyID',

@@ -1,6 +1,6 @@
 /** Autotask records as the core's PsaCompany / PsaContact. */
 import type { PsaCompany, PsaContact } from '../../../src/domain/psa-records.js';
-import { cleanEmail, cleanName } from '../../../src/domain/psa-text.js';
+import { cleanEmail, cleanName, websiteOf } from '../../../src/domain/psa-text.js';
 import { type TypeLabels, typeLabel } from './company-types.js';
 import type { AutotaskCompany, AutotaskContact } from './schemas.js';
 
@@ -31,6 +31,7 @@ export function toPsaCompany(company: AutotaskCompany, labels: TypeLabels): PsaC
     statusName: null,
     active: company.isActive,
     updatedAt: utcTimestamp(company.lastTrackedModifiedDateTime),
+    ...websiteOf(company.webAddress),
   };
 }
 

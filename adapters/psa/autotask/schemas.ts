@@ -50,6 +50,7 @@ export const companySchema = z.object({
   /** Boolean on companies (contacts use 1/0). */
   isActive: z.boolean(),
   lastTrackedModifiedDateTime: z.string().nullish(),
+  webAddress: z.string().nullish(),
 });
 export type AutotaskCompany = z.infer<typeof companySchema>;
 

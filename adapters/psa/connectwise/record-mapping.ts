@@ -8,7 +8,7 @@
  *   without blanks or case-insensitive repeats. Names are cleaned the same way.
  */
 import type { PsaCompany, PsaContact } from '../../../src/domain/psa-records.js';
-import { cleanEmail, cleanName } from '../../../src/domain/psa-text.js';
+import { cleanEmail, cleanName, websiteOf } from '../../../src/domain/psa-text.js';
 import type { CwCommunicationItem, CwCompany, CwCompanyStatus, CwContact } from './schemas.js';
 
 /** The cleaned names of references, leaving out those without one. */
@@ -38,6 +38,7 @@ export function toPsaCompany(company: CwCompany, statuses: ReadonlyMap<number, C
     statusName: company.status?.name ? cleanName(company.status.name).text || null : null,
     active: status?.inactiveFlag !== true,
     updatedAt: toUtcIso(company._info?.lastUpdated),
+    ...websiteOf(company.website),
   };
 }
 

@@ -33,6 +33,7 @@ export const companySchema = z.object({
   types: z.array(reference).nullish(),
   deletedFlag: z.boolean().nullish(),
   _info: z.object({ lastUpdated: z.string().nullish() }).nullish(),
+  website: z.string().nullish(),
 });
 export type CwCompany = z.infer<typeof companySchema>;
 
@@ -58,6 +59,6 @@ export const contactSchema = z.object({
 export type CwContact = z.infer<typeof contactSchema>;
 
 /** `fields` we ask for, so a 1,000-record page does not carry 80 unused fields per company. */
-export const COMPANY_FIELDS = 'id,identifier,name,status,types,deletedFlag,_info';
+export const COMPANY_FIELDS = 'id,identifier,name,status,types,deletedFlag,_info,website';
 export const PRESENCE_FIELDS = 'id,deletedFlag';
 export const CONTACT_FIELDS = 'id,firstName,lastName,company,inactiveFlag,communicationItems,types';

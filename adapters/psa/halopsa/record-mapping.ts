@@ -4,7 +4,7 @@
  * (`toplevel:3`, `customertype:1`) because both go in the filter's one list of types.
  */
 import type { CompanyFilter, FilterChoice, PsaCompany, PsaContact } from '../../../src/domain/psa-records.js';
-import { cleanEmail, cleanName } from '../../../src/domain/psa-text.js';
+import { cleanEmail, cleanName, websiteOf } from '../../../src/domain/psa-text.js';
 import type { HaloClient, HaloUser } from './schemas.js';
 
 const TOP_LEVEL = 'toplevel:';
@@ -37,6 +37,7 @@ export function toPsaCompany(client: HaloClient): PsaCompany {
     statusName: null,
     active: client.inactive !== true,
     updatedAt: null,
+    ...websiteOf(client.website),
   };
 }
 

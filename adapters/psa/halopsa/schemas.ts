@@ -56,6 +56,7 @@ export const clientSchema = z.object({
   toplevel_id: intLike.nullish(),
   toplevel_name: z.string().nullish(),
   customertype: intLike.nullish(),
+  website: z.string().nullish(),
 });
 export type HaloClient = z.infer<typeof clientSchema>;
 

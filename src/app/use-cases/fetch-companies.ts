@@ -5,6 +5,7 @@ import type { ReviewRow } from '../../domain/review.js';
 import type { ImportRun, SkippedRecords } from '../../domain/run.js';
 import { companiesSkipped } from '../../domain/run.js';
 import type { ProgressListener, PsaSession } from '../../ports/psa-gateway.js';
+import { loadDomainIndex } from '../company-domain-index.js';
 import type { AppDeps } from '../deps.js';
 import { newCompanyRecord } from '../run-rows.js';
 
@@ -23,12 +24,13 @@ export async function fetchCompaniesIntoRows(
   onProgress: ProgressListener,
 ): Promise<{ readonly skipped: SkippedRecords }> {
   const { repos } = deps.storage;
-  const [links, companies, leftOut] = await Promise.all([
+  const [links, companies, leftOut, domains] = await Promise.all([
     repos.companyMap.list(run.integrationId),
     repos.companies.listAll(run.tenantId),
     repos.runRows.leftOutByLastImport(run.integrationId),
+    loadDomainIndex(repos, run.tenantId, deps.settings.ownDomains ?? []),
   ]);
-  const classifyFetched = companyClassifier(links, companies);
+  const classifyFetched = companyClassifier(links, companies, domains);
   const leftOutIds = new Set(leftOut);
   const classify = (company: PsaCompany): ReviewRow => {
     const row = classifyFetched(company);

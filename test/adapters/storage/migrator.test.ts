@@ -8,6 +8,7 @@ const TABLES = [
   'admins',
   'api_tokens',
   'audit_log',
+  'company_domains',
   'company_map',
   'contact_map',
   'dedupe_keys',

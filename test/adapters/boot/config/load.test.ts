@@ -141,6 +141,14 @@ describe('configuration', () => {
     },
   );
 
+  it('reads MSP_OWN_DOMAINS as domains and refuses anything else', () => {
+    expect(loadConfig({}, '/srv/app').core.ownDomains).toEqual([]);
+    const config = loadConfig({ MSP_OWN_DOMAINS: 'https://www.MSP.example, msp-it.example' }, '/srv/app');
+    expect(config.core.ownDomains).toEqual(['msp.example', 'msp-it.example']);
+    const error = configError({ MSP_OWN_DOMAINS: 'msp.example,not a domain' });
+    expect(error.issues.map((issue) => issue.variable)).toEqual(['MSP_OWN_DOMAINS']);
+  });
+
   it('treats blank variables as unset', () => {
     const config = loadConfig({ PORT: '', SLACK_BOT_TOKEN: '  ', LOG_LEVEL: '' }, '/srv/app');
     expect(config.core.port).toBe(3000);

@@ -74,6 +74,10 @@ const TABLE: readonly (readonly [string, string])[] = [
   ['schedule connectwise off', 'intent:digest-off'],
   ['schedule connectwise', 'error:invalid_input'],
   ['digest halopsa', 'intent:digest-now'],
+  // Issue 11: a managed company's known domain, set and removed by hand.
+  ['companies domain Acme Widgets acme.com', 'intent:companies-domain'],
+  ['companies domain remove Acme Widgets acme.com', 'intent:companies-domain'],
+  ['companies domain acme.com', 'error:invalid_input'],
 ];
 
 describe('every surface behaves the same for the same words', () => {
@@ -82,6 +86,29 @@ describe('every surface behaves the same for the same words', () => {
       Object.entries(surfaces).map(([name, parse]) => [name, outcome(parse(text))]),
     );
     expect(results).toEqual({ slack: expected, teams: expected, terminal: expected });
+  });
+
+  it('reads the company name and the domain of companies domain the same everywhere', () => {
+    for (const parse of Object.values(surfaces)) {
+      expect(parse('companies domain remove "St. Mary\'s Dental" stmarys.com')).toEqual({
+        kind: 'intent',
+        intent: {
+          kind: 'companies-domain',
+          action: 'remove',
+          company: "St. Mary's Dental",
+          domain: 'stmarys.com',
+        },
+      });
+      expect(parse('companies domain Acme Widgets https://www.acme.com')).toEqual({
+        kind: 'intent',
+        intent: {
+          kind: 'companies-domain',
+          action: 'add',
+          company: 'Acme Widgets',
+          domain: 'https://www.acme.com',
+        },
+      });
+    }
   });
 
   it('gives every surface the same words for an unknown command', () => {

@@ -19,6 +19,7 @@ import {
   resultView,
   reviewRow,
   reviewView,
+  sameDomainRow,
   twinRows,
   usersView,
   worstReviewView,
@@ -53,7 +54,14 @@ function actionsOf(card: Card): { type: string; title?: string; verb?: string; d
   return (card.actions ?? []) as { type: string; title?: string; verb?: string; data?: unknown }[];
 }
 
-const rows = [duplicateRow, mappedRow, reviewRow(1, { name: HOSTILE }), reviewRow(2), reviewRow(3)];
+const rows = [
+  duplicateRow,
+  sameDomainRow,
+  mappedRow,
+  reviewRow(1, { name: HOSTILE }),
+  reviewRow(2),
+  reviewRow(3),
+];
 
 describe('Teams cards', () => {
   const every: [string, Card][] = [

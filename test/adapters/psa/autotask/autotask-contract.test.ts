@@ -123,7 +123,14 @@ describe('Autotask contract: paging with the id cursor', () => {
     expect(query?.method).toBe('POST');
     expect(query?.body).toEqual({
       maxRecords: 500,
-      includeFields: ['id', 'companyName', 'companyType', 'isActive', 'lastTrackedModifiedDateTime'],
+      includeFields: [
+        'id',
+        'companyName',
+        'companyType',
+        'isActive',
+        'lastTrackedModifiedDateTime',
+        'webAddress',
+      ],
       filter: [
         { op: 'gt', field: 'id', value: 0 },
         { op: 'in', field: 'companyType', value: [1] },
