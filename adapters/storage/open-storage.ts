@@ -20,6 +20,7 @@ import { type DialectName, dialectTraits } from './dialect-traits.js';
 import { createStorage } from './kysely-storage.js';
 import { migrateToLatest } from './migrator.js';
 import type { Database } from './schema.js';
+import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.js';
 
 export interface OpenStorageOptions {
   /** Run pending migrations before returning (default false: boot and `psa-import migrate` do it). */
@@ -65,12 +66,22 @@ export async function openStorage(
   options: OpenStorageOptions = {},
 ): Promise<OpenedStorage> {
   const target = parseDatabaseUrl(databaseUrl);
-  const db =
-    target.dialect === 'sqlite'
-      ? new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(target.path, options) }) })
-      : new Kysely<Database>({
-          dialect: new PostgresDialect({ pool: openPool(target.connectionString, options) }),
-        });
+  let checkpointer: WalCheckpointer | undefined;
+  let db: Kysely<Database>;
+  if (target.dialect === 'sqlite') {
+    const sqlite = openSqlite(target.path, options);
+    if (target.path !== ':memory:') checkpointer = checkpointInWorker(sqlite, target.path, options);
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  } else {
+    db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: openPool(target.connectionString, options) }),
+    });
+  }
+  const destroy = async (): Promise<void> => {
+    // The worker's connection goes first, so the app's close (the last one) folds the WAL back.
+    await checkpointer?.stop();
+    await db.destroy();
+  };
   try {
     if (target.dialect === 'postgres') await probe(db);
     const migrated = options.migrate ? await migrateToLatest(db) : [];
@@ -82,12 +93,12 @@ export async function openStorage(
       migrated,
       // Idempotent: shutdown paths often close twice, and pg's pool throws on a second end().
       close: () => {
-        closing ??= db.destroy();
+        closing ??= destroy();
         return closing;
       },
     };
   } catch (error) {
-    await db.destroy();
+    await destroy();
     throw error;
   }
 }
@@ -118,6 +129,19 @@ function openSqlite(path: string, options: OpenStorageOptions): BetterSqlite3.Da
   // mid-transaction and takes twice as long.
   sqlite.pragma('cache_size = -65536');
   return sqlite;
+}
+
+/** See wal-checkpointer.ts for why checkpoints leave the app's (event-loop) connection. */
+function checkpointInWorker(
+  sqlite: BetterSqlite3.Database,
+  path: string,
+  options: OpenStorageOptions,
+): WalCheckpointer {
+  sqlite.pragma('wal_autocheckpoint = 0');
+  return startWalCheckpointer(path, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 }, () => {
+    // SQLite's default threshold: without the worker the WAL must not grow without bound.
+    if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
+  });
 }
 
 async function probe(db: Kysely<Database>): Promise<void> {
