@@ -32,6 +32,9 @@ import {
 } from './card-kit.js';
 import { md, plain } from './markdown.js';
 import { pageActions, pageLine } from './paging.js';
+import { canFind, FIND_LIMIT, findElements, matchChoices, type RowSearch } from './row-find.js';
+
+export type { RowSearch } from './row-find.js';
 
 /**
  * How much of each row the card shows. The first level that keeps the page under Teams' size limit
@@ -49,6 +52,8 @@ interface Detail {
   readonly candidatesShown: number;
   readonly candidateChoices: number;
   readonly missingShown: number;
+  /** Companies a row's Find adds to its list. */
+  readonly matches: number;
 }
 
 const DETAIL: readonly [Detail, ...Detail[]] = [
@@ -60,10 +65,40 @@ const DETAIL: readonly [Detail, ...Detail[]] = [
     candidatesShown: 3,
     candidateChoices: 10,
     missingShown: 10,
+    matches: FIND_LIMIT,
   },
-  { name: 60, reason: 80, facts: 40, choice: 40, candidatesShown: 2, candidateChoices: 6, missingShown: 5 },
-  { name: 40, reason: 40, facts: 16, choice: 24, candidatesShown: 1, candidateChoices: 3, missingShown: 3 },
+  {
+    name: 60,
+    reason: 80,
+    facts: 40,
+    choice: 40,
+    candidatesShown: 2,
+    candidateChoices: 6,
+    missingShown: 5,
+    matches: FIND_LIMIT,
+  },
+  {
+    name: 40,
+    reason: 40,
+    facts: 16,
+    choice: 24,
+    candidatesShown: 1,
+    candidateChoices: 3,
+    missingShown: 3,
+    matches: 5,
+  },
 ];
+
+/** What a row is drawn with, beside the row. */
+interface RowContext {
+  readonly editable: boolean;
+  readonly detail: Detail;
+  /** The last Find, on whichever row it was. */
+  readonly search: RowSearch | null;
+  /** The buttons' data: the run and the decisions the page shows. */
+  readonly state: Readonly<Record<string, unknown>>;
+  readonly page: number;
+}
 
 /** More choices than this get Teams' search box (the `filtered` style, Adaptive Cards 1.5). */
 const SEARCH_FROM = 5;
@@ -91,7 +126,7 @@ function bulkLine(offers: ReviewView['bulk']): string {
   ].join(' · ');
 }
 
-function choicesFor(row: ReviewRowView, detail: Detail): Choice[] {
+function choicesFor(row: ReviewRowView, detail: Detail, search: RowSearch | null = null): Choice[] {
   const choices: Choice[] = [];
   for (const kind of row.allowed) {
     if (kind === 'map') {
@@ -107,6 +142,7 @@ function choicesFor(row: ReviewRowView, detail: Detail): Choice[] {
     const target = kind === 'keep' ? (row.mappedTo?.name ?? null) : null;
     choices.push({ title: plain(companyDecisionLabel(decision, target), detail.choice + 10), value: kind });
   }
+  if (search !== null) choices.push(...matchChoices(search, choices, detail.matches, detail.choice));
   // A company picked with the search box is not a candidate: keep it selectable.
   const current = companyCode(row.decision);
   if (!choices.some((choice) => choice.value === current)) {
@@ -160,7 +196,8 @@ function keptElement(row: ReviewRowView, editable: boolean, detail: Detail): Ele
   return container(items, { separator: true });
 }
 
-function rowElement(row: ReviewRowView, editable: boolean, detail: Detail): Element {
+function rowElement(row: ReviewRowView, context: RowContext): Element {
+  const { editable, detail } = context;
   if (row.group === 'mapped' && row.decision.kind === 'keep') return keptElement(row, editable, detail);
   const items: Element[] = [
     text(`**${md(row.name, detail.name)}**`),
@@ -182,7 +219,17 @@ function rowElement(row: ReviewRowView, editable: boolean, detail: Detail): Elem
     }),
   );
   if (editable && row.allowed.length > 1) {
-    const choices = choicesFor(row, detail);
+    const search = context.search?.psaCompanyId === row.psaCompanyId ? context.search : null;
+    const listed = choicesFor(row, detail);
+    const choices = choicesFor(row, detail, search);
+    if (canFind(row)) {
+      const find = execute('Find', VERBS.findCompany, {
+        ...context.state,
+        page: context.page,
+        company: row.psaCompanyId,
+      });
+      items.push(...findElements(row, search, find, choices.length - listed.length));
+    }
     items.push(
       choiceSet(INPUT.company(row.psaCompanyId), choices, {
         value: companyCode(row.decision),
@@ -194,7 +241,7 @@ function rowElement(row: ReviewRowView, editable: boolean, detail: Detail): Elem
 }
 
 /** The page's rows under their group headings, decisions first (the core's order). */
-function groupedRows(view: ReviewView, editable: boolean, detail: Detail): Element[] {
+function groupedRows(view: ReviewView, context: RowContext): Element[] {
   const elements: Element[] = [];
   let group: ReviewRowView['group'] | null = null;
   for (const row of view.rows) {
@@ -203,7 +250,7 @@ function groupedRows(view: ReviewView, editable: boolean, detail: Detail): Eleme
       const count = group === 'mapped' ? ` (${view.totals.mapped.toLocaleString('en-US')} in all)` : '';
       elements.push(text(`**${REVIEW_GROUP_HEADINGS[group]}${count}**`, { spacing: 'Large' }));
     }
-    elements.push(rowElement(row, editable, detail));
+    elements.push(rowElement(row, context));
   }
   return elements;
 }
@@ -213,12 +260,15 @@ export function reviewRowState(view: ReviewView): Record<string, string> {
   return Object.fromEntries(view.rows.map((row) => [String(row.psaCompanyId), companyCode(row.decision)]));
 }
 
-/** Step 3–4: the companies in the PSA with their status, one page, each with its decision. */
-export function reviewCard(view: ReviewView): Card {
-  return fitted(DETAIL, (detail) => reviewCardWith(view, detail));
+/**
+ * Step 3–4: the companies in the PSA with their status, one page, each with its decision; after a
+ * row's Find, that row's list also offers what was found.
+ */
+export function reviewCard(view: ReviewView, search: RowSearch | null = null): Card {
+  return fitted(DETAIL, (detail) => reviewCardWith(view, detail, search));
 }
 
-function reviewCardWith(view: ReviewView, detail: Detail): Card {
+function reviewCardWith(view: ReviewView, detail: Detail, search: RowSearch | null): Card {
   const editable = view.run.status === 'reviewing-companies';
   const runId = view.run.runId;
   const body: Element[] = [
@@ -254,11 +304,13 @@ function reviewCardWith(view: ReviewView, detail: Detail): Card {
       ),
     );
   }
-  body.push(...groupedRows(view, editable, detail));
-  body.push(text(pageLine(view.paging, 'companies'), { isSubtle: true, separator: true }));
   const state = { runId, rows: reviewRowState(view) };
+  body.push(...groupedRows(view, { editable, detail, search, state, page: view.paging.page }));
+  body.push(text(pageLine(view.paging, 'companies'), { isSubtle: true, separator: true }));
   if (editable) {
-    body.push(text('Choices on this page are saved when you press any button below.', { isSubtle: true }));
+    body.push(
+      text('Choices on this page are saved when you press any button, Find included.', { isSubtle: true }),
+    );
     body.push(
       ...buttonRows(
         [
