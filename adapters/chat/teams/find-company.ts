@@ -3,14 +3,14 @@ import { type CardAction, INPUT, inputValue } from './card-actions.js';
 import { cardAfter, refusal, reviewPaging, runAll, type Source, show } from './card-step.js';
 import { messageResponse } from './invoke-responses.js';
 import { reviewCard } from './review-card.js';
-import { companyChanges } from './row-changes.js';
 import { FIND_LIMIT, FIND_MAX_LENGTH, type RowSearch } from './row-find.js';
 import type { TeamsDeps } from './teams-deps.js';
 
 /**
- * A row's Find: like every button of the page it saves the choices made on it first, then the
- * same page is drawn again with the managed companies matching the row's text in its list. The
- * review intent checks the run and the admin; the search checks the admin again.
+ * A row's Find: the same page drawn again, with the managed companies matching the row's text
+ * added to its list. Nothing is saved: the choices the page's lists showed come back as they
+ * were, for Save or a page button to save. The review intent checks the run and the admin; the
+ * search checks the admin again.
  */
 export async function findCompany(deps: TeamsDeps, actor: Actor, action: CardAction, source: Source) {
   const { runId, page, company } = action.data;
@@ -18,10 +18,7 @@ export async function findCompany(deps: TeamsDeps, actor: Actor, action: CardAct
     return messageResponse('That button is not understood. Use the latest card.');
   }
   const paging = reviewPaging(page);
-  const view = await runAll(deps, actor, [
-    ...companyChanges(runId, action.data, paging),
-    { kind: 'review', runId, paging },
-  ]);
+  const view = await runAll(deps, actor, [{ kind: 'review', runId, paging }]);
   if (view.kind !== 'review') return show(deps, source, await cardAfter(deps, actor, runId, view, paging));
   const query = (inputValue(action.data, INPUT.findCompany(company)) ?? '').trim().slice(0, FIND_MAX_LENGTH);
   let search: RowSearch = { psaCompanyId: company, query, matches: [] };
@@ -30,5 +27,10 @@ export async function findCompany(deps: TeamsDeps, actor: Actor, action: CardAct
     if (found.kind === 'error') return refusal(found);
     if (found.kind === 'company-options') search = { ...search, matches: found.options };
   }
-  return show(deps, source, reviewCard(view, search));
+  const pending: Record<string, string> = {};
+  for (const row of view.rows) {
+    const picked = inputValue(action.data, INPUT.company(row.psaCompanyId));
+    if (picked !== null) pending[String(row.psaCompanyId)] = picked;
+  }
+  return show(deps, source, reviewCard(view, { search, pending }));
 }

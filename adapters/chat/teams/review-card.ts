@@ -32,9 +32,17 @@ import {
 } from './card-kit.js';
 import { md, plain } from './markdown.js';
 import { pageActions, pageLine } from './paging.js';
-import { canFind, FIND_LIMIT, findElements, matchChoices, type RowSearch } from './row-find.js';
+import {
+  canFind,
+  FIND_LIMIT,
+  findElements,
+  matchChoices,
+  type Redraw,
+  type RowSearch,
+  shownChoice,
+} from './row-find.js';
 
-export type { RowSearch } from './row-find.js';
+export type { Redraw, RowSearch } from './row-find.js';
 
 /**
  * How much of each row the card shows. The first level that keeps the page under Teams' size limit
@@ -87,16 +95,26 @@ const DETAIL: readonly [Detail, ...Detail[]] = [
     missingShown: 3,
     matches: 5,
   },
+  // Each row's Find box and button cost about 400 bytes: the fullest page needs one level more.
+  {
+    name: 30,
+    reason: 30,
+    facts: 12,
+    choice: 20,
+    candidatesShown: 1,
+    candidateChoices: 2,
+    missingShown: 2,
+    matches: 3,
+  },
 ];
 
 /** What a row is drawn with, beside the row. */
 interface RowContext {
   readonly editable: boolean;
   readonly detail: Detail;
-  /** The last Find, on whichever row it was. */
-  readonly search: RowSearch | null;
-  /** The buttons' data: the run and the decisions the page shows. */
-  readonly state: Readonly<Record<string, unknown>>;
+  /** The last Find (on whichever row it was) and the unsaved choices it keeps. */
+  readonly redraw: Redraw | null;
+  readonly runId: string;
   readonly page: number;
 }
 
@@ -181,15 +199,17 @@ function moreLine(row: ReviewRowView, detail: Detail, editable: boolean): string
 }
 
 /** A mapped row kept as it is needs no decision: one line and its list, no details. */
-function keptElement(row: ReviewRowView, editable: boolean, detail: Detail): Element {
+function keptElement(row: ReviewRowView, context: RowContext): Element {
+  const { editable, detail } = context;
   const target = row.mappedTo === null ? '' : ` → ${md(row.mappedTo.name, detail.name)}`;
   const items: Element[] = [
     text(`**${md(row.name, detail.name)}** · PSA id ${row.psaCompanyId} · kept${target}`),
   ];
   if (editable && row.allowed.length > 1) {
+    const choices = choicesFor(row, detail);
     items.push(
-      choiceSet(INPUT.company(row.psaCompanyId), choicesFor(row, detail), {
-        value: companyCode(row.decision),
+      choiceSet(INPUT.company(row.psaCompanyId), choices, {
+        value: shownChoice(row, choices, context.redraw),
       }),
     );
   }
@@ -198,7 +218,7 @@ function keptElement(row: ReviewRowView, editable: boolean, detail: Detail): Ele
 
 function rowElement(row: ReviewRowView, context: RowContext): Element {
   const { editable, detail } = context;
-  if (row.group === 'mapped' && row.decision.kind === 'keep') return keptElement(row, editable, detail);
+  if (row.group === 'mapped' && row.decision.kind === 'keep') return keptElement(row, context);
   const items: Element[] = [
     text(`**${md(row.name, detail.name)}**`),
     text(rowDetails(row, detail), { isSubtle: true, spacing: 'None' }),
@@ -219,12 +239,14 @@ function rowElement(row: ReviewRowView, context: RowContext): Element {
     }),
   );
   if (editable && row.allowed.length > 1) {
-    const search = context.search?.psaCompanyId === row.psaCompanyId ? context.search : null;
+    const searched = context.redraw?.search ?? null;
+    const search = searched?.psaCompanyId === row.psaCompanyId ? searched : null;
     const listed = choicesFor(row, detail);
     const choices = choicesFor(row, detail, search);
     if (canFind(row)) {
+      // Only the run, page and row: the page's choices travel as inputs and are kept, not saved.
       const find = execute('Find', VERBS.findCompany, {
-        ...context.state,
+        runId: context.runId,
         page: context.page,
         company: row.psaCompanyId,
       });
@@ -232,7 +254,7 @@ function rowElement(row: ReviewRowView, context: RowContext): Element {
     }
     items.push(
       choiceSet(INPUT.company(row.psaCompanyId), choices, {
-        value: companyCode(row.decision),
+        value: shownChoice(row, choices, context.redraw),
         ...(choices.length > SEARCH_FROM ? { style: 'filtered', placeholder: 'Search this list' } : {}),
       }),
     );
@@ -264,11 +286,11 @@ export function reviewRowState(view: ReviewView): Record<string, string> {
  * Step 3–4: the companies in the PSA with their status, one page, each with its decision; after a
  * row's Find, that row's list also offers what was found.
  */
-export function reviewCard(view: ReviewView, search: RowSearch | null = null): Card {
-  return fitted(DETAIL, (detail) => reviewCardWith(view, detail, search));
+export function reviewCard(view: ReviewView, redraw: Redraw | null = null): Card {
+  return fitted(DETAIL, (detail) => reviewCardWith(view, detail, redraw));
 }
 
-function reviewCardWith(view: ReviewView, detail: Detail, search: RowSearch | null): Card {
+function reviewCardWith(view: ReviewView, detail: Detail, redraw: Redraw | null): Card {
   const editable = view.run.status === 'reviewing-companies';
   const runId = view.run.runId;
   const body: Element[] = [
@@ -304,13 +326,11 @@ function reviewCardWith(view: ReviewView, detail: Detail, search: RowSearch | nu
       ),
     );
   }
-  const state = { runId, rows: reviewRowState(view) };
-  body.push(...groupedRows(view, { editable, detail, search, state, page: view.paging.page }));
+  body.push(...groupedRows(view, { editable, detail, redraw, runId, page: view.paging.page }));
   body.push(text(pageLine(view.paging, 'companies'), { isSubtle: true, separator: true }));
+  const state = { runId, rows: reviewRowState(view) };
   if (editable) {
-    body.push(
-      text('Choices on this page are saved when you press any button, Find included.', { isSubtle: true }),
-    );
+    body.push(text('Choices on this page are saved when you press any button below.', { isSubtle: true }));
     body.push(
       ...buttonRows(
         [

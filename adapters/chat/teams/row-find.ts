@@ -1,5 +1,5 @@
 import type { ReviewRowView } from '../../../src/app/views.js';
-import { mapCode } from '../shared/decision-codec.js';
+import { encodeCompanyDecision, mapCode } from '../shared/decision-codec.js';
 import { INPUT } from './card-actions.js';
 import { type Action, actionSet, type Choice, columns, type Element, text } from './card-kit.js';
 import { md, plain } from './markdown.js';
@@ -19,6 +19,22 @@ export interface RowSearch {
   readonly psaCompanyId: number;
   readonly query: string;
   readonly matches: readonly { readonly id: string; readonly name: string }[];
+}
+
+/**
+ * The card drawn again after a Find: what it found, and the choices the page's lists showed when
+ * it was pressed (by PSA company id; not saved, so they are kept as unsaved choices).
+ */
+export interface Redraw {
+  readonly search: RowSearch;
+  readonly pending: Readonly<Record<string, string>>;
+}
+
+/** The row's unsaved choice when it is still one of its choices, else its saved decision. */
+export function shownChoice(row: ReviewRowView, choices: readonly Choice[], redraw: Redraw | null): string {
+  const pending = redraw?.pending[String(row.psaCompanyId)];
+  if (pending !== undefined && choices.some((choice) => choice.value === pending)) return pending;
+  return encodeCompanyDecision(row.decision);
 }
 
 /** Rows that may be mapped to another managed company get a Find. */
