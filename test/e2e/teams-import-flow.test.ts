@@ -14,7 +14,6 @@ import {
   cardAction,
   fetchTask,
   MALLORY,
-  search,
   submitAction,
 } from '../support/teams-activities.js';
 import { directorySnapshot, type SandboxApp, startSandboxApp } from '../support/teams-app.js';
@@ -25,7 +24,7 @@ import { startTeamsSandbox, TEAMS_WORKSPACE, type TeamsSandbox } from '../suppor
 
 /**
  * The acceptance of the core issue, through Teams: connect the sandbox ConnectWise in a dialog,
- * import from the message extension, map a duplicate (with the typeahead), leave a company out,
+ * import from the message extension, map a duplicate, find a company for another row, leave a company out,
  * grant users, submit as Alice, fail to approve as Alice, approve as Bob, read the result; import
  * again and see everything mapped and nothing new created. The database must end as the same
  * flow leaves it from the terminal chat.
@@ -67,7 +66,7 @@ describe('the import flow through Teams (real HTTP, fake Bot Connector, sandbox 
   let approvalId = '';
   let duplicate: { psaId: number; companyId: string; companyName: string };
   let leftOut = 0;
-  /** An unmapped company the admin maps, with the search box, to a company of their own. */
+  /** An unmapped company the admin maps, found with the row's Find, to a company of their own. */
   let searched = 0;
   let userCompany = 0;
   let grantedContact = 0;
@@ -188,17 +187,25 @@ describe('the import flow through Teams (real HTTP, fake Bot Connector, sandbox 
     expect(searched).toBeGreaterThan(0);
   });
 
-  it('maps a company with the typeahead, keeps the duplicate mapped and leaves a company out', async () => {
-    const found = await teams.send(search(ALICE, 'northw', 'managed-companies', teams.options()));
-    const results = (found.body as { value: { results: { title: string; value: string }[] } }).value.results;
-    const northwind = results.find((result) => result.title === EXTRA_COMPANY);
+  it('maps a company found with Find, keeps the duplicate mapped and leaves a company out', async () => {
+    const findOn = (candidate: { verb?: string; data: Json }) =>
+      candidate.verb === 'find-company' && candidate.data.company === searched;
+    const box = { [`find-${searched}`]: 'northw' };
+    const strangers = await teams.click(MALLORY, reviewId, findOn, box);
+    expect(answerMessage(strangers.body)).not.toBeNull();
+
+    // Find keeps the choice made on another row without saving it, and adds the matches.
+    const found = await teams.click(ALICE, reviewId, findOn, { ...box, [`company-${leftOut}`]: 'skip' });
+    const shown = answerCard(found.body) ?? {};
+    const list = inputsOf(shown).find((input) => input.id === `company-${searched}`);
+    const northwind = list?.choices.find((choice) => choice.title === `Map to ${EXTRA_COMPANY}`);
     expect(northwind).toBeDefined();
-    const strangers = await teams.send(search(MALLORY, 'northw', 'managed-companies', teams.options()));
-    expect((strangers.body as { value: { results: unknown[] } }).value.results).toEqual([]);
+    expect(list?.value).not.toBe(northwind?.value);
+    expect(inputsOf(shown).find((input) => input.id === `company-${leftOut}`)?.value).toBe('skip');
+    expect(teams.cardOf(reviewId)).toEqual(shown);
 
     const saved = await teams.click(ALICE, reviewId, 'Save', {
-      [`map-${searched}`]: northwind?.value ?? '',
-      [`company-${leftOut}`]: 'skip',
+      [`company-${searched}`]: northwind?.value ?? '',
     });
     const card = answerCard(saved.body) ?? {};
     const rows = reviewRows(card);

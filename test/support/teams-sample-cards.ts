@@ -12,6 +12,7 @@ import {
   approvalStates,
   approvalView,
   duplicateRow,
+  foundCompanies,
   HOSTILE,
   longLists,
   longRejectReason,
@@ -26,6 +27,7 @@ import {
   usersView,
   worstResultView,
   worstReviewView,
+  worstSearch,
   worstUsersOverview,
   worstUsersView,
 } from '../fixtures/sample-views.js';
@@ -85,6 +87,24 @@ export function sampleCards(): [string, Card][] {
     ['review-decisions-first', reviewCard(reviewView(decisionsFirstRows))],
     ['review-twins', reviewCard(reviewView([...twinRows, reviewRow(3)]))],
     ['review-worst-case', reviewCard(worstReviewView(REVIEW_PAGE_SIZE))],
+    [
+      'review-find-results',
+      reviewCard(reviewView(rows), {
+        search: { psaCompanyId: 7, query: 'northw', matches: foundCompanies },
+        pending: { '3': 'skip' },
+      }),
+    ],
+    [
+      'review-find-no-match',
+      reviewCard(reviewView(rows), { search: { psaCompanyId: 3, query: HOSTILE, matches: [] }, pending: {} }),
+    ],
+    [
+      'review-find-worst-case',
+      reviewCard(worstSearch(REVIEW_PAGE_SIZE).view, {
+        search: worstSearch(REVIEW_PAGE_SIZE).search,
+        pending: {},
+      }),
+    ],
     ['users-overview', usersCard(usersView(null))],
     ['users-overview-worst-case', usersCard(worstUsersOverview(USERS_PAGE_SIZE))],
     ['users-of-a-company', usersCard(usersView({ psaCompanyId: 7, name: HOSTILE }))],

@@ -19,6 +19,7 @@ import {
   updateForEveryone,
   usersPaging,
 } from './card-step.js';
+import { findCompany } from './find-company.js';
 import { messageResponse } from './invoke-responses.js';
 import { companyChanges, userChanges } from './row-changes.js';
 import { type TeamsDeps, withinDeadline } from './teams-deps.js';
@@ -88,6 +89,8 @@ async function dispatch(deps: TeamsDeps, actor: Actor, action: CardAction, sourc
         reviewPaging(page),
       );
     }
+    case VERBS.findCompany:
+      return findCompany(deps, actor, action, source);
     case VERBS.continueToUsers:
       return continueToUsers(deps, actor, action, source);
     case VERBS.backToCompanies:

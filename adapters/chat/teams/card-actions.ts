@@ -17,6 +17,8 @@ export const VERBS = {
   approve: 'approve',
   reject: 'reject',
   cancel: 'cancel',
+  /** A row's "Find": its list gains the managed companies matching the row's search text. */
+  findCompany: 'find-company',
   /** The approval card's `refresh` action (automatic for listed users, manual for others). */
   refresh: 'refresh',
 } as const;
@@ -28,14 +30,12 @@ const VERB_VALUES = Object.values(VERBS) as [Verb, ...Verb[]];
 /** Input ids on our cards; the row id is a PSA company or contact id. */
 export const INPUT = {
   company: (psaCompanyId: number) => `company-${psaCompanyId}`,
-  mapSearch: (psaCompanyId: number) => `map-${psaCompanyId}`,
+  /** The search text of a row's "Find a managed company". */
+  findCompany: (psaCompanyId: number) => `find-${psaCompanyId}`,
   user: (psaContactId: number) => `user-${psaContactId}`,
   contactType: 'contactType',
   rejectReason: 'rejectReason',
 } as const;
-
-/** The dataset name of the "map to an existing managed company" typeahead. */
-export const COMPANY_DATASET = 'managed-companies';
 
 export const runIdSchema = z.string().regex(/^[\w-]{1,100}$/);
 const rowId = z.string().regex(/^\d{1,15}$/);

@@ -32,6 +32,17 @@ import {
 } from './card-kit.js';
 import { md, plain } from './markdown.js';
 import { pageActions, pageLine } from './paging.js';
+import {
+  canFind,
+  FIND_LIMIT,
+  findElements,
+  matchChoices,
+  type Redraw,
+  type RowSearch,
+  shownChoice,
+} from './row-find.js';
+
+export type { Redraw, RowSearch } from './row-find.js';
 
 /**
  * How much of each row the card shows. The first level that keeps the page under Teams' size limit
@@ -49,6 +60,8 @@ interface Detail {
   readonly candidatesShown: number;
   readonly candidateChoices: number;
   readonly missingShown: number;
+  /** Companies a row's Find adds to its list. */
+  readonly matches: number;
 }
 
 const DETAIL: readonly [Detail, ...Detail[]] = [
@@ -60,10 +73,50 @@ const DETAIL: readonly [Detail, ...Detail[]] = [
     candidatesShown: 3,
     candidateChoices: 10,
     missingShown: 10,
+    matches: FIND_LIMIT,
   },
-  { name: 60, reason: 80, facts: 40, choice: 40, candidatesShown: 2, candidateChoices: 6, missingShown: 5 },
-  { name: 40, reason: 40, facts: 16, choice: 24, candidatesShown: 1, candidateChoices: 3, missingShown: 3 },
+  {
+    name: 60,
+    reason: 80,
+    facts: 40,
+    choice: 40,
+    candidatesShown: 2,
+    candidateChoices: 6,
+    missingShown: 5,
+    matches: FIND_LIMIT,
+  },
+  {
+    name: 40,
+    reason: 40,
+    facts: 16,
+    choice: 24,
+    candidatesShown: 1,
+    candidateChoices: 3,
+    missingShown: 3,
+    matches: 5,
+  },
+  // Each row's Find box and button cost about 400 bytes: the fullest page needs one level more.
+  {
+    name: 30,
+    reason: 30,
+    facts: 12,
+    choice: 20,
+    candidatesShown: 1,
+    candidateChoices: 2,
+    missingShown: 2,
+    matches: 3,
+  },
 ];
+
+/** What a row is drawn with, beside the row. */
+interface RowContext {
+  readonly editable: boolean;
+  readonly detail: Detail;
+  /** The last Find (on whichever row it was) and the unsaved choices it keeps. */
+  readonly redraw: Redraw | null;
+  readonly runId: string;
+  readonly page: number;
+}
 
 /** More choices than this get Teams' search box (the `filtered` style, Adaptive Cards 1.5). */
 const SEARCH_FROM = 5;
@@ -91,7 +144,7 @@ function bulkLine(offers: ReviewView['bulk']): string {
   ].join(' · ');
 }
 
-function choicesFor(row: ReviewRowView, detail: Detail): Choice[] {
+function choicesFor(row: ReviewRowView, detail: Detail, search: RowSearch | null = null): Choice[] {
   const choices: Choice[] = [];
   for (const kind of row.allowed) {
     if (kind === 'map') {
@@ -107,6 +160,7 @@ function choicesFor(row: ReviewRowView, detail: Detail): Choice[] {
     const target = kind === 'keep' ? (row.mappedTo?.name ?? null) : null;
     choices.push({ title: plain(companyDecisionLabel(decision, target), detail.choice + 10), value: kind });
   }
+  if (search !== null) choices.push(...matchChoices(search, choices, detail.matches, detail.choice));
   // A company picked with the search box is not a candidate: keep it selectable.
   const current = companyCode(row.decision);
   if (!choices.some((choice) => choice.value === current)) {
@@ -145,23 +199,26 @@ function moreLine(row: ReviewRowView, detail: Detail, editable: boolean): string
 }
 
 /** A mapped row kept as it is needs no decision: one line and its list, no details. */
-function keptElement(row: ReviewRowView, editable: boolean, detail: Detail): Element {
+function keptElement(row: ReviewRowView, context: RowContext): Element {
+  const { editable, detail } = context;
   const target = row.mappedTo === null ? '' : ` → ${md(row.mappedTo.name, detail.name)}`;
   const items: Element[] = [
     text(`**${md(row.name, detail.name)}** · PSA id ${row.psaCompanyId} · kept${target}`),
   ];
   if (editable && row.allowed.length > 1) {
+    const choices = choicesFor(row, detail);
     items.push(
-      choiceSet(INPUT.company(row.psaCompanyId), choicesFor(row, detail), {
-        value: companyCode(row.decision),
+      choiceSet(INPUT.company(row.psaCompanyId), choices, {
+        value: shownChoice(row, choices, context.redraw),
       }),
     );
   }
   return container(items, { separator: true });
 }
 
-function rowElement(row: ReviewRowView, editable: boolean, detail: Detail): Element {
-  if (row.group === 'mapped' && row.decision.kind === 'keep') return keptElement(row, editable, detail);
+function rowElement(row: ReviewRowView, context: RowContext): Element {
+  const { editable, detail } = context;
+  if (row.group === 'mapped' && row.decision.kind === 'keep') return keptElement(row, context);
   const items: Element[] = [
     text(`**${md(row.name, detail.name)}**`),
     text(rowDetails(row, detail), { isSubtle: true, spacing: 'None' }),
@@ -187,10 +244,22 @@ function rowElement(row: ReviewRowView, editable: boolean, detail: Detail): Elem
     }),
   );
   if (editable && row.allowed.length > 1) {
-    const choices = choicesFor(row, detail);
+    const searched = context.redraw?.search ?? null;
+    const search = searched?.psaCompanyId === row.psaCompanyId ? searched : null;
+    const listed = choicesFor(row, detail);
+    const choices = choicesFor(row, detail, search);
+    if (canFind(row)) {
+      // Only the run, page and row: the page's choices travel as inputs and are kept, not saved.
+      const find = execute('Find', VERBS.findCompany, {
+        runId: context.runId,
+        page: context.page,
+        company: row.psaCompanyId,
+      });
+      items.push(...findElements(row, search, find, choices.length - listed.length));
+    }
     items.push(
       choiceSet(INPUT.company(row.psaCompanyId), choices, {
-        value: companyCode(row.decision),
+        value: shownChoice(row, choices, context.redraw),
         ...(choices.length > SEARCH_FROM ? { style: 'filtered', placeholder: 'Search this list' } : {}),
       }),
     );
@@ -199,7 +268,7 @@ function rowElement(row: ReviewRowView, editable: boolean, detail: Detail): Elem
 }
 
 /** The page's rows under their group headings, decisions first (the core's order). */
-function groupedRows(view: ReviewView, editable: boolean, detail: Detail): Element[] {
+function groupedRows(view: ReviewView, context: RowContext): Element[] {
   const elements: Element[] = [];
   let group: ReviewRowView['group'] | null = null;
   for (const row of view.rows) {
@@ -208,7 +277,7 @@ function groupedRows(view: ReviewView, editable: boolean, detail: Detail): Eleme
       const count = group === 'mapped' ? ` (${view.totals.mapped.toLocaleString('en-US')} in all)` : '';
       elements.push(text(`**${REVIEW_GROUP_HEADINGS[group]}${count}**`, { spacing: 'Large' }));
     }
-    elements.push(rowElement(row, editable, detail));
+    elements.push(rowElement(row, context));
   }
   return elements;
 }
@@ -218,12 +287,15 @@ export function reviewRowState(view: ReviewView): Record<string, string> {
   return Object.fromEntries(view.rows.map((row) => [String(row.psaCompanyId), companyCode(row.decision)]));
 }
 
-/** Step 3–4: the companies in the PSA with their status, one page, each with its decision. */
-export function reviewCard(view: ReviewView): Card {
-  return fitted(DETAIL, (detail) => reviewCardWith(view, detail));
+/**
+ * Step 3–4: the companies in the PSA with their status, one page, each with its decision; after a
+ * row's Find, that row's list also offers what was found.
+ */
+export function reviewCard(view: ReviewView, redraw: Redraw | null = null): Card {
+  return fitted(DETAIL, (detail) => reviewCardWith(view, detail, redraw));
 }
 
-function reviewCardWith(view: ReviewView, detail: Detail): Card {
+function reviewCardWith(view: ReviewView, detail: Detail, redraw: Redraw | null): Card {
   const editable = view.run.status === 'reviewing-companies';
   const runId = view.run.runId;
   const body: Element[] = [
@@ -259,7 +331,7 @@ function reviewCardWith(view: ReviewView, detail: Detail): Card {
       ),
     );
   }
-  body.push(...groupedRows(view, editable, detail));
+  body.push(...groupedRows(view, { editable, detail, redraw, runId, page: view.paging.page }));
   body.push(text(pageLine(view.paging, 'companies'), { isSubtle: true, separator: true }));
   const state = { runId, rows: reviewRowState(view) };
   if (editable) {

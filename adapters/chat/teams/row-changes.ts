@@ -1,19 +1,18 @@
 import type { CompanyDecisionItem, Intent, Paging, UserDecisionItem } from '../../../src/app/intents.js';
-import { decodeCompanyDecision, decodeUserDecision, mapCode } from '../shared/decision-codec.js';
+import { decodeCompanyDecision, decodeUserDecision } from '../shared/decision-codec.js';
 import { type CardActionData, INPUT, inputValue } from './card-actions.js';
 
 /**
  * What the admin changed on a page of rows: the inputs Teams sent, compared with the decisions
  * the card showed (`data.rows`). The changes of one Save become one batch intent, applied
  * all-or-nothing; with no change there is none, so pressing Save twice, or a retried click, sends
- * nothing the second time. A company picked in the search box wins over the list.
+ * nothing the second time. A company found with a row's "Find" is one more choice of its list.
  */
 export function companyChanges(runId: string, data: CardActionData, paging: Paging): Intent[] {
   const decisions: CompanyDecisionItem[] = [];
   for (const [rowId, shown] of Object.entries(data.rows ?? {})) {
     const psaCompanyId = Number(rowId);
-    const searched = inputValue(data, INPUT.mapSearch(psaCompanyId))?.trim() ?? '';
-    const picked = searched !== '' ? mapCode(searched) : inputValue(data, INPUT.company(psaCompanyId));
+    const picked = inputValue(data, INPUT.company(psaCompanyId));
     if (picked === null || picked === shown) continue;
     const decision = decodeCompanyDecision(picked);
     if (decision === null) continue;

@@ -112,6 +112,11 @@ describe('Teams cards', () => {
       'Map to matches',
       'Leave out all',
       'Reset',
+      // One per row that can be mapped (the kept row has none).
+      'Find',
+      'Find',
+      'Find',
+      'Find',
       '◀ Previous',
       'Next ▶',
       'Save',

@@ -71,10 +71,10 @@ describe('row decisions from card inputs', () => {
     });
   });
 
-  it('lets a company picked in the search box win over the list', () => {
+  it('takes a company found with Find from the list; the search text itself decides nothing', () => {
     const changes = companyChanges(
       'run-1',
-      data({ rows: { '4': 'create' }, 'company-4': 'skip', 'map-4': 'mc-7' }),
+      data({ rows: { '4': 'create' }, 'company-4': 'map:mc-7', 'find-4': 'mc-8' }),
       paging,
     );
     expect(changes).toEqual([
@@ -85,12 +85,13 @@ describe('row decisions from card inputs', () => {
         paging,
       },
     ]);
+    expect(companyChanges('run-1', data({ rows: { '4': 'create' }, 'find-4': 'mc-8' }), paging)).toEqual([]);
   });
 
   it('ignores values no card offers and rows not on the card', () => {
     const forged = data({ rows: { '5': 'create' }, 'company-5': 'delete-everything', 'company-6': 'skip' });
     expect(companyChanges('run-1', forged, paging)).toEqual([]);
-    expect(companyChanges('run-1', data({ rows: { '5': 'create' }, 'map-5': 'a,b' }), paging)).toEqual([]);
+    expect(companyChanges('run-1', data({ rows: { '5': 'create' }, 'find-5': 'a,b' }), paging)).toEqual([]);
   });
 
   it('does the same for contacts', () => {
