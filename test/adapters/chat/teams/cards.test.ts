@@ -113,10 +113,7 @@ describe('Teams cards', () => {
       'Leave out all',
       'Reset',
       // One per row that can be mapped (the kept row has none).
-      'Find',
-      'Find',
-      'Find',
-      'Find',
+      ...rows.filter((row) => row.status !== 'mapped').map(() => 'Find'),
       '◀ Previous',
       'Next ▶',
       'Save',
