@@ -144,6 +144,9 @@ export function startWalCheckpointer(
           stopped = true;
           worker.postMessage({ kind: 'stop' });
         }
+        // Held while stopping: an unref'd worker would let the process exit in the middle of
+        // `await storage.close()`, before the app's connection is closed and the code after runs.
+        worker.ref();
         await exited;
       })();
       return stopping;
