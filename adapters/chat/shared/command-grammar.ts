@@ -49,7 +49,8 @@ export interface GrammarOptions {
   readonly conversation?: ThreadRef | null;
 }
 
-export const UNKNOWN_COMMAND_HINT = 'unknown command; run /psa help for the commands';
+// The error's next step already points at /psa help, so the hint does not repeat it.
+export const UNKNOWN_COMMAND_HINT = 'unknown command';
 
 /** The verbs this grammar owns; surfaces with more words of their own check this first. */
 export const PSA_VERBS: ReadonlySet<string> = new Set([

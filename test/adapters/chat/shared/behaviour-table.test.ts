@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatCommand } from '../../../../adapters/chat/shared/command-grammar.js';
+import { messageFor } from '../../../../adapters/chat/shared/error-messages.js';
 import { parseCommand as slack } from '../../../../adapters/chat/slack/command-parser.js';
 import { parseTextCommand as teams } from '../../../../adapters/chat/teams/text-command.js';
 import { parseLine } from '../../../../adapters/chat/terminal/parser.js';
@@ -114,7 +115,12 @@ describe('every surface behaves the same for the same words', () => {
   it('gives every surface the same words for an unknown command', () => {
     const answers = Object.values(surfaces).map((parse) => parse('frobnicate'));
     expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
-    expect(JSON.stringify(answers[0])).toContain('/psa help');
+    const answer = answers[0];
+    if (answer?.kind !== 'error') throw new Error('an unknown command must be an error');
+    const message = messageFor(answer.code, answer.details);
+    expect(message.text).toBe('That did not work: unknown command');
+    // The pointer to help is said once, as the next step.
+    expect(`${message.text} ${message.nextStep}`.split('/psa help')).toHaveLength(2);
   });
 
   it('never carries refused text in what it returns', () => {
