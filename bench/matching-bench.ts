@@ -2,6 +2,7 @@ import { diffCompanies } from '../src/domain/diff.js';
 import type { ManagedCompany } from '../src/domain/directory.js';
 import type { PsaCompany } from '../src/domain/psa-records.js';
 import { scoreMatching } from '../test/fixtures/company-names/score-matching.js';
+import { mulberry32, pick } from '../test/fixtures/company-names/seeded-random.js';
 
 const SIZE = 100_000;
 
@@ -193,21 +194,4 @@ function typo(name: string, rng: () => number): string {
 
 function percent(value: number): string {
   return `${(value * 100).toFixed(2)} %`;
-}
-
-function pick<T>(items: readonly T[], rng: () => number): T {
-  const item = items[Math.floor(rng() * items.length)];
-  if (item === undefined) throw new Error('pick from an empty list');
-  return item;
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
