@@ -23,13 +23,13 @@ const SECTION_WORDS: Readonly<Record<DigestSectionKind, readonly [string, string
 };
 
 /** "3 new PSA companies". */
-export function digestSectionTitle(kind: DigestSectionKind, count: number): string {
+function sectionTitle(kind: DigestSectionKind, count: number): string {
   const [singular, plural] = SECTION_WORDS[kind];
   return countOf(count, singular, plural);
 }
 
 /** The digest's first line. */
-export function digestHeadline(view: DigestView): string {
+function headline(view: DigestView): string {
   const label = PROVIDER_LABELS[view.provider];
   if (view.error !== null) return `Change digest for ${label} could not run`;
   if (view.total === 0) {
@@ -41,27 +41,60 @@ export function digestHeadline(view: DigestView): string {
   return `Change digest for ${label}: ${countOf(view.total, 'change')}${since}`;
 }
 
-/** "… and 12 more", or null when every item was named. */
-export function digestMore(count: number, shown: number): string | null {
-  return count > shown ? `… and ${count - shown} more` : null;
-}
-
-/** The failure's seed wording, its next step, and when it is tried again. */
-export function digestFailureLines(view: DigestView): string[] {
-  if (view.error === null) return [];
-  const message = messageFor(view.error.code, view.error.details);
-  const retry = view.nextDueAt === null ? [] : [`I will try again at ${formatDate(view.nextDueAt)}.`];
-  return [message.text, message.nextStep, ...retry];
-}
-
 /** The closing line: nothing happens without the review. */
-export const DIGEST_REVIEW_NOTE =
-  'Nothing changes until an admin reviews an import and a second admin approves it.';
+const REVIEW_NOTE = 'Nothing changes until an admin reviews an import and a second admin approves it.';
 
-export function digestDuplicatesNote(view: DigestView): string | null {
-  return view.duplicates === 0
-    ? null
-    : `${countOf(view.duplicates, 'new company looks', 'new companies look')} like a managed company already there.`;
+export interface DigestOutlineSection {
+  /** "3 new PSA companies". */
+  readonly title: string;
+  /** PSA text: each surface escapes and cuts it. */
+  readonly samples: DigestView['sections'][number]['samples'];
+  /** "… and 12 more" when fewer than all were shown, or null. */
+  more(shown: number): string | null;
+}
+
+/**
+ * What a digest says, in our words, the same on every surface: each surface only lays it out.
+ * `failed` carries the seed wording, its next step and when it is tried again.
+ */
+export type DigestOutline =
+  | { readonly kind: 'failed'; readonly headline: string; readonly message: string; readonly rest: string }
+  | { readonly kind: 'quiet'; readonly headline: string }
+  | {
+      readonly kind: 'changes';
+      readonly headline: string;
+      readonly sections: readonly DigestOutlineSection[];
+      /** "2 new companies look like a managed company already there.", or null. */
+      readonly duplicates: string | null;
+      readonly reviewNote: string;
+    };
+
+export function digestOutline(view: DigestView): DigestOutline {
+  if (view.error !== null) {
+    const message = messageFor(view.error.code, view.error.details);
+    const retry = view.nextDueAt === null ? [] : [`I will try again at ${formatDate(view.nextDueAt)}.`];
+    return {
+      kind: 'failed',
+      headline: headline(view),
+      message: message.text,
+      rest: [message.nextStep, ...retry].join(' '),
+    };
+  }
+  if (view.total === 0) return { kind: 'quiet', headline: headline(view) };
+  return {
+    kind: 'changes',
+    headline: headline(view),
+    sections: view.sections.map((section) => ({
+      title: sectionTitle(section.kind, section.count),
+      samples: section.samples,
+      more: (shown) => (section.count > shown ? `… and ${section.count - shown} more` : null),
+    })),
+    duplicates:
+      view.duplicates === 0
+        ? null
+        : `${countOf(view.duplicates, 'new company looks', 'new companies look')} like a managed company already there.`,
+    reviewNote: REVIEW_NOTE,
+  };
 }
 
 /** One line of `/psa status` about a schedule. */

@@ -1,12 +1,5 @@
 import type { DigestView } from '../../../src/app/views.js';
-import {
-  DIGEST_REVIEW_NOTE,
-  digestDuplicatesNote,
-  digestFailureLines,
-  digestHeadline,
-  digestMore,
-  digestSectionTitle,
-} from '../shared/digest-text.js';
+import { type DigestOutline, digestOutline } from '../shared/digest-text.js';
 import { type Action, type Card, card, type Element, fitted, heading, submit, text } from './card-kit.js';
 import { md, ownWords } from './markdown.js';
 
@@ -26,17 +19,16 @@ export function startImportAction(view: DigestView): Action {
 
 /** The change digest as an Adaptive Card 1.5: counts, a few names per kind, Start import. */
 export function digestCard(view: DigestView): Card {
-  const headline = digestHeadline(view);
-  if (view.error !== null) {
-    const [message = '', ...rest] = digestFailureLines(view);
+  const outline = digestOutline(view);
+  if (outline.kind === 'failed') {
     return card([
-      text(`⚠️ ${md(headline, 200)}`, { weight: 'Bolder', color: 'Attention' }),
-      text(md(message, 400), { weight: 'Bolder' }),
-      text(ownWords(rest.join(' '))),
+      text(`⚠️ ${md(outline.headline, 200)}`, { weight: 'Bolder', color: 'Attention' }),
+      text(md(outline.message, 400), { weight: 'Bolder' }),
+      text(ownWords(outline.rest)),
     ]);
   }
-  if (view.total === 0) return card([text(`✅ ${md(headline, 300)}`)]);
-  return fitted(DETAIL, (level) => changesCard(view, headline, level));
+  if (outline.kind === 'quiet') return card([text(`✅ ${md(outline.headline, 300)}`)]);
+  return fitted(DETAIL, (level) => changesCard(view, outline, level));
 }
 
 interface Detail {
@@ -52,26 +44,27 @@ const DETAIL: readonly [Detail, ...Detail[]] = [
   { samples: 2, name: 40, detail: 0 },
 ];
 
-function changesCard(view: DigestView, headline: string, level: Detail): Card {
+function changesCard(
+  view: DigestView,
+  outline: Extract<DigestOutline, { kind: 'changes' }>,
+  level: Detail,
+): Card {
   const body: Element[] = [
-    heading(md(headline, 200)),
-    ...view.sections.map((shown) =>
-      text(`**${md(digestSectionTitle(shown.kind, shown.count), 120)}**`, { spacing: 'Small' }),
-    ),
+    heading(md(outline.headline, 200)),
+    ...outline.sections.map((shown) => text(`**${md(shown.title, 120)}**`, { spacing: 'Small' })),
   ];
-  for (const shown of view.sections) {
-    body.push(text(`**${md(digestSectionTitle(shown.kind, shown.count), 120)}**`, { separator: true }));
+  for (const shown of outline.sections) {
+    body.push(text(`**${md(shown.title, 120)}**`, { separator: true }));
     const samples = shown.samples.slice(0, level.samples);
     for (const sample of samples) {
       const detail =
         sample.detail === null || level.detail === 0 ? '' : ` _(${md(sample.detail, level.detail)})_`;
       body.push(text(`${md(sample.name, level.name)}${detail}`, { spacing: 'None' }));
     }
-    const more = digestMore(shown.count, samples.length);
+    const more = shown.more(samples.length);
     if (more !== null) body.push(text(md(more, 60), { isSubtle: true, spacing: 'None' }));
   }
-  const duplicates = digestDuplicatesNote(view);
-  if (duplicates !== null) body.push(text(md(duplicates, 200), { isSubtle: true }));
-  body.push(text(md(DIGEST_REVIEW_NOTE, 200), { isSubtle: true }));
+  if (outline.duplicates !== null) body.push(text(md(outline.duplicates, 200), { isSubtle: true }));
+  body.push(text(md(outline.reviewNote, 200), { isSubtle: true }));
   return card(body, [startImportAction(view)]);
 }

@@ -3,13 +3,11 @@ import type { ReviewRowView, ReviewView } from '../../../src/app/views.js';
 import type { CompanyDecision } from '../../../src/domain/decisions.js';
 import { PROVIDER_LABELS } from '../../../src/domain/provider.js';
 import { encodeCompanyDecision as companyCode, mapCode } from '../shared/decision-codec.js';
+import { filterText, missingCompanyFacts, reviewRowFacts } from '../shared/review-facts.js';
 import {
-  activeLabel,
   companyDecisionLabel,
   companyStatusLabel,
   countOf,
-  filterSuffix,
-  formatDate,
   REVIEW_DEFAULTS,
   REVIEW_GROUP_HEADINGS,
   runStatusLabel,
@@ -172,23 +170,8 @@ function choicesFor(row: ReviewRowView, detail: Detail, search: RowSearch | null
   return choices;
 }
 
-/** `Inactive`, `On hold (inactive)`; never `Inactive (inactive)`. */
-function statusText(row: ReviewRowView, detail: Detail): string {
-  if (row.statusName === null) return activeLabel(row.active);
-  const said = row.active || /inactive/i.test(row.statusName);
-  return `${md(row.statusName, detail.facts)}${said ? '' : ' (inactive)'}`;
-}
-
 function rowDetails(row: ReviewRowView, detail: Detail): string {
-  const types = row.typeNames.length === 0 ? 'no type' : row.typeNames.join(', ');
-  const status = statusText(row, detail);
-  return [
-    companyStatusLabel(row.status),
-    `PSA id ${row.psaCompanyId}`,
-    `Type: ${md(types, detail.facts)}`,
-    `Status: ${status}`,
-    `Last import: ${formatDate(row.lastImportedAt)}`,
-  ].join(' · ');
+  return [companyStatusLabel(row.status), ...reviewRowFacts(row, md, detail.facts)].join(' · ');
 }
 
 function moreLine(row: ReviewRowView, detail: Detail, editable: boolean): string {
@@ -304,7 +287,7 @@ function reviewCardWith(view: ReviewView, detail: Detail, redraw: Redraw | null)
       isSubtle: true,
     }),
     facts([
-      ['Filter', `${md(view.filter.label, detail.facts)}${filterSuffix(view.filter.isDefault)}`],
+      ['Filter', filterText(view.filter, md, detail.facts)],
       ['Defaults', REVIEW_DEFAULTS.replace('Defaults: ', '')],
       ['Unmapped', String(view.totals.unmapped)],
       ['Potential duplicates', String(view.totals.duplicates)],
@@ -353,12 +336,8 @@ function reviewCardWith(view: ReviewView, detail: Detail, redraw: Redraw | null)
       text('Imported before but not found this time. Nothing is deleted.'),
     );
     for (const missing of view.notInPsa.slice(0, detail.missingShown)) {
-      body.push(
-        text(
-          `${md(missing.managedCompanyName, detail.name)}: ${md(missing.reason, detail.reason)} (last import ${formatDate(missing.lastImportedAt)})`,
-          { spacing: 'Small' },
-        ),
-      );
+      const shown = missingCompanyFacts(missing, md, detail);
+      body.push(text(`${shown.name}: ${shown.detail}`, { spacing: 'Small' }));
     }
     if (view.notInPsa.length > detail.missingShown) {
       body.push(text(`and ${view.notInPsa.length - detail.missingShown} more.`, { isSubtle: true }));

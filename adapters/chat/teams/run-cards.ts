@@ -1,6 +1,6 @@
 import type { ProgressView, ResultView, RunSummary } from '../../../src/app/views.js';
 import { PROVIDER_LABELS, type Provider } from '../../../src/domain/provider.js';
-import { messageFor } from '../shared/error-messages.js';
+import { runSummaryFacts } from '../shared/run-summary-facts.js';
 import { countOf, formatDate, resultCountItems, runStatusLabel } from '../shared/text.js';
 import { type Card, card, type Element, facts, heading, text } from './card-kit.js';
 import { md } from './markdown.js';
@@ -66,23 +66,10 @@ export function resultCard(view: ResultView): Card {
 }
 
 export function runLine(run: RunSummary): string {
-  const parts = [
+  const head = [
     `**${PROVIDER_LABELS[run.provider]}**`,
     runStatusLabel(run.status),
-    `by ${md(run.requesterName, 80)}`,
     formatDate(run.createdAt),
   ];
-  if (run.status === 'rejected') {
-    parts.push(`rejected by ${md(run.decidedBy ?? 'an admin', 80)}`);
-    if (run.rejectReason !== null) parts.push(`reason: ${md(run.rejectReason, 60)}`);
-  } else if (run.approverName !== null) {
-    parts.push(`approved by ${md(run.approverName, 80)}`);
-  }
-  if (run.result !== null) {
-    parts.push(
-      `${countOf(run.result.companiesCreated, 'company', 'companies')} created, ${countOf(run.result.usersImported, 'user')} imported`,
-    );
-  }
-  if (run.failureCode !== null) parts.push(messageFor(run.failureCode).text);
-  return parts.join(' · ');
+  return [...head, ...runSummaryFacts(run, md)].join(' · ');
 }

@@ -21,13 +21,6 @@ export function runLine(run: RunHeader): string {
   return `Import ${run.runId} · ${PROVIDER_LABELS[run.provider]} · ${runStatusLabel(run.status)} · by ${clean(run.requesterName, 60)}`;
 }
 
-/** `3 to create, 1 to map, ...` with zero items left out (the approval shows them all). */
-export function compactCounts(items: readonly CountItem[]): string {
-  const shown = items.filter((item) => item.count > 0);
-  if (shown.length === 0) return 'nothing';
-  return shown.map((item) => `${item.label.toLowerCase()}: ${item.count}`).join(', ');
-}
-
 export function companyPlanLine(counts: PlanCounts): string {
   return `Plan: ${counts.companiesCreate} to create, ${counts.companiesMap} to map, ${counts.companiesUnmap} to unmap and create, ${counts.companiesKeep} kept, ${counts.companiesSkip} left out`;
 }

@@ -1,13 +1,11 @@
 import type { ReviewRowView, ReviewView } from '../../../src/app/views.js';
 import type { ReviewGroup } from '../../../src/domain/review-order.js';
 import { COMPANY_BULK_ACTIONS } from '../shared/bulk-actions.js';
+import { filterText, missingCompanyFacts, reviewRowFacts } from '../shared/review-facts.js';
 import {
-  activeLabel,
   companyDecisionLabel,
   companyStatusLabel,
   countOf,
-  filterSuffix,
-  formatDate,
   REVIEW_DEFAULTS,
   REVIEW_GROUP_HEADINGS,
 } from '../shared/text.js';
@@ -53,15 +51,7 @@ function renderRow(row: ReviewRowView, n: number, editable: boolean): string[] {
     const kept = keptLine(row, n, editable);
     return row.twinNote === undefined ? [kept] : [kept, `        ${clean(row.twinNote, 200)}`];
   }
-  const facts = [
-    `PSA id ${row.psaCompanyId}`,
-    row.typeNames.length > 0 ? `type ${row.typeNames.map((t) => clean(t, 40)).join(', ')}` : 'no type',
-    // The PSA's own status word when there is one; `inactive` added only when it does not say so.
-    row.statusName === null
-      ? activeLabel(row.active)
-      : `status ${clean(row.statusName, 40)}${row.active || /inactive/i.test(row.statusName) ? '' : ' (inactive)'}`,
-    `last import ${formatDate(row.lastImportedAt)}`,
-  ];
+  const facts = reviewRowFacts(row, clean, 40);
   const lines = [`${String(n).padStart(4, ' ')}. ${clean(row.name)}  [${companyStatusLabel(row.status)}]`];
   lines.push(`        ${facts.join(' · ')}`);
   if (row.mappedTo !== null) lines.push(`        mapped to ${clean(row.mappedTo.name)}`);
@@ -163,7 +153,7 @@ function reviewHead(view: ReviewView): string[] {
   const { totals } = view;
   const lines = [
     runLine(view.run),
-    `Filter: ${clean(view.filter.label, 60)}${filterSuffix(view.filter.isDefault)}`,
+    `Filter: ${filterText(view.filter, clean, 60)}`,
     REVIEW_DEFAULTS,
     `${pagePrefix(view.paging)}${view.paging.totalItems} in PSA (${totals.unmapped} unmapped, ${totals.duplicates} potential duplicates, ${totals.mapped} mapped)`,
   ];
@@ -178,9 +168,8 @@ function reviewTail(view: ReviewView, editable: boolean): string[] {
       `Companies not in PSA: ${countOf(view.notInPsa.length, 'company', 'companies')} (nothing is deleted)`,
     );
     for (const missing of view.notInPsa.slice(0, MAX_NOT_IN_PSA)) {
-      lines.push(
-        `   - ${clean(missing.managedCompanyName)} (PSA id ${missing.psaCompanyId}): ${clean(missing.reason, 160)}; last import ${formatDate(missing.lastImportedAt)}`,
-      );
+      const shown = missingCompanyFacts(missing, clean, { name: 120, reason: 160 });
+      lines.push(`   - ${shown.name}: ${shown.detail}`);
     }
     if (view.notInPsa.length > MAX_NOT_IN_PSA)
       lines.push(`   … and ${view.notInPsa.length - MAX_NOT_IN_PSA} more (see \`export\`)`);

@@ -1,8 +1,8 @@
 import type { ApprovalView, ProgressView, ResultView, RunSummary } from '../../../src/app/views.js';
 import { PROVIDER_LABELS } from '../../../src/domain/provider.js';
-import { messageFor } from '../shared/error-messages.js';
+import { runSummaryFacts } from '../shared/run-summary-facts.js';
 import { formatDate, planCountItems, resultCountItems, runStatusLabel } from '../shared/text.js';
-import { compactCounts, countTable, runLine } from './render-common.js';
+import { countTable, runLine } from './render-common.js';
 import { licenceLine } from './render-users.js';
 import { clean } from './sanitize.js';
 
@@ -57,15 +57,7 @@ export function renderProgress(view: ProgressView): string {
 export function renderRunSummary(run: RunSummary, number?: number): string {
   const parts = [
     `${formatDate(run.createdAt)}  ${run.runId}  ${PROVIDER_LABELS[run.provider]}  ${runStatusLabel(run.status)}`,
-    `by ${clean(run.requesterName, 60)}`,
+    ...runSummaryFacts(run, clean),
   ];
-  if (run.status === 'rejected') {
-    parts.push(`rejected by ${clean(run.decidedBy ?? 'an admin', 60)}`);
-    if (run.rejectReason !== null) parts.push(`reason: ${clean(run.rejectReason, 200)}`);
-  } else if (run.approverName !== null) {
-    parts.push(`approver ${clean(run.approverName, 60)}`);
-  }
-  if (run.result !== null) parts.push(compactCounts(resultCountItems(run.result)));
-  if (run.failureCode !== null) parts.push(messageFor(run.failureCode).text);
   return `  ${number === undefined ? '' : `${number}. `}${parts.join(' · ')}`;
 }

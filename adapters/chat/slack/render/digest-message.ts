@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import type { DigestView } from '../../../../src/app/views.js';
 import { isProvider, type Provider } from '../../../../src/domain/provider.js';
-import {
-  DIGEST_REVIEW_NOTE,
-  digestDuplicatesNote,
-  digestFailureLines,
-  digestHeadline,
-  digestMore,
-  digestSectionTitle,
-} from '../../shared/digest-text.js';
+import { digestOutline } from '../../shared/digest-text.js';
 import { LIMITS } from '../block-kit-limits.js';
 import { actions, type Block, button, context, header, type SlackMessage, section } from '../blocks.js';
 import { escapeMrkdwn, mrkdwnText } from '../mrkdwn.js';
@@ -40,40 +33,37 @@ export function decodeDigestStart(
  * Start import button into the normal review. At most 6 kinds: far below 50 blocks.
  */
 export function renderDigestMessage(view: DigestView): SlackMessage {
-  const headline = digestHeadline(view);
-  if (view.error !== null) {
-    const [text = '', ...rest] = digestFailureLines(view);
+  const outline = digestOutline(view);
+  const { headline } = outline;
+  if (outline.kind === 'failed') {
     return {
       text: headline,
       blocks: [
         section(
-          `:warning: *${escapeMrkdwn(headline)}*\n*${escapeMrkdwn(text)}*\n${escapeMrkdwn(rest.join(' '))}`,
+          `:warning: *${escapeMrkdwn(headline)}*\n*${escapeMrkdwn(outline.message)}*\n${escapeMrkdwn(outline.rest)}`,
         ),
       ],
     };
   }
-  if (view.total === 0)
+  if (outline.kind === 'quiet')
     return { text: headline, blocks: [section(`:white_check_mark: ${escapeMrkdwn(headline)}`)] };
   const blocks: Block[] = [
     header(headline),
-    section(view.sections.map((s) => `• *${escapeMrkdwn(digestSectionTitle(s.kind, s.count))}*`).join('\n')),
+    section(outline.sections.map((s) => `• *${escapeMrkdwn(s.title)}*`).join('\n')),
   ];
-  for (const shown of view.sections) {
+  for (const shown of outline.sections) {
     const lines = shown.samples.map((sample) => {
       const detail = sample.detail === null ? '' : ` _(${mrkdwnText(sample.detail, 200)})_`;
       return `• ${mrkdwnText(sample.name, 120)}${detail}`;
     });
-    const more = digestMore(shown.count, shown.samples.length);
+    const more = shown.more(shown.samples.length);
     if (more !== null) lines.push(escapeMrkdwn(more));
-    blocks.push(
-      section(`*${escapeMrkdwn(digestSectionTitle(shown.kind, shown.count))}*\n${lines.join('\n')}`),
-    );
+    blocks.push(section(`*${escapeMrkdwn(shown.title)}*\n${lines.join('\n')}`));
   }
-  const duplicates = digestDuplicatesNote(view);
-  if (duplicates !== null) blocks.push(context(`:mag: ${escapeMrkdwn(duplicates)}`));
+  if (outline.duplicates !== null) blocks.push(context(`:mag: ${escapeMrkdwn(outline.duplicates)}`));
   const value = encodeDigestStart(view.provider, view.filterText);
   if (value === null) blocks.push(section(`Start the import with \`${escapeMrkdwn(view.importCommand)}\``));
   else blocks.push(actions([button('Start import', ACTION.digestImport, value, 'primary')]));
-  blocks.push(context(escapeMrkdwn(DIGEST_REVIEW_NOTE)));
+  blocks.push(context(escapeMrkdwn(outline.reviewNote)));
   return { text: headline, blocks };
 }

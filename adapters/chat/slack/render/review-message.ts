@@ -3,7 +3,8 @@ import { PROVIDER_LABELS } from '../../../../src/domain/provider.js';
 import type { MissingRow } from '../../../../src/domain/review.js';
 import { companyBulkLabel } from '../../shared/bulk-actions.js';
 import { encodeCompanyDecision, mapCode } from '../../shared/decision-codec.js';
-import { filterSuffix, REVIEW_DEFAULTS, REVIEW_GROUP_HEADINGS } from '../../shared/text.js';
+import { filterText, missingCompanyFacts, reviewRowFacts } from '../../shared/review-facts.js';
+import { REVIEW_DEFAULTS, REVIEW_GROUP_HEADINGS } from '../../shared/text.js';
 import { LIMITS } from '../block-kit-limits.js';
 import {
   actions,
@@ -19,7 +20,7 @@ import {
 } from '../blocks.js';
 import { formatCount, mrkdwnText } from '../mrkdwn.js';
 import { ACTION, encodeRef, type Ref } from '../refs.js';
-import { countsLines, pageLabel, shortDate, statusLabel } from './labels.js';
+import { countsLines, pageLabel, statusLabel } from './labels.js';
 import { exportAndCancel, navigation } from './navigation.js';
 
 /** Rows per review page: 2 blocks a row keeps a page near 40 of Slack's 50 blocks. */
@@ -44,20 +45,10 @@ function decisionText(row: ReviewRowView): string {
 }
 
 function rowText(row: ReviewRowView): string {
-  const types = row.typeNames.length === 0 ? 'no type' : row.typeNames.join(', ');
-  const facts = [
-    `Type: ${mrkdwnText(types, 150)}`,
-    row.statusName === null
-      ? row.active
-        ? 'Active'
-        : 'Inactive'
-      : `Status: ${mrkdwnText(row.statusName, 60)}`,
-    `Last import: ${shortDate(row.lastImportedAt)}`,
-  ];
   const lines = [
     `*${mrkdwnText(row.name, 200)}*  ·  _${statusLabel(row.status)}_`,
     // The PSA id tells apart rows of the same name (issue 11), as on the other surfaces.
-    [`PSA id ${row.psaCompanyId}`, ...facts].join(' · '),
+    reviewRowFacts(row, mrkdwnText, 75).join(' · '),
   ];
   if (row.mappedTo !== null) lines.push(`:link: Mapped to *${mrkdwnText(row.mappedTo.name, 150)}*`);
   for (const candidate of row.candidates.slice(0, CANDIDATE_REASONS_SHOWN)) {
@@ -142,7 +133,8 @@ function rowBlocks(row: ReviewRowView, base: Ref): Block[] {
 function missingText(rows: readonly MissingRow[]): string {
   const lines = rows
     .slice(0, MISSING_ROWS_SHOWN)
-    .map((row) => `• *${mrkdwnText(row.managedCompanyName, 100)}*: ${mrkdwnText(row.reason, 150)}`);
+    .map((row) => missingCompanyFacts(row, mrkdwnText, { name: 100, reason: 150 }))
+    .map((shown) => `• *${shown.name}*: ${shown.detail}`);
   const more = rows.length - MISSING_ROWS_SHOWN;
   if (more > 0) lines.push(`…and ${formatCount(more)} more (export the CSV for the full list)`);
   return `*Companies not in PSA* (${formatCount(rows.length)}; nothing is deleted):\n${lines.join('\n')}`;
@@ -155,7 +147,7 @@ export function renderReview(view: ReviewView): SlackMessage {
   const total = view.totals.mapped + view.totals.unmapped + view.totals.duplicates;
   const summary = [
     `*${formatCount(total)} companies in PSA:* ${formatCount(view.totals.unmapped)} unmapped · ${formatCount(view.totals.duplicates)} potential duplicates · ${formatCount(view.totals.mapped)} mapped`,
-    `Filter: ${mrkdwnText(view.filter.label, 300)}${filterSuffix(view.filter.isDefault)}`,
+    `Filter: ${filterText(view.filter, mrkdwnText, 300)}`,
     REVIEW_DEFAULTS,
     ...countsLines(view.counts),
   ].join('\n');

@@ -3,7 +3,8 @@ import type { ErrorCode, ErrorDetails } from '../../../../src/domain/errors.js';
 import { PROVIDER_LABELS } from '../../../../src/domain/provider.js';
 import { digestHistoryLine, scheduleLine } from '../../shared/digest-text.js';
 import { messageFor } from '../../shared/error-messages.js';
-import { companiesNextCommand, companiesSummary } from '../../shared/text.js';
+import { runSummaryFacts } from '../../shared/run-summary-facts.js';
+import { companiesNextCommand, companiesSummary, runStatusLabel } from '../../shared/text.js';
 import { type Block, header, type SlackMessage, section } from '../blocks.js';
 import { escapeMrkdwn, formatCount, mentionOrName, mrkdwnText } from '../mrkdwn.js';
 import { renderDigestMessage } from './digest-message.js';
@@ -21,23 +22,8 @@ export function renderError(code: ErrorCode, details: ErrorDetails = {}): SlackM
 
 function runLine(run: RunSummary): string {
   const when = run.createdAt.slice(0, 16).replace('T', ' ');
-  const parts = [
-    `*${PROVIDER_LABELS[run.provider]}* · ${run.status} · ${when} UTC`,
-    `by ${mrkdwnText(run.requesterName, 80)}`,
-  ];
-  if (run.status === 'rejected') {
-    parts.push(`rejected by ${mrkdwnText(run.decidedBy ?? 'an admin', 80)}`);
-    if (run.rejectReason !== null) parts.push(`reason: ${mrkdwnText(run.rejectReason, 200)}`);
-  } else if (run.approverName !== null) {
-    parts.push(`approved by ${mrkdwnText(run.approverName, 80)}`);
-  }
-  if (run.result !== null) {
-    parts.push(
-      `${formatCount(run.result.companiesCreated)} companies created, ${formatCount(run.result.usersImported)} users imported`,
-    );
-  }
-  if (run.failureCode !== null) parts.push(escapeMrkdwn(messageFor(run.failureCode).text));
-  return `• ${parts.join(' · ')}`;
+  const head = [`*${PROVIDER_LABELS[run.provider]}* · ${runStatusLabel(run.status)} · ${when} UTC`];
+  return `• ${[...head, ...runSummaryFacts(run, mrkdwnText)].join(' · ')}`;
 }
 
 function list(lines: readonly string[], empty: string): string {

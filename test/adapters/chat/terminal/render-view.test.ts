@@ -99,8 +99,8 @@ describe('terminal renderer', () => {
     expect(text).toContain('Filter: Client; Active; active only (default filter)');
     expect(text).toContain('Defaults: new → create');
     expect(text).toContain('Mapped: kept (1 in all, one line each):');
-    expect(text).toContain('PSA id 11 · type Client · status Active · last import never');
-    expect(text).toContain('Gone Ltd (PSA id 99): deleted in the PSA');
+    expect(text).toContain('PSA id 11 · Type: Client · Status: Active · Last import: never');
+    expect(text).toContain('Gone Ltd: PSA id 99 · deleted in the PSA');
     expect(text).toContain('bulk create-unmapped (1)');
     expect(text).not.toContain('map-single');
     expect(text).not.toContain('\x1b');
