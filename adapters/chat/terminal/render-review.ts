@@ -130,8 +130,8 @@ function rowLines(view: ReviewView, editable: boolean, fold: Fold): string[] {
  * The review, decisions first (the core orders the rows by group): the filter and the defaults in
  * the header, then what needs a decision, potential duplicates, new companies, rows left out last
  * time and, one line each, the mapped rows; then "not in PSA". When the page would not fit the
- * window, the mapped rows fold into one line, then new and left-out rows take one line each, so
- * the rows that need a decision stay on screen.
+ * window, the mapped rows fold into one line, then new and left-out rows take one line each, then
+ * the page is cut after the rows that fit, so the rows that need a decision stay on screen.
  */
 export function renderReview(view: ReviewView, options: ReviewRenderOptions = {}): string {
   const editable = view.run.status === 'reviewing-companies';
@@ -140,8 +140,47 @@ export function renderReview(view: ReviewView, options: ReviewRenderOptions = {}
   const { maxLines, width = 80 } = options;
   const drawn = (fold: Fold) => [...head, ...rowLines(view, editable, fold), ...tail];
   if (maxLines === undefined) return drawn(0).join('\n');
-  const fits = ([0, 1] as const).map(drawn).find((lines) => screenLines(lines, width) <= maxLines);
-  return (fits ?? drawn(2)).join('\n');
+  const fits = ([0, 1, 2] as const).map(drawn).find((lines) => screenLines(lines, width) <= maxLines);
+  if (fits !== undefined || view.rows.length < 2) return (fits ?? drawn(2)).join('\n');
+  return cutToFit(view, editable, head, tail, maxLines, width).join('\n');
+}
+
+/**
+ * Still too tall when folded (a first import whose page is all potential duplicates): the page's
+ * first rows (those needing a decision come first) and one line saying which rows are left for
+ * `review N all`, so the header and the commands stay on screen. At least one row is shown.
+ */
+function cutToFit(
+  view: ReviewView,
+  editable: boolean,
+  head: readonly string[],
+  tail: readonly string[],
+  maxLines: number,
+  width: number,
+): string[] {
+  const page = view.paging.page + 1;
+  let shown = view.rows.length - 1;
+  for (; shown > 1; shown--) {
+    const lines = cutPage(view, editable, head, tail, shown, page);
+    if (screenLines(lines, width) <= maxLines) return lines;
+  }
+  return cutPage(view, editable, head, tail, shown, page);
+}
+
+function cutPage(
+  view: ReviewView,
+  editable: boolean,
+  head: readonly string[],
+  tail: readonly string[],
+  shown: number,
+  page: number,
+): string[] {
+  const first = itemNumber(view.paging, shown);
+  const last = itemNumber(view.paging, view.rows.length - 1);
+  const rest = first === last ? `#${first}` : `#${first}–#${last}`;
+  const cut = `   … ${rest} not shown to fit the window: \`review ${page} all\` lists the whole page`;
+  const rows = rowLines({ ...view, rows: view.rows.slice(0, shown) }, editable, 2);
+  return [...head, ...rows, cut, ...tail];
 }
 
 /** `Page 2/9 · ` when there is more than one page. */

@@ -106,4 +106,35 @@ describe('a re-import in an 80×24 terminal', () => {
     const all = await session.execute('review 1 all');
     expect(all.text).toMatch(/Client 01 {2}\[PSA id 100, kept → Client 01\]/);
   });
+
+  it('on a first import whose page is all potential duplicates, cuts the page so the header and the commands stay', async () => {
+    // Twenty managed companies with a same-name PSA company each: twenty rows of five lines.
+    const names = Array.from({ length: 20 }, (_, i) => `Dup Company ${String(i + 1).padStart(2, '0')}`);
+    for (const name of names) await h.bot.handle(h.alice, { kind: 'companies-add', name });
+    h.psa.companies = [...h.psa.companies, ...names.map((name, i) => company(500 + i, `${name} Inc.`))];
+    const session = new TerminalSession({
+      bot: h.bot,
+      io: { askField: async () => null, progress: () => {}, writeExport: async () => '' },
+      logger: silentLogger(),
+      workspaceId: WORKSPACE.workspaceId,
+      actor: { userId: 'alice', displayName: 'Alice' },
+      allowSwitchActor: true,
+      screen: () => SCREEN,
+    });
+    const { text } = await session.execute('/psa import connectwise');
+    const screen = firstScreen(text).join('\n');
+
+    expect(screenLines(text.split('\n'), SCREEN.columns)).toBeLessThan(SCREEN.rows);
+    expect(screen).toContain('Filter: Client; active only (default filter)');
+    expect(screen).toContain('Dup Company 01 Inc.');
+    const cut = /… #(\d+)–#(\d+) not shown to fit the window: `review 1 all` lists the whole page/.exec(
+      screen,
+    );
+    expect(cut).not.toBeNull();
+    expect(screen).toContain('Next: decide <row#>');
+    // The whole page is still one command away.
+    const all = await session.execute('review 1 all');
+    for (const hidden of [cut?.[1], cut?.[2]])
+      expect(all.text).toMatch(new RegExp(`\\n +${hidden}\\. Dup Company`));
+  });
 });
