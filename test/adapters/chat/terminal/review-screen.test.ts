@@ -36,6 +36,19 @@ function firstScreen(output: string): string[] {
 
 const [sqlite] = storageDialects();
 
+/** Alice at the terminal, in an 80×24 window. */
+function aliceAt80x24(h: CoreHarness): TerminalSession {
+  return new TerminalSession({
+    bot: h.bot,
+    io: { askField: async () => null, progress: () => {}, writeExport: async () => '' },
+    logger: silentLogger(),
+    workspaceId: WORKSPACE.workspaceId,
+    actor: { userId: 'alice', displayName: 'Alice' },
+    allowSwitchActor: true,
+    screen: () => SCREEN,
+  });
+}
+
 describe('a re-import in an 80×24 terminal', () => {
   let db: TestStorage;
   let h: CoreHarness;
@@ -71,19 +84,7 @@ describe('a re-import in an 80×24 terminal', () => {
   afterEach(async () => db.close());
 
   it('shows the header with the filter and every row needing a decision on the first screen', async () => {
-    const session = new TerminalSession({
-      bot: h.bot,
-      io: {
-        askField: async () => null,
-        progress: () => {},
-        writeExport: async () => '',
-      },
-      logger: silentLogger(),
-      workspaceId: WORKSPACE.workspaceId,
-      actor: { userId: 'alice', displayName: 'Alice' },
-      allowSwitchActor: true,
-      screen: () => SCREEN,
-    });
+    const session = aliceAt80x24(h);
     const { text } = await session.execute('/psa import connectwise');
     const screen = firstScreen(text).join('\n');
 
@@ -112,15 +113,7 @@ describe('a re-import in an 80×24 terminal', () => {
     const names = Array.from({ length: 20 }, (_, i) => `Dup Company ${String(i + 1).padStart(2, '0')}`);
     for (const name of names) await h.bot.handle(h.alice, { kind: 'companies-add', name });
     h.psa.companies = [...h.psa.companies, ...names.map((name, i) => company(500 + i, `${name} Inc.`))];
-    const session = new TerminalSession({
-      bot: h.bot,
-      io: { askField: async () => null, progress: () => {}, writeExport: async () => '' },
-      logger: silentLogger(),
-      workspaceId: WORKSPACE.workspaceId,
-      actor: { userId: 'alice', displayName: 'Alice' },
-      allowSwitchActor: true,
-      screen: () => SCREEN,
-    });
+    const session = aliceAt80x24(h);
     const { text } = await session.execute('/psa import connectwise');
     const screen = firstScreen(text).join('\n');
 
