@@ -22,8 +22,7 @@ export async function importManagedCompanies(
     const domains = checked[index];
     return domains === undefined || 'hint' in domains ? [] : [{ row, index, domains }];
   });
-  const existing: (string | null)[] = rows.map(() => null);
-  const added = await deps.storage.transaction(async (repos) => {
+  const inserted = await deps.storage.transaction(async (repos) => {
     const { ids, existingNames } = await insertManagedCompanies(
       deps,
       repos,
@@ -31,8 +30,7 @@ export async function importManagedCompanies(
       actorKey,
       accepted.map(({ row }) => row.name),
     );
-    const records = accepted.flatMap(({ index, domains }, at) => {
-      existing[index] = existingNames[at] ?? null;
+    const records = accepted.flatMap(({ domains }, at) => {
       const companyId = ids[at];
       if (companyId === null || companyId === undefined) return [];
       return domains.map((domain) => ({ companyId, domain, source: 'csv' as const }));
@@ -49,11 +47,16 @@ export async function importManagedCompanies(
           detail: { companyId, domain, source },
         },
       );
-    return ids.filter((id) => id !== null).length;
+    return { ids, existingNames };
+  });
+  // Back from the accepted rows to every row of the file.
+  const existingNames = rows.map((): string | null => null);
+  accepted.forEach(({ index }, at) => {
+    existingNames[index] = inserted.existingNames[at] ?? null;
   });
   return {
-    added,
-    existingNames: existing,
+    added: inserted.ids.filter((id) => id !== null).length,
+    existingNames,
     domainProblems: checked.map((domains) => (domains !== undefined && 'hint' in domains ? domains : null)),
   };
 }
