@@ -9,6 +9,7 @@ import { outboxBatches } from './0007-outbox-batches.js';
 import { changeDigest } from './0008-change-digest.js';
 import { leftOutLastTime } from './0009-left-out-last-time.js';
 import { importTwins } from './0010-import-twins.js';
+import { contactDomainOwner } from './0013-contact-domain-owner.js';
 
 /**
  * Every migration, by name, in the order they run. An explicit list (not a folder scan) so the
@@ -25,4 +26,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008-change-digest': changeDigest,
   '0009-left-out-last-time': leftOutLastTime,
   '0010-import-twins': importTwins,
+  '0013-contact-domain-owner': contactDomainOwner,
 };

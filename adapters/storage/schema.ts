@@ -211,6 +211,8 @@ export interface RunContactTable {
   /** 1 when the contact can be granted (no red X and an email). */
   eligible: number;
   target_company_id: string | null;
+  /** JSON DomainOwnerNote (migration 0013), validated on read; null when there is no note. */
+  domain_owner: string | null;
   default_kind: string;
   default_target: string | null;
   decision_kind: string;

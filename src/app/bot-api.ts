@@ -54,6 +54,26 @@ export interface DiffLine {
   readonly lastImportedAt: string | null;
 }
 
+/** One row of a bulk import: a company name and the domains it is known by (maybe none). */
+export interface CompanyImportRow {
+  readonly name: string;
+  readonly domains: readonly string[];
+}
+
+/** The first domain of a row that cannot be a known domain, as typed, and the rule it breaks. */
+export interface DomainProblem {
+  readonly domain: string;
+  readonly hint: string;
+}
+
+export interface CompanyImportResult {
+  readonly added: number;
+  /** Per row: the name it repeats once normalised, else null. */
+  readonly existingNames: readonly (string | null)[];
+  /** Per row: why one of its domains was refused (the row is then not added), else null. */
+  readonly domainProblems: readonly (DomainProblem | null)[];
+}
+
 /**
  * Operator tasks for the composition root and the command line (trusted: whoever runs them has
  * the database and the key). Not reachable from chat.
@@ -80,4 +100,9 @@ export interface Maintenance {
     readonly skipped: number;
     readonly existingNames: readonly (string | null)[];
   }>;
+  /**
+   * The CSV import with its optional `domain` column: `addCompanies` plus each row's domains,
+   * checked as `/psa companies domain` checks them; a row with a refused domain is not added.
+   */
+  importCompanies(workspace: WorkspaceRef, rows: readonly CompanyImportRow[]): Promise<CompanyImportResult>;
 }

@@ -1,5 +1,6 @@
 import { buildDomainIndex, type DomainIndex } from '../domain/company-domains.js';
-import type { Repositories } from '../ports/storage.js';
+import type { ManagedUser } from '../domain/directory.js';
+import type { CompanyDomainRecord, Repositories } from '../ports/storage.js';
 
 /**
  * Every managed company's known domains: those stored (CSV, chat) and, derived on read, the
@@ -15,6 +16,15 @@ export async function loadDomainIndex(
     repos.companyDomains.listAll(tenantId),
     repos.users.listAll(tenantId),
   ]);
+  return domainIndexOf(stored, users, ownDomains);
+}
+
+/** `loadDomainIndex` from rows the caller has already read. */
+export function domainIndexOf(
+  stored: readonly CompanyDomainRecord[],
+  users: readonly ManagedUser[],
+  ownDomains: readonly string[],
+): DomainIndex {
   const byCompany = new Map<string, string[]>();
   const add = (companyId: string, text: string): void => {
     const list = byCompany.get(companyId) ?? [];

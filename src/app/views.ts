@@ -98,6 +98,11 @@ export interface ContactRowView {
   readonly previouslyImported: boolean;
   readonly sameEmailUser: { readonly id: string; readonly email: string } | null;
   readonly allowed: readonly UserDecision['kind'][];
+  /**
+   * "email domain globex.com belongs to Globex": the email's domain is a known domain of other
+   * managed companies than the one the contact lands in. A note, never a block; null when none.
+   */
+  readonly domainNote?: string | null;
 }
 
 export interface UsersCompanySummary {

@@ -230,3 +230,20 @@ function parents(domain: string): string[] {
   for (let i = 0; i + 2 <= labels.length; i += 1) out.push(labels.slice(i).join('.'));
   return out;
 }
+
+/**
+ * The known domain an email address lies in (its own, else the nearest parent) and the managed
+ * companies known by it; null for free mail, the MSP's own domains and unknown domains.
+ */
+export function domainOwners(
+  email: string,
+  index: DomainIndex,
+): { domain: string; companyIds: readonly string[] } | null {
+  const [domain] = meaningfulDomains([email], index.ownDomains);
+  if (domain === undefined) return null;
+  for (const candidate of parents(domain)) {
+    const companyIds = index.byDomain.get(candidate);
+    if (companyIds !== undefined) return { domain: candidate, companyIds };
+  }
+  return null;
+}

@@ -1,7 +1,9 @@
 import { effectiveCompanyDecision } from './company-decisions.js';
+import type { DomainIndex } from './company-domains.js';
 import { contactDisplayName, emailKey, primaryEmail } from './contact-identity.js';
 import type { DecisionOverrides, Ineligibility } from './decisions.js';
 import type { ManagedCompany, ManagedUser } from './directory.js';
+import { type DomainOwnerNote, domainOwnerNote } from './domain-owner-note.js';
 import type { ContactLink } from './mapping.js';
 import type { ContactRow } from './plan-model.js';
 import type { PsaContact } from './psa-records.js';
@@ -22,6 +24,7 @@ export interface AssessContactsInput {
   readonly companies: readonly ManagedCompany[];
   readonly users: readonly ManagedUser[];
   readonly contactLinks: readonly ContactLink[];
+  readonly domainIndex?: DomainIndex;
 }
 
 /** The company a contact lands in: the PSA company and the managed company it maps to, if any. */
@@ -41,6 +44,7 @@ interface Draft {
   readonly email: string | null;
   readonly linkedUser: ManagedUser | null;
   readonly sameEmailUser: ManagedUser | null;
+  readonly domainOwner: DomainOwnerNote | null;
   ineligible: Ineligibility | null;
 }
 
@@ -48,6 +52,8 @@ export interface AssessorInput {
   readonly companies: readonly ManagedCompany[];
   readonly users: readonly ManagedUser[];
   readonly contactLinks: readonly ContactLink[];
+  /** Known domains of the managed companies, for the other-company domain note; none without. */
+  readonly domainIndex?: DomainIndex;
 }
 
 /**
@@ -78,7 +84,12 @@ function drafter(input: AssessorInput): (contact: PsaContact, target: Target) =>
     else if (owner !== null && owner.companyId !== target.companyId) {
       ineligible = { code: 'email-taken', companyName: companyNames.get(owner.companyId) ?? owner.companyId };
     }
-    return { contact, target, email, linkedUser, sameEmailUser, ineligible };
+    // An email already taken by another company's user says more than its domain does.
+    const domainOwner =
+      input.domainIndex === undefined || ineligible?.code === 'email-taken'
+        ? null
+        : domainOwnerNote(email, target.companyId, input.domainIndex, companyNames);
+    return { contact, target, email, linkedUser, sameEmailUser, domainOwner, ineligible };
   };
 }
 
@@ -213,5 +224,7 @@ function toRow(draft: Draft): ContactRow {
     sameEmailUser: draft.sameEmailUser && { id: draft.sameEmailUser.id, email: draft.sameEmailUser.email },
     ineligible: draft.ineligible,
     targetCompanyId: draft.target.companyId,
+    // Absent rather than null, so rows without a note read as before the note existed.
+    ...(draft.domainOwner === null ? {} : { domainOwner: draft.domainOwner }),
   };
 }

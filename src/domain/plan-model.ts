@@ -1,4 +1,5 @@
 import type { CompanyDecision, Ineligibility, UserDecision } from './decisions.js';
+import type { DomainOwnerNote } from './domain-owner-note.js';
 import type { PsaContact } from './psa-records.js';
 
 /** A fetched contact with what the bot knows about it, for the user decisions (step 5). */
@@ -17,6 +18,8 @@ export interface ContactRow {
    * import creates it. Only users of this company can be mapped to.
    */
   readonly targetCompanyId?: string | null;
+  /** The contact's email domain is a known domain of other managed companies (a note only). */
+  readonly domainOwner?: DomainOwnerNote | null;
 }
 
 export interface PlannedCompany {

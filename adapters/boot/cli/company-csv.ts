@@ -7,6 +7,8 @@ const MAX_NAME = 200;
 export interface CompanyRow {
   readonly line: number;
   readonly name: string;
+  /** The row's `domain` cell split into domains as typed; empty without the column. */
+  readonly domains: readonly string[];
 }
 
 export type SkipReason =
@@ -14,7 +16,9 @@ export type SkipReason =
   | { readonly kind: 'too-long' }
   | { readonly kind: 'repeat'; readonly firstLine: number }
   /** The same name once normalised as `existingName`, a managed company or an earlier row. */
-  | { readonly kind: 'present'; readonly existingName: string };
+  | { readonly kind: 'present'; readonly existingName: string }
+  /** A domain of the row refused as `/psa companies domain` refuses it; `hint` names the rule. */
+  | { readonly kind: 'domain'; readonly domain: string; readonly hint: string };
 
 export interface SkippedRow {
   readonly line: number;
@@ -37,10 +41,14 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; warning: stri
   }
 }
 
+/** Several domains share one cell, separated by semicolons or spaces ("acme.com; acme.de"). */
+const DOMAIN_SEPARATORS = /[\s;]+/;
+
 /**
  * The rows of the `name` column (header matched case-insensitively; other columns are ignored),
  * cleaned as the core cleans names, with every row that cannot be added and why: an empty name,
- * a name too long, or a repeat (any case) of an earlier row.
+ * a name too long, or a repeat (any case) of an earlier row. An optional `domain` (or `domains`)
+ * column gives each row's domains; the core checks them.
  */
 export function readCompanyCsv(text: string): { rows: CompanyRow[]; skipped: SkippedRow[] } {
   const [header, ...records] = parseCsvRecords(text);
@@ -48,6 +56,9 @@ export function readCompanyCsv(text: string): { rows: CompanyRow[]; skipped: Ski
     throw new CsvError('the file is empty; it needs a header line with a "name" column');
   const column = header.cells.findIndex((cell) => cell.trim().toLowerCase() === 'name');
   if (column === -1) throw new CsvError('the header line has no "name" column');
+  const domainColumn = header.cells.findIndex((cell) =>
+    ['domain', 'domains'].includes(cell.trim().toLowerCase()),
+  );
   const firstLineOf = new Map<string, number>();
   const rows: CompanyRow[] = [];
   const skipped: SkippedRow[] = [];
@@ -60,7 +71,12 @@ export function readCompanyCsv(text: string): { rows: CompanyRow[]; skipped: Ski
     else if (firstLine !== undefined) skipped.push({ line, name, reason: { kind: 'repeat', firstLine } });
     else {
       firstLineOf.set(key, line);
-      rows.push({ line, name });
+      const domainCell = domainColumn === -1 ? '' : (cells[domainColumn] ?? '');
+      rows.push({
+        line,
+        name,
+        domains: domainCell.split(DOMAIN_SEPARATORS).filter((domain) => domain !== ''),
+      });
     }
   }
   return { rows, skipped };
@@ -85,6 +101,8 @@ function because(reason: SkipReason): string {
       return `repeats line ${reason.firstLine}`;
     case 'present':
       return `the same name as "${reason.existingName}" once normalised`;
+    case 'domain':
+      return `the domain "${reason.domain.length > 60 ? `${reason.domain.slice(0, 57)}...` : reason.domain}" is refused: ${reason.hint}`;
   }
 }
 

@@ -11,7 +11,7 @@ import { type App, createApp, storageOptions } from '../create-app.js';
 import { type SandboxPsas, type SandboxTuning, startSandboxPsas } from '../sandbox-psas.js';
 import { seedTerminalTenant, TERMINAL_WORKSPACE } from '../seed-terminal-tenant.js';
 import { CliUsageError, type CredentialSource } from './args.js';
-import { decodeCsvBytes, importReport, readCompanyCsv } from './company-csv.js';
+import { decodeCsvBytes, importReport, readCompanyCsv, type SkippedRow } from './company-csv.js';
 import { parseCredentialsText } from './credentials-input.js';
 import { diffCsv, diffJson } from './diff-output.js';
 
@@ -164,14 +164,17 @@ export async function runCompaniesImport(
   if (decoded.warning !== null) context.warn(`Warning: ${decoded.warning}\n`);
   const { rows, skipped } = readCompanyCsv(decoded.text);
   const { added, present } = await withApp(context, command.workspace, false, async (app) => {
-    const result = await app.maintenance.addCompanies(
+    const result = await app.maintenance.importCompanies(
       command.workspace,
-      rows.map((row) => row.name),
+      rows.map((row) => ({ name: row.name, domains: row.domains })),
     );
-    // The core refuses a name that is the same once normalised, and says which name it repeats.
-    const refused = rows.flatMap((row, index) => {
+    // The core refuses a name that is the same once normalised, and says which name it repeats,
+    // and a row with a domain it refuses, and says which domain and why.
+    const refused = rows.flatMap((row, index): SkippedRow[] => {
+      const problem = result.domainProblems[index] ?? null;
+      if (problem !== null) return [{ ...row, reason: { kind: 'domain', ...problem } }];
       const existingName = result.existingNames[index] ?? null;
-      return existingName === null ? [] : [{ ...row, reason: { kind: 'present' as const, existingName } }];
+      return existingName === null ? [] : [{ ...row, reason: { kind: 'present', existingName } }];
     });
     return { added: result.added, present: refused };
   });

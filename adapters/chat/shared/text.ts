@@ -169,3 +169,11 @@ export function companiesNextCommand(view: {
   if (view.paging.page + 1 >= view.paging.totalPages) return null;
   return { query: view.query, page: view.paging.page + 2 };
 }
+
+/**
+ * Notes on a contact row that never block it ("email domain globex.com belongs to Globex"), the
+ * same words on every surface; each surface escapes and marks them its own way.
+ */
+export function contactNotes(contact: { readonly domainNote?: string | null }): string[] {
+  return contact.domainNote ? [`Note: ${contact.domainNote}`] : [];
+}

@@ -3,7 +3,7 @@ import type { ContactRowView, UsersCompanySummary, UsersView } from '../../../sr
 import type { UserDecision } from '../../../src/domain/decisions.js';
 import { mapCode, encodeUserDecision as userCode } from '../shared/decision-codec.js';
 import { messageFor } from '../shared/error-messages.js';
-import { userDecisionLabel } from '../shared/text.js';
+import { contactNotes, userDecisionLabel } from '../shared/text.js';
 import { INPUT, VERBS } from './card-actions.js';
 import {
   type Action,
@@ -79,6 +79,7 @@ function contactElement(row: ContactRowView, editable: boolean, detail: Detail):
     text(`**${md(row.name, detail.name)}**`),
     text(details.join(' · '), { isSubtle: true, spacing: 'None' }),
   ];
+  for (const note of contactNotes(row)) items.push(text(`ℹ️ ${md(note, detail.name)}`, { spacing: 'None' }));
   if (row.ineligibleReason !== null) {
     items.push(text(`❌ ${md(row.ineligibleReason, detail.name)}`, { color: 'Attention', spacing: 'None' }));
   } else {

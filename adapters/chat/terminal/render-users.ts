@@ -2,7 +2,7 @@ import type { ContactRowView, UsersView } from '../../../src/app/views.js';
 import type { LicenceCheck } from '../../../src/domain/plan-model.js';
 import { USER_BULK_ACTIONS } from '../shared/bulk-actions.js';
 import { messageFor } from '../shared/error-messages.js';
-import { userDecisionLabel } from '../shared/text.js';
+import { contactNotes, userDecisionLabel } from '../shared/text.js';
 import { itemNumber, pageLine, readOnlyLine, runLine, userPlanLine } from './render-common.js';
 import { clean } from './sanitize.js';
 
@@ -28,6 +28,7 @@ function renderContact(contact: ContactRowView, n: number): string[] {
   const lines = [
     `${String(n).padStart(4, ' ')}. ${mark(contact)} ${clean(contact.name, 80)}  ${email}${types}`,
   ];
+  for (const note of contactNotes(contact)) lines.push(`          ℹ ${clean(note, 200)}`);
   if (contact.ineligibleReason !== null) {
     lines.push(`          ✗ not eligible: ${clean(contact.ineligibleReason, 160)}`);
     return lines;

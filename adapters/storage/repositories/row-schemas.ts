@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CompanyDecision, Ineligibility, UserDecision } from '../../../src/domain/decisions.js';
+import type { DomainOwnerNote } from '../../../src/domain/domain-owner-note.js';
 import type { ApplyResult } from '../../../src/domain/plan-model.js';
 import type { CompanyFilter } from '../../../src/domain/psa-records.js';
 import type { CompanyStatus, DuplicateCandidate } from '../../../src/domain/review.js';
@@ -79,6 +80,11 @@ export const ineligibilitySchema: z.ZodType<Ineligibility> = z.discriminatedUnio
     otherCompanyName: z.string(),
   }),
 ]);
+
+export const domainOwnerSchema: z.ZodType<DomainOwnerNote> = z.object({
+  domain: z.string(),
+  companyNames: stringList,
+});
 
 export const companyStatusSchema: z.ZodType<CompanyStatus> = z.enum([
   'mapped',

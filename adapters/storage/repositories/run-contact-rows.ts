@@ -13,7 +13,13 @@ import type {
 } from '../../../src/ports/storage.js';
 import { chunkForParameters, type DialectTraits } from '../dialect-traits.js';
 import type { Database, RunContactTable } from '../schema.js';
-import { ineligibilitySchema, stringList, userDecisionColumns, userDecisionOf } from './row-schemas.js';
+import {
+  domainOwnerSchema,
+  ineligibilitySchema,
+  stringList,
+  userDecisionColumns,
+  userDecisionOf,
+} from './row-schemas.js';
 
 type Stored = ContactRecord & { readonly orderKey: string };
 
@@ -49,6 +55,7 @@ function toRow(runId: string, record: Stored): RunContactTable {
     ineligible: row.ineligible === null ? null : JSON.stringify(row.ineligible),
     eligible: row.ineligible === null && row.email !== null ? 1 : 0,
     target_company_id: row.targetCompanyId ?? null,
+    domain_owner: row.domainOwner ? JSON.stringify(row.domainOwner) : null,
     default_kind: fallback.kind,
     default_target: fallback.target,
     decision_kind: current.kind,
@@ -77,13 +84,17 @@ function fromRow(row: RunContactTable): Stored {
       sameEmailUser: user(row.same_email_user_id, row.same_email_user_email),
       ineligible: row.ineligible === null ? null : ineligibilitySchema.parse(JSON.parse(row.ineligible)),
       targetCompanyId: row.target_company_id,
+      // Absent rather than null, as the assessment leaves it.
+      ...(row.domain_owner === null
+        ? {}
+        : { domainOwner: domainOwnerSchema.parse(JSON.parse(row.domain_owner)) }),
     },
     defaultDecision: userDecisionOf(row.default_kind, row.default_target),
     decision: userDecisionOf(row.decision_kind, row.decision_target),
   };
 }
 
-const COLUMNS = 23;
+const COLUMNS = 24;
 const BULK_CHUNK = 1_000;
 
 /** Primary keys in (after, upTo]; null: unbounded on that side. */

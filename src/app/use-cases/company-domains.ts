@@ -13,13 +13,22 @@ import { cleanCompanyName } from './managed-companies.js';
  * refusal names the rule, never the text typed.
  */
 export function acceptableDomain(text: string, ownDomains: readonly string[]): string {
+  const checked = checkDomain(text, ownDomains);
+  if ('refused' in checked) throw new AppError('invalid_input', { hint: checked.refused });
+  return checked.domain;
+}
+
+/** `acceptableDomain` without throwing, for a bulk import that reports each row. */
+export function checkDomain(
+  text: string,
+  ownDomains: readonly string[],
+): { readonly domain: string } | { readonly refused: string } {
   const domain = domainOf(text);
-  if (domain === null) throw new AppError('invalid_input', { hint: 'give a domain such as acme.com' });
-  if (isFreeMail(domain))
-    throw new AppError('invalid_input', { hint: 'a free-mail domain never identifies a client' });
+  if (domain === null) return { refused: 'give a domain such as acme.com' };
+  if (isFreeMail(domain)) return { refused: 'a free-mail domain never identifies a client' };
   if (meaningfulDomains([domain], ownDomains).length === 0)
-    throw new AppError('invalid_input', { hint: "the MSP's own domains (MSP_OWN_DOMAINS) never count" });
-  return domain;
+    return { refused: "the MSP's own domains (MSP_OWN_DOMAINS) never count" };
+  return { domain };
 }
 
 /** The one managed company whose name is `name` once folded (case, accents, spacing). */

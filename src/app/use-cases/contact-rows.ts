@@ -11,6 +11,7 @@ import { emailKey } from '../../domain/contact-identity.js';
 import type { PsaContact } from '../../domain/psa-records.js';
 import { type ImportRun, type SkippedRecords, withContactsSkipped } from '../../domain/run.js';
 import type { ProgressListener, PsaSession } from '../../ports/psa-gateway.js';
+import { domainIndexOf } from '../company-domain-index.js';
 import type { AppDeps } from '../deps.js';
 import { newContactRecord, streamRows } from '../run-rows.js';
 import { PAGE_ROWS } from './fetch-companies.js';
@@ -65,12 +66,16 @@ export async function fetchContactsIntoRows(
   const { repos } = deps.storage;
   await repos.runRows.deleteContacts(run.id);
   const targets = await selectedTargets(deps, run.id);
-  const [companies, users, contactLinks] = await Promise.all([
+  const [companies, users, contactLinks, domains] = await Promise.all([
     repos.companies.listAll(run.tenantId),
     repos.users.listAll(run.tenantId),
     repos.contactMap.list(run.integrationId),
+    repos.companyDomains.listAll(run.tenantId),
   ]);
-  const assess = contactAssessor({ companies, users, contactLinks });
+  // The other-company domain note is worked out here, once per contact, and stored with the row,
+  // so a users page never reads the directory to show it.
+  const domainIndex = domainIndexOf(domains, users, deps.settings.ownDomains ?? []);
+  const assess = contactAssessor({ companies, users, contactLinks, domainIndex });
   const claims = new Map<string, Claims>();
   const types = new Set<string>();
   const seen = new Set<number>();

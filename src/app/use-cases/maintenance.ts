@@ -11,6 +11,7 @@ import type { AppDeps } from '../deps.js';
 import { parseFilterText } from '../filter-text.js';
 import { connectIntegration } from './connect.js';
 import { expireStaleRuns } from './expire.js';
+import { importManagedCompanies } from './import-companies.js';
 import { addManagedCompanies } from './managed-companies.js';
 
 const OPERATOR = 'operator';
@@ -128,6 +129,10 @@ export function createMaintenance(deps: AppDeps): Maintenance {
     async addCompanies(workspace, names) {
       const tenant = await tenantOf(deps, workspace);
       return addManagedCompanies(deps, tenant.id, OPERATOR, names);
+    },
+    async importCompanies(workspace, rows) {
+      const tenant = await tenantOf(deps, workspace);
+      return importManagedCompanies(deps, tenant.id, OPERATOR, rows);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { AppError } from '../../domain/errors.js';
 import { findNameConflicts } from '../../domain/import-duplicates.js';
+import type { Repositories } from '../../ports/storage.js';
 import type { Access } from '../access.js';
 import { audit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
@@ -28,36 +29,50 @@ export async function addManagedCompanies(
   actorKey: string,
   rawNames: readonly string[],
 ): Promise<{ added: number; skipped: number; existingNames: readonly (string | null)[] }> {
+  const { ids, existingNames } = await deps.storage.transaction((repos) =>
+    insertManagedCompanies(deps, repos, tenantId, actorKey, rawNames),
+  );
+  const added = ids.filter((id) => id !== null).length;
+  return { added, skipped: rawNames.length - added, existingNames };
+}
+
+/**
+ * `addManagedCompanies` on a transaction the caller holds, with the id of each company added
+ * (null where the name was refused), so a CSV import stores its domains in the same transaction.
+ */
+export async function insertManagedCompanies(
+  deps: AppDeps,
+  repos: Repositories,
+  tenantId: string,
+  actorKey: string,
+  rawNames: readonly string[],
+): Promise<{ ids: readonly (string | null)[]; existingNames: readonly (string | null)[] }> {
   const names = rawNames.map(cleanCompanyName);
   const bad = names.find((name) => name === '' || name.length > MAX_NAME);
   if (bad !== undefined) {
     throw new AppError('invalid_input', { hint: `company names must have 1 to ${MAX_NAME} characters` });
   }
-  return deps.storage.transaction(async (repos) => {
-    // The same normalised name as a company that exists or an earlier name of this batch ("Gamma
-    // Co." beside "Gamma Co") is refused; a merely similar name is a different company.
-    const conflicts = findNameConflicts(names, await repos.companies.listAll(tenantId));
-    const now = deps.clock.now().toISOString();
-    const fresh = names
-      .filter((_, index) => conflicts[index] === null)
-      .map((name) => ({ id: deps.ids.next(), name, createdAt: now }));
-    await repos.companies.insertMany(tenantId, fresh);
-    await audit(
-      { repos, clock: deps.clock, ids: deps.ids },
-      {
-        tenantId,
-        runId: null,
-        actorKey,
-        action: 'companies.added',
-        detail: { added: fresh.length, skipped: names.length - fresh.length },
-      },
-    );
-    return {
-      added: fresh.length,
-      skipped: names.length - fresh.length,
-      existingNames: conflicts.map((conflict) => conflict?.existingName ?? null),
-    };
+  // The same normalised name as a company that exists or an earlier name of this batch ("Gamma
+  // Co." beside "Gamma Co") is refused; a merely similar name is a different company.
+  const conflicts = findNameConflicts(names, await repos.companies.listAll(tenantId));
+  const now = deps.clock.now().toISOString();
+  const ids = names.map((_, index) => (conflicts[index] === null ? deps.ids.next() : null));
+  const fresh = names.flatMap((name, index) => {
+    const id = ids[index];
+    return id === null || id === undefined ? [] : [{ id, name, createdAt: now }];
   });
+  await repos.companies.insertMany(tenantId, fresh);
+  await audit(
+    { repos, clock: deps.clock, ids: deps.ids },
+    {
+      tenantId,
+      runId: null,
+      actorKey,
+      action: 'companies.added',
+      detail: { added: fresh.length, skipped: names.length - fresh.length },
+    },
+  );
+  return { ids, existingNames: conflicts.map((conflict) => conflict?.existingName ?? null) };
 }
 
 export const COMPANIES_PAGE_SIZE = 50;

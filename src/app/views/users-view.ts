@@ -1,4 +1,5 @@
 import { allowedUserDecisions } from '../../domain/contact-assessment.js';
+import { domainOwnerText } from '../../domain/domain-owner-note.js';
 import { ineligibilityText } from '../../domain/ineligibility-text.js';
 import { checkLicences } from '../../domain/licence-check.js';
 import type { ImportRun } from '../../domain/run.js';
@@ -23,6 +24,7 @@ export function contactRowView({ row, decision }: ContactRecord): ContactRowView
     previouslyImported: row.linkedUser !== null,
     sameEmailUser: row.sameEmailUser,
     allowed: allowedUserDecisions(row),
+    domainNote: row.domainOwner ? domainOwnerText(row.domainOwner) : null,
   };
 }
 

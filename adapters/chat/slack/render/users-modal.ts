@@ -1,6 +1,7 @@
 import type { ContactRowView, UsersView } from '../../../../src/app/views.js';
 import { USER_BULK_ACTIONS, userBulkLabel } from '../../shared/bulk-actions.js';
 import { encodeUserDecision } from '../../shared/decision-codec.js';
+import { contactNotes } from '../../shared/text.js';
 import { LIMITS } from '../block-kit-limits.js';
 import {
   actions,
@@ -46,6 +47,7 @@ function contactText(contact: ContactRowView): string {
   if (!contact.active) facts.push('inactive');
   if (contact.previouslyImported) facts.push('imported before');
   const lines = [`*${mrkdwnText(contact.name || 'Unnamed contact', 150)}* · ${facts.join(' · ')}`];
+  for (const note of contactNotes(contact)) lines.push(`:information_source: ${mrkdwnText(note, 300)}`);
   if (contact.ineligibleReason !== null) lines.push(`:x: ${mrkdwnText(contact.ineligibleReason, 300)}`);
   else lines.push(decisionText(contact));
   return lines.join('\n');

@@ -56,8 +56,8 @@ describe('CSV reader', () => {
       'name,domain\nAcme,acme.test\n,empty.test\n  \u0007 ,bell.test\nACME ,dup.test\nGlobex,globex.test\n';
     expect(readCompanyCsv(text)).toEqual({
       rows: [
-        { line: 2, name: 'Acme' },
-        { line: 6, name: 'Globex' },
+        { line: 2, name: 'Acme', domains: ['acme.test'] },
+        { line: 6, name: 'Globex', domains: ['globex.test'] },
       ],
       skipped: [
         { line: 3, name: '', reason: { kind: 'empty' } },
@@ -66,6 +66,15 @@ describe('CSV reader', () => {
       ],
     });
     expect(readCompanyCsv(`name\n${'x'.repeat(201)}\n`).skipped[0]?.reason).toEqual({ kind: 'too-long' });
+  });
+
+  it('reads an optional domain column: several domains per cell, by semicolons or spaces', () => {
+    const text = 'Domains,name\n"acme.com; acme.de  www.acme.fr",Acme\n,Globex\n';
+    expect(readCompanyCsv(text).rows).toEqual([
+      { line: 2, name: 'Acme', domains: ['acme.com', 'acme.de', 'www.acme.fr'] },
+      { line: 3, name: 'Globex', domains: [] },
+    ]);
+    expect(readCompanyCsv('name\nAcme\n').rows).toEqual([{ line: 2, name: 'Acme', domains: [] }]);
   });
 });
 
@@ -106,6 +115,21 @@ describe('CSV import report', () => {
         '  line 2: the name is empty\n' +
         '  line 3 "GLOBEX": repeats line 1\n' +
         '  line 4 "Acme": the same name as "ACME, Inc." once normalised\n',
+    );
+    expect(
+      importReport(0, [
+        {
+          line: 3,
+          name: 'Free Co',
+          reason: {
+            kind: 'domain',
+            domain: 'gmail.com',
+            hint: 'a free-mail domain never identifies a client',
+          },
+        },
+      ]),
+    ).toBe(
+      'Added 0 managed companies; 1 row not added:\n  line 3 "Free Co": the domain "gmail.com" is refused: a free-mail domain never identifies a client\n',
     );
     expect(importReport(0, [{ line: 2, name: '', reason: { kind: 'empty' } }])).toMatch(
       /^Added 0 managed companies; 1 row not added:/,

@@ -93,6 +93,19 @@ describe('psa-import command line', () => {
     );
   });
 
+  it('imports a domain column, reporting a refused domain by line and adding the other rows', async () => {
+    const file = join(dir, 'domains.csv');
+    await writeFile(
+      file,
+      'name,domain\nHooli,hooli.com;hooli.io\nFree Mail Co,gmail.com\nBroken Co,"not a domain"\n',
+    );
+    expect((await cli(['companies', 'import', file])).out).toBe(
+      'Added 1 managed company; 2 rows not added:\n' +
+        '  line 3 "Free Mail Co": the domain "gmail.com" is refused: a free-mail domain never identifies a client\n' +
+        '  line 4 "Broken Co": the domain "not" is refused: give a domain such as acme.com\n',
+    );
+  });
+
   it('connects from stdin and prints a read-only diff that writes nothing', async () => {
     const site = `http://127.0.0.1:${port}`;
     const credentials = {

@@ -1,0 +1,67 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../adapters/boot/cli/main.js';
+import { ChatDriver, overview } from '../support/terminal-driver.js';
+
+/*
+ * Issue 11, users step, typed into the terminal chat against the sandbox ConnectWise: a domain
+ * set by hand on one managed company shows as a note on the contacts of another company.
+ */
+
+const CANARY = 'CanaryPrivateKey-e2e-domain-note';
+
+let dir: string;
+let chat: ChatDriver;
+let exit: Promise<number>;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'psa-e2e-domain-'));
+  chat = new ChatDriver();
+  exit = main([], {
+    stdin: chat.stdin,
+    stdout: chat.stdout,
+    stderr: chat.stdout,
+    env: { DATABASE_URL: join(dir, 'psa-import.db') },
+    cwd: dir,
+    signal: new AbortController().signal,
+    sandboxTuning: { connectwisePort: 0, connectwisePrivateKey: CANARY },
+  });
+  await chat.waitFor('Integration code');
+});
+
+afterAll(async () => {
+  chat.stdin.end();
+  await exit.catch(() => 1);
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('the other-company domain note in the terminal chat', () => {
+  it('notes a Globex contact whose domain was given to Initech, leaving its decision alone', async () => {
+    const site = /Site +(http:\/\/127\.0\.0\.1:\d+)/.exec(chat.text)?.[1];
+    const clientId = /Client ID +(\S+)/.exec(chat.text)?.[1];
+    const connected = await chat.send('/psa connect connectwise', [
+      site ?? '',
+      'sandboxmsp',
+      'SandboxPublicKey01',
+      CANARY,
+      clientId ?? '',
+      '',
+    ]);
+    expect(connected).toContain('✓ Connected to ConnectWise Manage');
+    expect(await chat.send('/psa companies domain Initech globex.example')).toContain(
+      'Domain globex.example added',
+    );
+    await chat.send('/psa import connectwise');
+    const companies = overview(await chat.send('next'));
+    const globex = companies.find((c) => c.name === 'Globex Corp.');
+    expect(globex).toBeDefined();
+    const contacts = await chat.send(`users ${globex?.n}`);
+    const lines = contacts.split('\n');
+    const hank = lines.findIndex((line) => line.includes('Hank Scorpio'));
+    expect(lines[hank + 1]).toBe('          ℹ Note: email domain globex.example belongs to Initech');
+    expect(lines[hank + 2]).toContain('→ Leave out');
+    expect(contacts.match(/belongs to/g)).toHaveLength(1);
+  });
+});
