@@ -47,7 +47,9 @@ const CAPS_NOTES: ReadonlySet<string> = new Set([
 function plainNameKeys(name: string): NameKeys | null {
   const tokens: NameToken[] = [];
   const length = name.length;
-  let caseless = true;
+  // One lower-casing for the whole name; its words are sliced from it.
+  const lower = name.toLowerCase();
+  const caseless = lower === name;
   let i = 0;
   while (i < length) {
     const c = name.charCodeAt(i);
@@ -63,9 +65,8 @@ function plainNameKeys(name: string): NameKeys | null {
     if (!isAlnum(c)) return null;
     let j = i + 1;
     while (isAlnum(name.charCodeAt(j))) j += 1;
-    const text = name.slice(i, j);
-    const key = text.toLowerCase();
-    if (key !== text) caseless = false;
+    const key = lower.slice(i, j);
+    const text = caseless ? key : name.slice(i, j);
     const quoteEnd = name.charCodeAt(j) === 0x2e ? j + 1 : j;
     tokens.push({
       text,
@@ -84,7 +85,8 @@ function plainNameKeys(name: string): NameKeys | null {
   if (firstToken === undefined || lastToken === undefined)
     return { key: '', altKey: null, compact: '', words: [] };
   // Sorting prefixes ("zz Acme") and notes in capitals are notes: the full analysis reads them.
-  if (/^(?:zz|xx)/i.test(firstToken.text) || CAPS_NOTES.has(lastToken.text)) return null;
+  if (sortingPrefix(firstToken.key) || (lastToken.text !== lastToken.key && CAPS_NOTES.has(lastToken.text)))
+    return null;
 
   const first = tokens.length > 1 && firstToken.key === 'the' ? 1 : 0;
   let cut = tokens.length;
@@ -96,6 +98,12 @@ function plainNameKeys(name: string): NameKeys | null {
   if (cut === tokens.length) kept = readOddForm(kept, name)?.kept ?? kept;
   const words = kept.map(wordOf);
   return { key: words.join(' '), altKey: null, compact: words.join(''), words };
+}
+
+/** Whether a word starts like "zz" or "xx" (any case), as sorting prefixes do. */
+function sortingPrefix(key: string): boolean {
+  const c = key.charCodeAt(0);
+  return (c === 0x7a || c === 0x78) && key.charCodeAt(1) === c;
 }
 
 function wordOf(token: NameToken): string {
