@@ -63,10 +63,13 @@ function plainNameKeys(name: string): NameKeys | null {
       continue;
     }
     if (!isAlnum(c)) return null;
+    const dottedEnd = dottedInitials(name, i);
+    const dotted = dottedEnd > 0;
     let j = i + 1;
-    while (isAlnum(name.charCodeAt(j))) j += 1;
-    const key = lower.slice(i, j);
-    const text = caseless ? key : name.slice(i, j);
+    if (dotted) j = dottedEnd;
+    else while (isAlnum(name.charCodeAt(j))) j += 1;
+    const text = name.slice(i, j);
+    const key = dotted ? lettersOf(lower, i, j) : caseless ? text : lower.slice(i, j);
     const quoteEnd = name.charCodeAt(j) === 0x2e ? j + 1 : j;
     tokens.push({
       text,
@@ -76,7 +79,7 @@ function plainNameKeys(name: string): NameKeys | null {
       end: j,
       quoteEnd,
       connector: false,
-      dotted: false,
+      dotted,
     });
     i = j;
   }
@@ -100,6 +103,27 @@ function plainNameKeys(name: string): NameKeys | null {
   return { key: words.join(' '), altKey: null, compact: words.join(''), words };
 }
 
+/**
+ * Where single letters joined by dots ("P.C.", "L.L.C.") end, with a final dot, as the full
+ * tokeniser reads them; 0 when none starts at `i`. A slash ("A/S") is left to the full analysis.
+ */
+function dottedInitials(name: string, i: number): number {
+  if (!isLetter(name.charCodeAt(i)) || name.charCodeAt(i + 1) !== 0x2e) return 0;
+  if (!isLetter(name.charCodeAt(i + 2)) || isAlnum(name.charCodeAt(i + 3))) return 0;
+  let j = i + 3;
+  while (name.charCodeAt(j) === 0x2e && isLetter(name.charCodeAt(j + 1)) && !isAlnum(name.charCodeAt(j + 2)))
+    j += 2;
+  if (name.charCodeAt(j) === 0x2e && !isAlnum(name.charCodeAt(j + 1))) j += 1;
+  return j;
+}
+
+/** The letters of lower-case `text[from..to)`, without its dots. */
+function lettersOf(text: string, from: number, to: number): string {
+  let out = '';
+  for (let k = from; k < to; k += 1) if (text.charCodeAt(k) !== 0x2e) out += text[k];
+  return out;
+}
+
 /** Whether a word starts like "zz" or "xx" (any case), as sorting prefixes do. */
 function sortingPrefix(key: string): boolean {
   const c = key.charCodeAt(0);
@@ -110,6 +134,10 @@ function wordOf(token: NameToken): string {
   return token.word;
 }
 
+function isLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
 function isAlnum(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  return isLetter(c) || (c >= 0x30 && c <= 0x39);
 }

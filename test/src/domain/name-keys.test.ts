@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { scaleCase } from '../../../bench/matching-bench.js';
 import { analyseCompanyName } from '../../../src/domain/company-name.js';
 import { keysOf, nameKeys } from '../../../src/domain/name-keys.js';
 import { buildLabelledSet } from '../../fixtures/company-names/labelled-set.js';
@@ -41,8 +42,27 @@ describe('nameKeys', () => {
     '',
     'Acme 2000 Ltd.',
     'Acme, Ltd., Inc.',
+    'Acme L.L.C.',
+    'A.B.C. Plumbing',
+    'The A.B. Group P.C.',
+    'Smith P.C',
+    'J.Smith',
+    'Nordic A/S',
+    'Acme S.p.A.',
+    'Bayer A.G.',
+    'x.y.z.',
+    'AB.C',
   ])('reads %j like the full analysis', (name) => {
     expectSame(name);
+  });
+
+  it('gives the keys of the full analysis on the names of the 100k bench', () => {
+    const { companies, fetched } = scaleCase(5_000);
+    const names = [...companies, ...fetched].map((company) => company.name);
+    const differing = names.filter(
+      (name) => JSON.stringify(nameKeys(name)) !== JSON.stringify(keysOf(analyseCompanyName(name))),
+    );
+    expect(differing).toEqual([]);
   });
 
   it('takes the full analysis for names beyond plain ASCII', () => {
