@@ -22,6 +22,18 @@ export function nameKeys(name: string): NameKeys {
   return plainNameKeys(name) ?? keysOf(analyseCompanyName(name));
 }
 
+/**
+ * As nameKeys, but a name that needed the full analysis comes back as that analysis (with its
+ * keys), so a caller that needs it for the reasons does not analyse the name twice.
+ */
+export function readName(name: string): NameKeys | AnalysedName {
+  return plainNameKeys(name) ?? analyseCompanyName(name);
+}
+
+export function isAnalysed(name: NameKeys | AnalysedName): name is AnalysedName {
+  return 'kept' in name;
+}
+
 export function keysOf(name: AnalysedName): NameKeys {
   return { key: name.key, altKey: name.altKey, compact: name.compact, words: name.kept.map(wordOf) };
 }

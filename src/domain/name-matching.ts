@@ -1,7 +1,7 @@
 import { type AnalysedName, analyseCompanyName } from './company-name.js';
 import type { ManagedCompany } from './directory.js';
 import { noteDifference, sameReason, similarReason } from './match-reason.js';
-import { nameKeys } from './name-keys.js';
+import { isAnalysed, keysOf, nameKeys, readName } from './name-keys.js';
 import type { DuplicateCandidate } from './review.js';
 import { similarDifference, spacingDifference } from './similar-names.js';
 import { compareKeys, sortKey } from './text-order.js';
@@ -81,7 +81,7 @@ export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): Com
     const entry: IndexedCompany = { company, key: name.key };
     add(byCompact, name.compact, entry);
     if (name.altKey !== null && name.altKey !== name.key) add(byAltKey, name.altKey, entry);
-    for (const word of name.words) seenWords.add(word);
+    for (const word of name.words) if (word.length >= MIN_TYPO_LENGTH - 1) seenWords.add(word);
   }
   const words = new Set<string>();
   for (const word of seenWords) if (typoCandidate(word)) words.add(word);
@@ -98,7 +98,8 @@ export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): Com
  * with its strength and its reason; same names first, then by name.
  */
 export function findDuplicateCandidates(psaName: string, index: CompanyNameIndex): DuplicateCandidate[] {
-  const keys = nameKeys(psaName);
+  const read = readName(psaName);
+  const keys = isAnalysed(read) ? keysOf(read) : read;
   if (keys.key === '') return [];
   // Hits come from the keys alone; only a name with hits is analysed for the reasons. Same names
   // first, then spacing, then typos: a company found several ways is taken the first way.
@@ -131,7 +132,7 @@ export function findDuplicateCandidates(psaName: string, index: CompanyNameIndex
   }
   if (hits.length === 0) return [];
 
-  const name = analyseCompanyName(psaName);
+  const name = isAnalysed(read) ? read : analyseCompanyName(psaName);
   const found = new Map<string, { entry: ManagedCompany; candidate: DuplicateCandidate }>();
   for (const { entry, position, word } of hits) {
     const { company } = entry;
@@ -212,6 +213,8 @@ function similar(
 
 /** Words of managed names one typo away from `word` (see word-edit.ts), cached in the index. */
 function neighbourWords(word: string, index: CompanyNameIndex): readonly string[] {
+  // Shorter words take no part in a typo (see typoCandidate); this spares a lookup per word.
+  if (word.length < MIN_TYPO_LENGTH - 1) return NO_WORDS;
   const cached = index.neighbours.get(word);
   if (cached !== undefined) return cached;
   if (!typoCandidate(word)) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scaleCase } from '../../../bench/matching-bench.js';
 import { analyseCompanyName } from '../../../src/domain/company-name.js';
-import { keysOf, nameKeys } from '../../../src/domain/name-keys.js';
+import { isAnalysed, keysOf, nameKeys, readName } from '../../../src/domain/name-keys.js';
 import { buildLabelledSet } from '../../fixtures/company-names/labelled-set.js';
 
 // The quick scan for plain ASCII names must give exactly the keys of the full analysis.
@@ -68,5 +68,14 @@ describe('nameKeys', () => {
   it('takes the full analysis for names beyond plain ASCII', () => {
     expect(nameKeys('Müller GmbH')).toEqual(keysOf(analyseCompanyName('Müller GmbH')));
     expect(nameKeys('Müller GmbH').altKey).toBe('mueller');
+  });
+
+  it('reads a plain name by its keys alone, and hands back the full analysis where it needed one', () => {
+    const plain = readName('Acme Widgets, Inc.');
+    expect(isAnalysed(plain)).toBe(false);
+    expect(plain).toEqual(nameKeys('Acme Widgets, Inc.'));
+    const noted = readName('Acme Widgets (OLD)');
+    expect(isAnalysed(noted)).toBe(true);
+    if (isAnalysed(noted)) expect(keysOf(noted)).toEqual(nameKeys('Acme Widgets (OLD)'));
   });
 });
