@@ -50,6 +50,7 @@ export interface AnalysedName extends NormalisedName {
   readonly keptTo: number;
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const UMLAUT = /[äöüÄÖÜ]/;
 const UMLAUT_ALL = /[äöüÄÖÜ]/g;
 const NOT_ALPHANUMERIC = /[^\p{L}\p{N}]/gu;
@@ -61,9 +62,11 @@ export function normaliseCompanyName(name: string): NormalisedName {
 }
 
 export function analyseCompanyName(name: string): AnalysedName {
-  const nfc = name.normalize('NFC');
-  const visible = stripInvisible(nfc);
-  const source = narrowFullWidth(visible);
+  // Printable ASCII (most names) is already NFC, with nothing invisible and nothing full-width.
+  const ascii = PRINTABLE_ASCII.test(name);
+  const nfc = ascii ? name : name.normalize('NFC');
+  const visible = ascii ? nfc : stripInvisible(nfc);
+  const source = ascii ? visible : narrowFullWidth(visible);
   const notes = findNotes(source);
   const scan = notes.length > 0 ? blankNotes(source, notes) : source;
   const tokens = tokenise(scan);
@@ -115,9 +118,9 @@ export function analyseCompanyName(name: string): AnalysedName {
     kept,
     notes,
     oddForm,
-    altKey: UMLAUT.test(source) ? umlautKey(kept) : null,
+    altKey: !ascii && UMLAUT.test(source) ? umlautKey(kept) : null,
     compact: kept.map((token) => token.word).join(''),
-    hadInvisible: nfc !== visible && hasInvisible(nfc),
+    hadInvisible: !ascii && nfc !== visible && hasInvisible(nfc),
     hadFullWidth: visible !== source,
     removedLeading: first > 0,
     removedTrailing: cut < tokens.length,
@@ -125,6 +128,12 @@ export function analyseCompanyName(name: string): AnalysedName {
 }
 
 const ASCII_LETTERS = /^[A-Za-z]+$/;
+// Quick refusals for readOddForm, which looks at the last word of nearly every name: the proper
+// endings of the long forms ("ation" of "corporation"), and the last letters of the glued forms.
+const LONG_FORM_ENDS: ReadonlySet<string> = new Set(
+  LONG_FORMS.flatMap((form) => Array.from({ length: form.length - 1 }, (_, i) => form.slice(i + 1))),
+);
+const GLUED_ENDS: ReadonlySet<number> = new Set(GLUED_FORMS.map((form) => form.charCodeAt(form.length - 1)));
 
 /** A misspelt, glued or split legal form at the end of `kept`, if any (see AnalysedName.oddForm). */
 export function readOddForm(
@@ -136,6 +145,9 @@ export function readOddForm(
   if (last === undefined || last.connector) return null;
   if (before !== undefined && typoCandidate(last.key) && last.key.length >= 5) {
     for (const form of LONG_FORMS) {
+      // One typo keeps the first letter and the length within one (see word-edit.ts).
+      if (form.charCodeAt(0) !== last.key.charCodeAt(0) || Math.abs(form.length - last.key.length) > 1)
+        continue;
       // "Fresh & Company" keeps its "Company" (see legal-forms.ts), misspelt or not.
       if (before.key === 'and' && form === 'company') continue;
       const edit = wordEdit(last.key, form);
@@ -146,13 +158,13 @@ export function readOddForm(
     }
   }
   if (before !== undefined && kept.length >= 3 && !before.connector) {
-    const joined = before.key + last.key;
+    const joined = LONG_FORM_ENDS.has(last.key) ? before.key + last.key : '';
     if (LONG_FORMS.includes(joined)) {
       const reason = `legal form written apart: "${scan.slice(before.start, last.end)}"`;
       return { kept: kept.slice(0, -2), drop: 2, reason, form: joined };
     }
   }
-  if (ASCII_LETTERS.test(last.text)) {
+  if (GLUED_ENDS.has(last.key.charCodeAt(last.key.length - 1)) && ASCII_LETTERS.test(last.text)) {
     for (const form of GLUED_FORMS) {
       const length = last.key.length - form.length;
       if (length < 3 || !last.key.endsWith(form)) continue;

@@ -34,7 +34,8 @@ export function companyClassifier(
   companies: readonly ManagedCompany[],
   domains?: DomainIndex,
 ): CompanyClassifier {
-  const companiesById = new Map(companies.map((company) => [company.id, company]));
+  // Only linked companies and domain matches are looked up by id: without either, no map is built.
+  const companiesById = byId(companies, links.length > 0 || domains !== undefined);
   const linksByPsaId = new Map(links.map((link) => [link.psaCompanyId, link]));
   const psaIdsByCompany = new Map<string, number[]>();
   for (const link of links) {
@@ -83,7 +84,8 @@ export function missingRows(
   companies: readonly ManagedCompany[],
   missingCauses: ReadonlyMap<number, MissingCause>,
 ): MissingRow[] {
-  const companiesById = new Map(companies.map((company) => [company.id, company]));
+  if (links.length === 0) return [];
+  const companiesById = byId(companies, true);
   const notInPsa: MissingRow[] = [];
   for (const link of links) {
     if (fetched(link.psaCompanyId)) continue;
@@ -160,6 +162,12 @@ function noteOtherLinks(
     others.length === 1 ? `PSA company ${others[0]}` : `PSA companies ${others.slice(0, 3).join(', ')}`;
   const more = others.length > 3 ? ` and ${others.length - 3} more` : '';
   return { ...candidate, reason: `${candidate.reason}; already imported from ${which}${more}` };
+}
+
+function byId(companies: readonly ManagedCompany[], needed: boolean): Map<string, ManagedCompany> {
+  const map = new Map<string, ManagedCompany>();
+  if (needed) for (const company of companies) map.set(company.id, company);
+  return map;
 }
 
 /** Sorts by a precomputed text key, then a numeric id, so equal names keep a fixed order. */

@@ -18,6 +18,8 @@ interface FormTable {
   readonly forms: ReadonlySet<string>;
   readonly lastKeys: ReadonlySet<string>;
   readonly longest: number;
+  /** Per last key, the token counts of the forms ending in it, longest first. */
+  readonly lengths: ReadonlyMap<string, readonly number[]>;
   /** Per key, how the table writes it. */
   readonly spellings: ReadonlyMap<string, ReadonlySet<string>>;
 }
@@ -33,6 +35,7 @@ function buildTable(): FormTable {
   const forms = new Set<string>();
   const lastKeys = new Set<string>();
   const spellings = new Map<string, Set<string>>();
+  const lengths = new Map<string, number[]>();
   let longest = 1;
   for (const [, list] of LEGAL_FORM_TABLE) {
     for (const spelling of list.split('|')) {
@@ -41,6 +44,12 @@ function buildTable(): FormTable {
       if (last === undefined) continue;
       forms.add(tokens.map((token) => token.key).join(' '));
       lastKeys.add(last.key);
+      const counts = lengths.get(last.key) ?? [];
+      if (!counts.includes(tokens.length)) counts.push(tokens.length);
+      lengths.set(
+        last.key,
+        counts.sort((a, b) => b - a),
+      );
       longest = Math.max(longest, tokens.length);
       for (const token of tokens) {
         const set = spellings.get(token.key) ?? new Set<string>();
@@ -49,7 +58,7 @@ function buildTable(): FormTable {
       }
     }
   }
-  return { forms, lastKeys, longest, spellings };
+  return { forms, lastKeys, longest, spellings, lengths };
 }
 
 /**
@@ -64,7 +73,8 @@ export function legalFormLength(
 ): number {
   const last = tokens[cut - 1];
   if (last === undefined || last.connector) return 0;
-  if (!TABLE.lastKeys.has(last.key) && !(last.text.length <= 2 && SINGLE_LETTER.test(last.text))) return 0;
+  const single = last.text.length <= 2 && SINGLE_LETTER.test(last.text);
+  if (!single) return wordFormLength(tokens, cut, keep, caseless);
   // The keys of the last n tokens, joined with and without spaces, built from the end.
   const spaced: string[] = [];
   const joined: string[] = [];
@@ -90,6 +100,26 @@ export function legalFormLength(
 }
 
 const SINGLE_LETTER = /^\p{L}$/u;
+
+/**
+ * legalFormLength when the last token is not a single letter (nearly always): no glued initials
+ * then, so only the forms ending in its key are tried, without building every tail of the name.
+ */
+function wordFormLength(tokens: readonly NameToken[], cut: number, keep: number, caseless: boolean): number {
+  const last = tokens[cut - 1];
+  const counts = last === undefined ? undefined : TABLE.lengths.get(last.key);
+  if (last === undefined || counts === undefined) return 0;
+  const most = Math.min(TABLE.longest, cut - keep);
+  for (const n of counts) {
+    if (n > most) continue;
+    let spaced = last.key;
+    for (let k = 2; k <= n; k += 1) spaced = `${tokens[cut - k]?.key ?? ''} ${spaced}`;
+    if (!TABLE.forms.has(spaced)) continue;
+    if (n === 1 && !singleFormCounts(last, tokens[cut - 2], caseless)) continue;
+    return n;
+  }
+  return 0;
+}
 
 /**
  * A one-token form that is also a word counts only in a legal spelling; in a name with no

@@ -19,6 +19,7 @@ const ALPHANUMERIC = /[\p{L}\p{N}\p{M}]/gu;
 const WHITESPACE = /\s+/gu;
 const MARKS = /\p{M}+/gu;
 const FULL_WIDTH = /[\uff01-\uff5e]/u;
+const ASCII_ALNUM = /^[A-Za-z0-9]+$/;
 
 /**
  * Why two names with the same key are the same name, in plain words quoting the managed
@@ -53,6 +54,7 @@ export function similarReason(
 
 /** `ignoring the note "(OLD)"` for the notes only one side has, or null when both have the same. */
 export function noteDifference(psa: AnalysedName, managed: AnalysedName): string | null {
+  if (psa.notes.length === 0 && managed.notes.length === 0) return null;
   const psaNotes = psa.notes.map((note) => note.text);
   const managedNotes = managed.notes.map((note) => note.text);
   if (listKey(psaNotes) === listKey(managedNotes)) return null;
@@ -181,6 +183,11 @@ function compareTokens(a: NameToken, b: NameToken, diff: Differences): void {
 /** Two spellings with the same key: say how they differ (punctuation, case, accents, letter forms). */
 function compareWords(a: string, b: string, diff: Differences): void {
   if (a === b) return;
+  // Plain ASCII letters and digits (most words) can differ only in case.
+  if (ASCII_ALNUM.test(a) && ASCII_ALNUM.test(b) && a.toLowerCase() === b.toLowerCase()) {
+    diff.case = true;
+    return;
+  }
   const punctuationA = a.replace(ALPHANUMERIC, '');
   const punctuationB = b.replace(ALPHANUMERIC, '');
   if (punctuationA.replace(WHITESPACE, '') !== punctuationB.replace(WHITESPACE, '')) diff.punctuation = true;

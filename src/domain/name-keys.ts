@@ -22,6 +22,18 @@ export function nameKeys(name: string): NameKeys {
   return plainNameKeys(name) ?? keysOf(analyseCompanyName(name));
 }
 
+/**
+ * As nameKeys, but a name that needed the full analysis comes back as that analysis (with its
+ * keys), so a caller that needs it for the reasons does not analyse the name twice.
+ */
+export function readName(name: string): NameKeys | AnalysedName {
+  return plainNameKeys(name) ?? analyseCompanyName(name);
+}
+
+export function isAnalysed(name: NameKeys | AnalysedName): name is AnalysedName {
+  return 'kept' in name;
+}
+
 export function keysOf(name: AnalysedName): NameKeys {
   return { key: name.key, altKey: name.altKey, compact: name.compact, words: name.kept.map(wordOf) };
 }
@@ -47,7 +59,9 @@ const CAPS_NOTES: ReadonlySet<string> = new Set([
 function plainNameKeys(name: string): NameKeys | null {
   const tokens: NameToken[] = [];
   const length = name.length;
-  let caseless = true;
+  // One lower-casing for the whole name; its words are sliced from it.
+  const lower = name.toLowerCase();
+  const caseless = lower === name;
   let i = 0;
   while (i < length) {
     const c = name.charCodeAt(i);
@@ -61,11 +75,13 @@ function plainNameKeys(name: string): NameKeys | null {
       continue;
     }
     if (!isAlnum(c)) return null;
+    const dottedEnd = dottedInitials(name, i);
+    const dotted = dottedEnd > 0;
     let j = i + 1;
-    while (isAlnum(name.charCodeAt(j))) j += 1;
+    if (dotted) j = dottedEnd;
+    else while (isAlnum(name.charCodeAt(j))) j += 1;
     const text = name.slice(i, j);
-    const key = text.toLowerCase();
-    if (key !== text) caseless = false;
+    const key = dotted ? lettersOf(lower, i, j) : caseless ? text : lower.slice(i, j);
     const quoteEnd = name.charCodeAt(j) === 0x2e ? j + 1 : j;
     tokens.push({
       text,
@@ -75,7 +91,7 @@ function plainNameKeys(name: string): NameKeys | null {
       end: j,
       quoteEnd,
       connector: false,
-      dotted: false,
+      dotted,
     });
     i = j;
   }
@@ -84,7 +100,8 @@ function plainNameKeys(name: string): NameKeys | null {
   if (firstToken === undefined || lastToken === undefined)
     return { key: '', altKey: null, compact: '', words: [] };
   // Sorting prefixes ("zz Acme") and notes in capitals are notes: the full analysis reads them.
-  if (/^(?:zz|xx)/i.test(firstToken.text) || CAPS_NOTES.has(lastToken.text)) return null;
+  if (sortingPrefix(firstToken.key) || (lastToken.text !== lastToken.key && CAPS_NOTES.has(lastToken.text)))
+    return null;
 
   const first = tokens.length > 1 && firstToken.key === 'the' ? 1 : 0;
   let cut = tokens.length;
@@ -98,10 +115,41 @@ function plainNameKeys(name: string): NameKeys | null {
   return { key: words.join(' '), altKey: null, compact: words.join(''), words };
 }
 
+/**
+ * Where single letters joined by dots ("P.C.", "L.L.C.") end, with a final dot, as the full
+ * tokeniser reads them; 0 when none starts at `i`. A slash ("A/S") is left to the full analysis.
+ */
+function dottedInitials(name: string, i: number): number {
+  if (!isLetter(name.charCodeAt(i)) || name.charCodeAt(i + 1) !== 0x2e) return 0;
+  if (!isLetter(name.charCodeAt(i + 2)) || isAlnum(name.charCodeAt(i + 3))) return 0;
+  let j = i + 3;
+  while (name.charCodeAt(j) === 0x2e && isLetter(name.charCodeAt(j + 1)) && !isAlnum(name.charCodeAt(j + 2)))
+    j += 2;
+  if (name.charCodeAt(j) === 0x2e && !isAlnum(name.charCodeAt(j + 1))) j += 1;
+  return j;
+}
+
+/** The letters of lower-case `text[from..to)`, without its dots. */
+function lettersOf(text: string, from: number, to: number): string {
+  let out = '';
+  for (let k = from; k < to; k += 1) if (text.charCodeAt(k) !== 0x2e) out += text[k];
+  return out;
+}
+
+/** Whether a word starts like "zz" or "xx" (any case), as sorting prefixes do. */
+function sortingPrefix(key: string): boolean {
+  const c = key.charCodeAt(0);
+  return (c === 0x7a || c === 0x78) && key.charCodeAt(1) === c;
+}
+
 function wordOf(token: NameToken): string {
   return token.word;
 }
 
+function isLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
 function isAlnum(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  return isLetter(c) || (c >= 0x30 && c <= 0x39);
 }

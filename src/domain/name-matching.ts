@@ -1,7 +1,7 @@
 import { type AnalysedName, analyseCompanyName } from './company-name.js';
 import type { ManagedCompany } from './directory.js';
 import { noteDifference, sameReason, similarReason } from './match-reason.js';
-import { nameKeys } from './name-keys.js';
+import { isAnalysed, keysOf, nameKeys, readName } from './name-keys.js';
 import type { DuplicateCandidate } from './review.js';
 import { similarDifference, spacingDifference } from './similar-names.js';
 import { compareKeys, sortKey } from './text-order.js';
@@ -9,48 +9,59 @@ import { deletions, MIN_TYPO_LENGTH, typoCandidate, wordEdit } from './word-edit
 
 export { type NormalisedName, normaliseCompanyName } from './company-name.js';
 
+/** A managed company as indexed: with its key, which tells a same name from one spaced differently. */
+interface IndexedCompany {
+  readonly company: ManagedCompany;
+  readonly key: string;
+}
+
 // Index buckets hold one company as itself and several as an array: most keys have one, and
 // 200,000 one-element arrays are garbage the collector has to copy.
-type Bucket = ManagedCompany | ManagedCompany[];
-type IndexedCompany = ManagedCompany;
+type Bucket = IndexedCompany | IndexedCompany[];
 
-function bucketOf(map: ReadonlyMap<string, Bucket>, key: string): readonly ManagedCompany[] {
+const NO_ENTRIES: readonly IndexedCompany[] = [];
+const NO_WORDS: readonly string[] = [];
+
+function bucketOf(map: ReadonlyMap<string, Bucket>, key: string): readonly IndexedCompany[] {
   const bucket = map.get(key);
-  return bucket === undefined ? [] : Array.isArray(bucket) ? bucket : [bucket];
+  return bucket === undefined ? NO_ENTRIES : Array.isArray(bucket) ? bucket : [bucket];
 }
 
 // Analyses of managed names, kept only for those that turn up as candidates: holding one for
 // every managed company costs more memory (and garbage collection) than analysing a few again.
-const ANALYSED = new WeakMap<IndexedCompany, AnalysedName>();
-const ORDER = new WeakMap<IndexedCompany, string>();
+const ANALYSED = new WeakMap<ManagedCompany, AnalysedName>();
+const ORDER = new WeakMap<ManagedCompany, string>();
 
-function analysed(entry: IndexedCompany): AnalysedName {
-  let name = ANALYSED.get(entry);
+function analysed(company: ManagedCompany): AnalysedName {
+  let name = ANALYSED.get(company);
   if (name === undefined) {
-    name = analyseCompanyName(entry.name);
-    ANALYSED.set(entry, name);
+    name = analyseCompanyName(company.name);
+    ANALYSED.set(company, name);
   }
   return name;
 }
 
-function orderOf(entry: IndexedCompany): string {
-  let order = ORDER.get(entry);
+function orderOf(company: ManagedCompany): string {
+  let order = ORDER.get(company);
   if (order === undefined) {
-    order = sortKey(entry.name);
-    ORDER.set(entry, order);
+    order = sortKey(company.name);
+    ORDER.set(company, order);
   }
   return order;
 }
 
 /**
- * Managed companies by normalised name, by name without spaces, and the words of their names by
- * their one-letter deletions (a symmetric-delete index), so a lookup finds same and similar names
- * without comparing against every company. Build once per diff; treat as opaque.
+ * Managed companies by name without spaces (one map: equal keys have equal compact keys, and the
+ * key kept with each company tells a same name from one spaced differently), by umlaut key, and
+ * the words of their names by their one-letter deletions (a symmetric-delete index), so a lookup
+ * finds same and similar names without comparing against every company. Build once per diff;
+ * treat as opaque.
  */
 export interface CompanyNameIndex {
   readonly size: number;
-  readonly byKey: ReadonlyMap<string, Bucket>;
   readonly byCompact: ReadonlyMap<string, Bucket>;
+  /** By `altKey` ("mueller" for "Müller"), for the few names that have one. */
+  readonly byAltKey: ReadonlyMap<string, Bucket>;
   /** Words of managed names that may take part in a typo (four letters or more, no digits). */
   readonly words: ReadonlySet<string>;
   /** One-letter deletions of the words of five letters or more, to those words. */
@@ -60,25 +71,26 @@ export interface CompanyNameIndex {
 }
 
 export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): CompanyNameIndex {
-  const byKey = new Map<string, Bucket>();
   const byCompact = new Map<string, Bucket>();
-  const words = new Set<string>();
+  const byAltKey = new Map<string, Bucket>();
+  const seenWords = new Set<string>();
   for (const company of companies) {
     const name = nameKeys(company.name);
     // A name without letters or digits says nothing about identity; it matches nothing.
     if (name.key === '') continue;
-    add(byKey, name.key, company);
-    if (name.altKey !== null && name.altKey !== name.key) add(byKey, name.altKey, company);
-    add(byCompact, name.compact, company);
-    for (const word of name.words) if (typoCandidate(word)) words.add(word);
+    const entry: IndexedCompany = { company, key: name.key };
+    add(byCompact, name.compact, entry);
+    if (name.altKey !== null && name.altKey !== name.key) add(byAltKey, name.altKey, entry);
+    for (const word of name.words) if (word.length >= MIN_TYPO_LENGTH - 1) seenWords.add(word);
   }
+  const words = new Set<string>();
+  for (const word of seenWords) if (typoCandidate(word)) words.add(word);
   const byDeletion = new Map<string, string[]>();
   for (const word of words) {
     if (word.length < MIN_TYPO_LENGTH) continue;
     for (const variant of deletions(word)) push(byDeletion, variant, word);
   }
-  for (const bucket of byKey.values()) if (Array.isArray(bucket)) bucket.sort(byOrder);
-  return { size: companies.length, byKey, byCompact, words, byDeletion, neighbours: new Map() };
+  return { size: companies.length, byCompact, byAltKey, words, byDeletion, neighbours: new Map() };
 }
 
 /**
@@ -86,34 +98,52 @@ export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): Com
  * with its strength and its reason; same names first, then by name.
  */
 export function findDuplicateCandidates(psaName: string, index: CompanyNameIndex): DuplicateCandidate[] {
-  const keys = nameKeys(psaName);
+  const read = readName(psaName);
+  const keys = isAnalysed(read) ? keysOf(read) : read;
   if (keys.key === '') return [];
-  // Hits come from the keys alone; only a name with hits is analysed for the reasons.
+  // Hits come from the keys alone; only a name with hits is analysed for the reasons. Same names
+  // first, then spacing, then typos: a company found several ways is taken the first way.
   const hits: Hit[] = [];
-  for (const key of keys.altKey === null ? [keys.key] : [keys.key, keys.altKey]) {
-    for (const entry of bucketOf(index.byKey, key)) hits.push({ entry, position: null, word: '' });
+  const spaced: Hit[] = [];
+  for (const entry of bucketOf(index.byCompact, keys.compact)) {
+    if (entry.key === keys.key) hits.push({ entry, position: null, word: '' });
+    else spaced.push({ entry, position: -1, word: '' });
   }
-  for (const entry of bucketOf(index.byCompact, keys.compact)) hits.push({ entry, position: -1, word: '' });
-  keys.words.forEach((own, position) => {
-    if (!typoCandidate(own)) return;
-    for (const word of neighbourWords(own, index)) {
-      const words = keys.words.map((other, i) => (i === position ? word : other));
-      for (const entry of bucketOf(index.byKey, words.join(' '))) hits.push({ entry, position, word });
+  for (const entry of bucketOf(index.byAltKey, keys.key)) hits.push({ entry, position: null, word: '' });
+  if (keys.altKey !== null) {
+    for (const entry of bucketOf(index.byCompact, keys.altKey.replaceAll(' ', ''))) {
+      if (entry.key === keys.altKey) hits.push({ entry, position: null, word: '' });
     }
-  });
+    for (const entry of bucketOf(index.byAltKey, keys.altKey)) hits.push({ entry, position: null, word: '' });
+  }
+  hits.push(...spaced);
+  const { words } = keys;
+  for (let position = 0; position < words.length; position += 1) {
+    const own = words[position] ?? '';
+    for (const word of neighbourWords(own, index)) {
+      const swapped = words.map((other, i) => (i === position ? word : other));
+      const compact = bucketOf(index.byCompact, swapped.join(''));
+      const alt = index.byAltKey.size === 0 ? NO_ENTRIES : bucketOf(index.byAltKey, swapped.join(' '));
+      if (compact.length === 0 && alt.length === 0) continue;
+      const key = swapped.join(' ');
+      for (const entry of compact) if (entry.key === key) hits.push({ entry, position, word });
+      for (const entry of alt) hits.push({ entry, position, word });
+    }
+  }
   if (hits.length === 0) return [];
 
-  const name = analyseCompanyName(psaName);
-  const found = new Map<string, { entry: IndexedCompany; candidate: DuplicateCandidate }>();
+  const name = isAnalysed(read) ? read : analyseCompanyName(psaName);
+  const found = new Map<string, { entry: ManagedCompany; candidate: DuplicateCandidate }>();
   for (const { entry, position, word } of hits) {
-    if (found.has(entry.id)) continue;
+    const { company } = entry;
+    if (found.has(company.id)) continue;
     const candidate =
       position === null
-        ? sameOrNoted(name, entry)
+        ? sameOrNoted(name, company)
         : position === -1
-          ? spacingCandidate(name, entry)
-          : typoCandidateOf(name, entry, position, word);
-    if (candidate !== null) found.set(entry.id, { entry, candidate });
+          ? spacingCandidate(name, company)
+          : typoCandidateOf(name, company, position, word);
+    if (candidate !== null) found.set(company.id, { entry: company, candidate });
   }
 
   return [...found.values()]
@@ -129,14 +159,14 @@ interface Hit {
   readonly word: string;
 }
 
-function spacingCandidate(name: AnalysedName, entry: IndexedCompany): DuplicateCandidate | null {
+function spacingCandidate(name: AnalysedName, entry: ManagedCompany): DuplicateCandidate | null {
   const main = spacingDifference(name, analysed(entry));
   return main === null ? null : similar(name, entry, main, null);
 }
 
 function typoCandidateOf(
   name: AnalysedName,
-  entry: IndexedCompany,
+  entry: ManagedCompany,
   position: number,
   word: string,
 ): DuplicateCandidate | null {
@@ -146,7 +176,7 @@ function typoCandidateOf(
   return main === null ? null : similar(name, entry, main, position);
 }
 
-function sameOrNoted(name: AnalysedName, entry: IndexedCompany): DuplicateCandidate {
+function sameOrNoted(name: AnalysedName, entry: ManagedCompany): DuplicateCandidate {
   const managed = analysed(entry);
   const odd =
     name.oddForm?.reason === managed.oddForm?.reason
@@ -166,7 +196,7 @@ function sameOrNoted(name: AnalysedName, entry: IndexedCompany): DuplicateCandid
 
 function similar(
   name: AnalysedName,
-  entry: IndexedCompany,
+  entry: ManagedCompany,
   main: string,
   skip: number | null,
 ): DuplicateCandidate {
@@ -183,8 +213,14 @@ function similar(
 
 /** Words of managed names one typo away from `word` (see word-edit.ts), cached in the index. */
 function neighbourWords(word: string, index: CompanyNameIndex): readonly string[] {
+  // Shorter words take no part in a typo (see typoCandidate); this spares a lookup per word.
+  if (word.length < MIN_TYPO_LENGTH - 1) return NO_WORDS;
   const cached = index.neighbours.get(word);
   if (cached !== undefined) return cached;
+  if (!typoCandidate(word)) {
+    index.neighbours.set(word, NO_WORDS);
+    return NO_WORDS;
+  }
   const seen = new Set<string>();
   // The PSA spelling lacks a letter: it is a deletion of a managed word.
   for (const longer of index.byDeletion.get(word) ?? []) seen.add(longer);
@@ -204,11 +240,11 @@ function strengthRank(candidate: DuplicateCandidate): number {
   return candidate.strength === 'same' ? 0 : 1;
 }
 
-function byOrder(a: IndexedCompany, b: IndexedCompany): number {
+function byOrder(a: ManagedCompany, b: ManagedCompany): number {
   return compareKeys(orderOf(a), orderOf(b)) || compareKeys(a.name, b.name) || compareKeys(a.id, b.id);
 }
 
-function add(map: Map<string, Bucket>, key: string, company: ManagedCompany): void {
+function add(map: Map<string, Bucket>, key: string, company: IndexedCompany): void {
   const bucket = map.get(key);
   if (bucket === undefined) map.set(key, company);
   else if (Array.isArray(bucket)) bucket.push(company);

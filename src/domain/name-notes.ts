@@ -33,24 +33,28 @@ const PATTERNS: readonly RegExp[] = [
 const TRAILING_CAPS =
   /\s+(?:OLD|INACTIVE|DO NOT USE|DNU|DUPLICATE|DUP|CLOSED|ARCHIVED|DELETED|OBSOLETE|LEGACY|DEFUNCT|UNUSED)\s*$/u;
 const LOWER = /\p{Ll}/u;
-// Every pattern needs one of these; most names have none, and skip the rest.
-const MAYBE_NOTE = /[([{<*\-–—:|/~_]|^\s*(?:[zZ]{2}|[xX]{2})|\s[A-Z]{3,}\s*$/u;
+// Every pattern needs one of these; most names have none, and skip the rest. A name in capitals
+// ends in capitals without any note, so that case is checked apart, for TRAILING_CAPS alone.
+const MAYBE_NOTE = /[([{<*\-–—:|/~_]|^\s*(?:[zZ]{2}|[xX]{2})/u;
+const MAYBE_CAPS_NOTE = /\s[A-Z]{3,}\s*$/u;
 const ALPHANUMERIC = /[\p{L}\p{N}]/u;
 // Separators that introduced a note; asterisks stay, they wrap the note like brackets ("*DNU*").
 const EDGE = /^[\s\-–—:|/~_.]+|[\s\-–—:|/~_.]+$/gu;
 
 /** The notes in a name, in order of position; none when removing them would leave nothing. */
 export function findNotes(source: string): NameNote[] {
-  if (!MAYBE_NOTE.test(source)) return [];
+  const patterns = MAYBE_NOTE.test(source);
+  const mayEndInCaps = MAYBE_CAPS_NOTE.test(source);
+  if (!patterns && !mayEndInCaps) return [];
   const spans: { start: number; end: number }[] = [];
-  for (const pattern of PATTERNS) {
+  for (const pattern of patterns ? PATTERNS : []) {
     pattern.lastIndex = 0;
     for (const match of pattern.global ? source.matchAll(pattern) : [source.match(pattern)]) {
       if (match?.index === undefined) continue;
       addSpan(spans, match.index, match.index + match[0].length);
     }
   }
-  const caps = source.match(TRAILING_CAPS);
+  const caps = mayEndInCaps ? source.match(TRAILING_CAPS) : null;
   if (caps?.index !== undefined && LOWER.test(source.slice(0, caps.index))) {
     addSpan(spans, caps.index, source.length);
   }

@@ -52,8 +52,10 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
 
 /** The word a token key is read as ("st" → "saint"). */
 export function wordFor(key: string): string {
-  return SPELLINGS.get(key) ?? key;
+  return key.length > LONGEST_SPELLING ? key : (SPELLINGS.get(key) ?? key);
 }
+
+const LONGEST_SPELLING = Math.max(...[...SPELLINGS.keys()].map((key) => key.length));
 
 /** Splits a name into words; everything that is not a word, an abbreviation or "&"/"+" separates. */
 export function tokenise(source: string): NameToken[] {
@@ -69,7 +71,7 @@ export function tokenise(source: string): NameToken[] {
     if (key === '') continue;
     const dotted = !connector && (text.includes('.') || text.includes('/'));
     const quoteEnd = source.charCodeAt(end) === 0x2e ? end + 1 : end;
-    tokens.push({ text, key, word: SPELLINGS.get(key) ?? key, start, end, quoteEnd, connector, dotted });
+    tokens.push({ text, key, word: wordFor(key), start, end, quoteEnd, connector, dotted });
   }
   return joinInitials(tokens, source);
 }

@@ -192,3 +192,30 @@ describe('several candidates', () => {
     expect(preselectedCandidate(row)).toBeNull();
   });
 });
+
+// The index keeps one map by name without spaces (with each company's key) and one by umlaut key.
+describe('index lookups', () => {
+  it('tells a same name from one spaced differently when both share the name without spaces', () => {
+    const index = buildCompanyNameIndex([
+      managedCompany('m1', 'Blue Sky Dental'),
+      managedCompany('m2', 'Bluesky Dental'),
+    ]);
+    expect(findDuplicateCandidates('BLUE SKY DENTAL', index).map((c) => [c.companyId, c.strength])).toEqual([
+      ['m1', 'same'],
+      ['m2', 'similar'],
+    ]);
+  });
+
+  it('finds a written-out umlaut either way round', () => {
+    expect(match('Mueller Consulting', 'Müller Consulting')?.strength).toBe('same');
+    expect(match('Müller Consulting', 'Mueller Consulting')?.strength).toBe('same');
+    expect(match('Müller Consulting', 'Müller Consulting GmbH')?.strength).toBe('same');
+  });
+
+  it('finds a typo in a name whose managed spelling has an umlaut key', () => {
+    expect(match('Mueller Consluting', 'Müller Consulting')).toMatchObject({
+      strength: 'similar',
+      reason: expect.stringContaining('two letters swapped: "Consluting" / "Consulting"'),
+    });
+  });
+});
