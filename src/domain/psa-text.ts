@@ -22,6 +22,10 @@ const INVISIBLES =
 // With the `u` flag a surrogate range matches only unpaired halves; pairs are one code point.
 const LONE_SURROGATES = /[\ud800-\udfff]/gu;
 const SPACES = /\s+/g;
+// Printable ASCII words separated by single spaces: what almost every PSA name and email is, and
+// exactly what the cleaning below leaves unchanged. One test instead of four replacements matters
+// at 50,000 contacts a fetch.
+const ALREADY_CLEAN = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 
 export interface CleanedText {
   readonly text: string;
@@ -31,6 +35,9 @@ export interface CleanedText {
 
 /** Strips controls, collapses whitespace, trims, and cuts to `max` code points. */
 export function cleanText(raw: string, max: number): CleanedText {
+  if (raw === '') return { text: '', cut: false };
+  // ASCII: one code point per unit, so the length is the cap's measure.
+  if (raw.length <= max && ALREADY_CLEAN.test(raw)) return { text: raw, cut: false };
   const cleaned = raw
     .replace(WHITESPACE_CONTROLS, ' ')
     .replace(INVISIBLES, '')

@@ -70,6 +70,11 @@ export interface ConnectWiseApi {
     page: number,
     judge: PageJudge,
   ): Promise<T[]>;
+  /**
+   * One page by number as the body's bytes (the body cap and value count applied), for a parser
+   * off the event loop; the caller judges its length and records.
+   */
+  numberedPageBytes(path: string, query: ListQuery, page: number): Promise<Buffer>;
   /** One forward-only page; `more` when the server linked a next one. */
   firstPage<T extends Identified>(
     path: string,
@@ -168,18 +173,17 @@ export function createConnectWiseApi(options: ConnectWiseApiOptions): ConnectWis
     return url;
   }
 
+  const getRequest = (url: URL, forwardOnly: boolean) => ({
+    method: 'GET' as const,
+    url: url.href,
+    headers: headers(forwardOnly),
+    idempotent: true,
+    endpointKey: CONNECTWISE_ENDPOINT_KEY,
+    maxRecords: options.pageSize + PAGE_MARGIN,
+  });
+
   function get<T>(url: URL, schema: z.ZodType<T>, forwardOnly: boolean) {
-    return http.send(
-      {
-        method: 'GET',
-        url: url.href,
-        headers: headers(forwardOnly),
-        idempotent: true,
-        endpointKey: CONNECTWISE_ENDPOINT_KEY,
-        maxRecords: options.pageSize + PAGE_MARGIN,
-      },
-      schema,
-    );
+    return http.send(getRequest(url, forwardOnly), schema);
   }
 
   const byNumber = (page: number) => ({
@@ -280,6 +284,11 @@ export function createConnectWiseApi(options: ConnectWiseApiOptions): ConnectWis
     ) {
       const response = await get(await urlFor(path, query, byNumber(page)), rawPage, false);
       return judgePage(response.data, schema, judge, path);
+    },
+
+    async numberedPageBytes(path, query, page) {
+      const url = await urlFor(path, query, byNumber(page));
+      return (await http.sendForBytes(getRequest(url, false))).data;
     },
 
     async firstPage<T extends Identified>(

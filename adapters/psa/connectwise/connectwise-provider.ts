@@ -22,9 +22,9 @@ export interface ConnectWiseSettings {
   readonly contactBatchSize?: number;
   /**
    * Requests in flight at once for one session. ConnectWise has no hard limit, but the MSP's staff
-   * share the server, and one event loop parses about four 1,000-contact pages (~10 ms each) per
-   * 50 ms round trip: beyond that the bot, not the PSA, is the bottleneck. Raise it for sites
-   * with slow answers.
+   * share the server. Whole-list contact pages are parsed on a worker thread (contact-page-pool.ts,
+   * ~8 ms per 1,000 contacts), so at four per 50 ms round trip one parser keeps up. Raise it for
+   * sites with slow answers.
    */
   readonly concurrency?: number;
   readonly maxPages?: number;

@@ -221,6 +221,7 @@ export function createConnectWiseSession(options: ConnectWiseSessionOptions): Co
         concurrency,
         judge: judgeFor('contact', delivery),
         deliver: (page) => delivery.deliver(page),
+        ...(options.logger === undefined ? {} : { logger: options.logger }),
       });
       return delivery.outcome();
     },

@@ -17,11 +17,17 @@
  * record deleted while we read (the pages shift); the next import picks up what was missed.
  */
 import type { PsaContact } from '../../../src/domain/psa-records.js';
+import type { Logger } from '../../../src/ports/logger.js';
 import type { ProgressListener } from '../../../src/ports/psa-gateway.js';
+import { PAGE_MARGIN } from '../shared/fetch-guard.js';
+import { invalidResponse } from '../shared/invalid-response.js';
 import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
+import { PageRejected } from '../shared/page-rejected.js';
 import { chunk } from './chunk.js';
 import { eq, inList } from './conditions.js';
 import type { ConnectWiseApi, PageJudge } from './connectwise-api.js';
+import type { ContactPage, ContactPageJob } from './contact-page.js';
+import { contactPages } from './contact-page-pool.js';
 import { contactCheck } from './record-checks.js';
 import { toPsaContact } from './record-mapping.js';
 import { CONTACT_FIELDS, type CwContact } from './schemas.js';
@@ -36,6 +42,9 @@ export interface ContactPaging {
   readonly concurrency: number;
   readonly judge: PageJudge;
   readonly deliver: (contacts: readonly PsaContact[]) => Promise<void>;
+  /** Parses a whole-list page; default: the process's worker pool (contact-page-pool.ts). */
+  readonly parsePage?: (bytes: Uint8Array, job: ContactPageJob) => Promise<ContactPage>;
+  readonly logger?: Logger;
 }
 
 const CONTACTS = '/company/contacts';
@@ -64,33 +73,36 @@ export async function listContacts(
   onProgress({ phase: 'contacts', done, total: wanted.size === 0 ? 0 : null });
   if (wanted.size === 0) return;
   const seen = new Set<number>();
-  const keep = async (rows: readonly CwContact[]) => {
+  const keep = async (contacts: readonly PsaContact[]) => {
     const kept: PsaContact[] = [];
-    for (const row of rows) {
-      const companyId = row.company?.id;
-      if (companyId === null || companyId === undefined || !wanted.has(companyId) || seen.has(row.id))
-        continue;
-      seen.add(row.id);
-      kept.push(toPsaContact(row, companyId));
+    for (const contact of contacts) {
+      if (!wanted.has(contact.companyPsaId) || seen.has(contact.psaId)) continue;
+      seen.add(contact.psaId);
+      kept.push(contact);
     }
     await paging.deliver(kept);
   };
+  const parsePage = paging.parsePage ?? ((bytes, job) => contactPages().parse(bytes, job));
+  const job: ContactPageJob = { maxRecords: paging.pageSize + PAGE_MARGIN };
 
   // The speculative first pages (see above); their contacts count whichever way is chosen.
   const lengths = new Map<number, number>();
   let total: number | null = null;
   const readPage = async (page: number) => {
-    const rows = await api.numberedPage(
-      CONTACTS,
-      { fields: CONTACT_FIELDS },
-      contactCheck,
-      page,
-      paging.judge,
-    );
-    lengths.set(page, rows.length);
-    done += rows.length;
+    const bytes = await api.numberedPageBytes(CONTACTS, { fields: CONTACT_FIELDS }, page);
+    let parsed: ContactPage;
+    try {
+      parsed = await parsePage(bytes, job);
+    } catch (error) {
+      if (error instanceof PageRejected) throw invalidResponse(error.reason, paging.logger, CONTACTS);
+      throw error;
+    }
+    paging.judge.guard.page(parsed.length);
+    for (const skipped of parsed.skipped) paging.judge.skips.skip(skipped);
+    lengths.set(page, parsed.length);
+    done += parsed.length;
     onProgress({ phase: 'contacts', done, total });
-    await keep(rows);
+    await keep(parsed.contacts);
   };
   const early = wanted.size > paging.batchSize * paging.concurrency ? paging.concurrency - 2 : 0;
   const speculative = Array.from({ length: Math.max(0, early) }, (_, index) => readPage(index + 1));
@@ -126,8 +138,14 @@ export async function listContacts(
       onPage: async (rows) => {
         done += rows.length;
         onProgress({ phase: 'contacts', done, total: null });
-        await keep(rows);
+        await keep(rows.flatMap((row) => withCompany(row)));
       },
     }),
   );
+}
+
+/** The contact as the core's, when it has a company to be imported under. */
+function withCompany(row: CwContact): PsaContact[] {
+  const companyId = row.company?.id;
+  return companyId === null || companyId === undefined ? [] : [toPsaContact(row, companyId)];
 }

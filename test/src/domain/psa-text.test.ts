@@ -32,4 +32,13 @@ describe('PSA text cleaning', () => {
     expect(cleanEmail(undefined)).toBeNull();
     expect(cleanEmail(`${'a'.repeat(260)}@b.example`)).toBeNull();
   });
+
+  it('gives plain ASCII text the same verdict as the full cleaning, at and past the cap', () => {
+    expect(cleanText('Acme Inc.', 9)).toEqual({ text: 'Acme Inc.', cut: false });
+    expect(cleanText('Acme Inc.', 8)).toEqual({ text: 'Acme Inc', cut: true });
+    expect(cleanText('Acme  Inc. ', 20)).toEqual({ text: 'Acme Inc.', cut: false });
+    expect(cleanText(' Acme', 20)).toEqual({ text: 'Acme', cut: false });
+    expect(cleanText('Ac\u007fme', 20)).toEqual({ text: 'Acme', cut: false });
+    expect(cleanText('~!x@y.example', 20)).toEqual({ text: '~!x@y.example', cut: false });
+  });
 });

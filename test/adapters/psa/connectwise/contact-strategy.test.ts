@@ -4,15 +4,19 @@
  * of the PSA, or batches of company ids without a count per batch.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConnectWiseApi } from '../../../../adapters/psa/connectwise/connectwise-api.js';
 import type { ConnectWiseSession } from '../../../../adapters/psa/connectwise/connectwise-session.js';
-import { readAllIsCheaper } from '../../../../adapters/psa/connectwise/contact-listing.js';
+import { listContacts, readAllIsCheaper } from '../../../../adapters/psa/connectwise/contact-listing.js';
 import { createPsaGateway } from '../../../../adapters/psa/gateway.js';
 import {
   type SandboxConnectWise,
   startSandboxConnectWise,
 } from '../../../../adapters/psa/sandbox/connectwise/sandbox-connectwise.js';
+import { createFetchGuard } from '../../../../adapters/psa/shared/fetch-guard.js';
+import { isAppError } from '../../../../src/domain/errors.js';
 import type { PsaContact } from '../../../../src/domain/psa-records.js';
 import { Secret } from '../../../../src/domain/secret.js';
+import type { SkippedRecord } from '../../../../src/ports/psa-gateway.js';
 import { gather } from '../shared/gather.js';
 
 const PAGE_SIZE = 50;
@@ -134,5 +138,61 @@ describe('readAllIsCheaper', () => {
     // 2,500: 25 + 25 = 50 = 50: no dearer, so all.
     expect(readAllIsCheaper(2_500, 5_000, 50_000, paging)).toBe(true);
     expect(readAllIsCheaper(2_400, 5_000, 50_000, paging)).toBe(false);
+  });
+});
+
+describe('ConnectWise contacts: whole-list pages judged', () => {
+  /** An API whose counts say 3 companies and 2 contacts, and whose contact pages are `body`. */
+  function fakeApi(body: string): ConnectWiseApi {
+    const unused = () => Promise.reject(new Error('not used'));
+    return {
+      count: (path) => Promise.resolve(path.includes('contacts') ? 2 : 3),
+      numberedPageBytes: () => Promise.resolve(Buffer.from(body)),
+      list: unused,
+      listAll: unused,
+      numberedPage: unused,
+      firstPage: unused,
+    };
+  }
+
+  async function read(body: string) {
+    const skipped: SkippedRecord[] = [];
+    const delivered: PsaContact[] = [];
+    const done = listContacts(fakeApi(body), [7, 8, 9], () => {}, {
+      batchSize: 1,
+      pageSize: 5,
+      workers: 2,
+      concurrency: 4,
+      judge: {
+        entity: 'contact',
+        guard: createFetchGuard({ pageSize: 5, maxPages: 10, maxRecords: 100 }),
+        skips: { skip: (record) => skipped.push(record) },
+      },
+      deliver: async (page) => void delivered.push(...page),
+    });
+    return { done, skipped, delivered };
+  }
+
+  it('ends the fetch as an invalid response when a page is not a JSON list', async () => {
+    const { done } = await read('<html>Sign in</html>');
+    const error = await done.then(
+      () => null,
+      (failure: unknown) => failure,
+    );
+    expect(isAppError(error) && error.code).toBe('psa_invalid_response');
+  });
+
+  it("reports the bad record of a page and keeps the selected companies' good ones", async () => {
+    const record = (id: number, company: number) => ({
+      id,
+      firstName: 'A',
+      lastName: 'B',
+      company: { id: company },
+    });
+    const body = JSON.stringify([record(1, 7), { ...record(2, 8), types: 'x' }, record(3, 99)]);
+    const { done, skipped, delivered } = await read(body);
+    await done;
+    expect(delivered.map((contact) => contact.psaId)).toEqual([1]);
+    expect(skipped).toEqual([{ entity: 'contact', psaId: 2, reason: 'unexpected data in types' }]);
   });
 });
