@@ -1,6 +1,5 @@
 import { closeSync, constants, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import {
   Kysely,
   type PostgresCursor,
@@ -8,7 +7,6 @@ import {
   type PostgresPool,
   type PostgresPoolClient,
   type PostgresQueryResult,
-  SqliteDialect,
   sql,
 } from 'kysely';
 import pg from 'pg';
@@ -20,6 +18,8 @@ import { type DialectName, dialectTraits } from './dialect-traits.js';
 import { createStorage } from './kysely-storage.js';
 import { migrateToLatest } from './migrator.js';
 import type { Database } from './schema.js';
+import { SqliteWorker } from './sqlite-worker.js';
+import { sqliteWorkerDialect } from './sqlite-worker-dialect.js';
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.js';
 
 export interface OpenStorageOptions {
@@ -69,9 +69,12 @@ export async function openStorage(
   let checkpointer: WalCheckpointer | undefined;
   let db: Kysely<Database>;
   if (target.dialect === 'sqlite') {
-    const sqlite = openSqlite(target.path, options);
-    if (target.path !== ':memory:') checkpointer = checkpointInWorker(sqlite, target.path, options);
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const file = target.path !== ':memory:';
+    if (file) createPrivateFile(target.path);
+    const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    const worker = await SqliteWorker.open(target.path, { busyTimeoutMs, autoCheckpoint: !file });
+    if (file) checkpointer = checkpointInWorker(worker, target.path, busyTimeoutMs);
+    db = new Kysely<Database>({ dialect: sqliteWorkerDialect(worker) });
   } else {
     db = new Kysely<Database>({
       dialect: new PostgresDialect({ pool: openPool(target.connectionString, options) }),
@@ -116,31 +119,11 @@ function createPrivateFile(path: string): void {
   }
 }
 
-function openSqlite(path: string, options: OpenStorageOptions): BetterSqlite3.Database {
-  if (path !== ':memory:') createPrivateFile(path);
-  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
-  const sqlite = new BetterSqlite3(path, { timeout: busyTimeoutMs });
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma(`busy_timeout = ${Math.floor(busyTimeoutMs)}`);
-  // Safe with WAL: a power loss may drop the last commits but never corrupts the file.
-  sqlite.pragma('synchronous = NORMAL');
-  // 64 MiB of page cache: with the 2 MiB default, an import of 50,000 users spills pages to disk
-  // mid-transaction and takes twice as long.
-  sqlite.pragma('cache_size = -65536');
-  return sqlite;
-}
-
-/** See wal-checkpointer.ts for why checkpoints leave the app's (event-loop) connection. */
-function checkpointInWorker(
-  sqlite: BetterSqlite3.Database,
-  path: string,
-  options: OpenStorageOptions,
-): WalCheckpointer {
-  sqlite.pragma('wal_autocheckpoint = 0');
-  return startWalCheckpointer(path, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 }, () => {
-    // SQLite's default threshold: without the worker the WAL must not grow without bound.
-    if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
+/** See wal-checkpointer.ts for why checkpoints leave the app's connection. */
+function checkpointInWorker(worker: SqliteWorker, path: string, busyTimeoutMs: number): WalCheckpointer {
+  return startWalCheckpointer(path, { busyTimeoutMs }, () => {
+    // SQLite's default threshold: without the checkpointer the WAL must not grow without bound.
+    worker.run('pragma wal_autocheckpoint = 1000', []).catch(() => {});
   });
 }
 
