@@ -49,6 +49,7 @@ const FILTER = { typeIds: [], statusIds: [], activeOnly: false };
  * The bench holds nothing the product does not: the fetch is counted as pages pass.
  */
 export async function benchImport(target: ImportBenchTarget): Promise<Record<string, string | number>> {
+  const baselineRss = process.memoryUsage().rss;
   const memory = sampleMemory();
   const gateway = createPsaGateway(target.gateway);
   const session = gateway.open(target.provider, new Secret(target.credentials));
@@ -151,6 +152,7 @@ export async function benchImport(target: ImportBenchTarget): Promise<Record<str
       'apply time, SQLite (ms)': applied.ms,
       'applied: companies / users': `${result.companiesCreated} / ${result.usersImported}`,
       'users granted in the flow': users.counts.usersGrant,
+      'RSS before import (MB)': Math.round(baselineRss / 1024 / 1024),
       'peak RSS (MB)': peak.peakRssMb,
       'peak heap (MB)': peak.peakHeapMb,
     };
