@@ -2,7 +2,7 @@ import { createPsaGateway } from '../adapters/psa/gateway.js';
 import { Secret } from '../src/domain/secret.js';
 import { fetchWithConnectWiseRest } from './connectwise-rest-bench.js';
 import { benchImport } from './import-bench.js';
-import { startSandboxThread } from './sandbox-thread.js';
+import { startSandboxProcess } from './sandbox-thread.js';
 
 // The product default (PSA_CONCURRENCY): what an MSP gets without tuning.
 const CONCURRENCY = 4;
@@ -12,7 +12,7 @@ const SANDBOX_CODEBASE = 'v2026_1/';
 
 /** 5,000 ConnectWise companies and 50,000 contacts behind 50 ms of latency per request. */
 export async function benchConnectWise(): Promise<Record<string, string | number>> {
-  const psa = await startSandboxThread({
+  const psa = await startSandboxProcess({
     provider: 'connectwise',
     companies: 5_000,
     contactsPerCompany: 10,

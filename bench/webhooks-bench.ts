@@ -84,7 +84,7 @@ async function applyOnce(plan: Plan, outbox: boolean): Promise<{ ms: number; eve
     const deps = { clock: { now: () => new Date() }, ids: randomIds } as unknown as AppDeps;
     const applied = await timed(() =>
       opened.storage.transaction((trx) =>
-        applyPlan(deps, outbox ? trx : withoutOutbox(trx), run as unknown as ImportRun, plan, null),
+        applyPlan(deps, outbox ? trx : withoutOutbox(trx), run as unknown as ImportRun, plan),
       ),
     );
     const events = (await repos.directoryApi.outbox.changesSince('t-1', 0, 1_000_000)).length;

@@ -26,6 +26,8 @@ export interface AppSettings {
    * nothing about which client a company is, so they never make a same-domain flag.
    */
   readonly ownDomains?: readonly string[];
+  /** Issue 8: run rows the apply reads and writes at a time (default 1,000); tests set it small. */
+  readonly applyChunkSize?: number;
 }
 
 export interface AppDeps {

@@ -1,8 +1,6 @@
 import { defaultCompanyDecision } from '../domain/company-decisions.js';
 import { defaultUserDecision } from '../domain/contact-assessment.js';
-import type { CompanyDecision, UserDecision } from '../domain/decisions.js';
-import { buildPlan } from '../domain/plan.js';
-import type { ContactRow, Plan, PlanCounts } from '../domain/plan-model.js';
+import type { ContactRow, PlanCounts } from '../domain/plan-model.js';
 import type { ReviewRow } from '../domain/review.js';
 import type {
   CompanyRecord,
@@ -45,48 +43,15 @@ const CHUNK = 1_000;
 export async function* streamRows<R extends { orderKey: string }>(
   next: (after: RowPosition | null, limit: number) => Promise<R[]>,
   psaIdOf: (record: R) => number,
+  size = CHUNK,
 ): AsyncGenerator<R[]> {
   let after: RowPosition | null = null;
   for (;;) {
-    const chunk = await next(after, CHUNK);
+    const chunk = await next(after, size);
     if (chunk.length === 0) return;
     yield chunk;
     const last = chunk[chunk.length - 1];
-    if (last === undefined || chunk.length < CHUNK) return;
+    if (last === undefined || chunk.length < size) return;
     after = { orderKey: last.orderKey, psaId: psaIdOf(last) };
   }
-}
-
-/**
- * The whole plan of a run, read a chunk at a time. Only the apply needs every row at once: it
- * writes them all in one transaction.
- */
-export async function loadPlan(
-  repos: Repositories,
-  runId: string,
-): Promise<{ readonly plan: Plan; readonly contactIds: ReadonlySet<number> }> {
-  const inPsa: ReviewRow[] = [];
-  const companies: Record<string, CompanyDecision> = {};
-  for await (const chunk of streamRows(
-    (after, limit) => repos.runRows.companiesAfter(runId, after, limit),
-    (record) => record.row.company.psaId,
-  )) {
-    for (const record of chunk) {
-      inPsa.push(record.row);
-      companies[String(record.row.company.psaId)] = record.decision;
-    }
-  }
-  const contacts: ContactRow[] = [];
-  const users: Record<string, UserDecision> = {};
-  for await (const chunk of streamRows(
-    (after, limit) => repos.runRows.contactsAfter(runId, after, limit),
-    (record) => record.row.contact.psaId,
-  )) {
-    for (const record of chunk) {
-      contacts.push(record.row);
-      users[String(record.row.contact.psaId)] = record.decision;
-    }
-  }
-  const plan = buildPlan({ inPsa, notInPsa: [] }, contacts, { companies, users });
-  return { plan, contactIds: new Set(contacts.map((row) => row.contact.psaId)) };
 }

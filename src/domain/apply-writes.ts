@@ -24,14 +24,89 @@ type Outcome =
   | { readonly issue: string }
   | null;
 
-interface Context {
-  readonly state: DirectoryState;
-  readonly newId: () => string;
-  readonly writes: Write[];
+/**
+ * What an apply carries from one chunk to the next: the counts and issues so far, where each
+ * applied PSA company's users land, and the emails it gave new users. The directory itself is
+ * read again for every chunk.
+ */
+export interface ApplyTally {
+  readonly counts: Counts;
+  readonly errors: ApplyIssue[];
   /** Where each applied PSA company's users land; absent when the company could not be applied. */
   readonly targets: Map<number, string>;
   /** Emails of users created by this apply, so two contacts never create the same one. */
   readonly createdEmails: Set<string>;
+}
+
+export function newApplyTally(): ApplyTally {
+  return {
+    counts: {
+      companiesCreated: 0,
+      companiesMapped: 0,
+      companiesUnmapped: 0,
+      companiesKept: 0,
+      usersImported: 0,
+      usersMapped: 0,
+      usersKept: 0,
+    },
+    errors: [],
+    targets: new Map(),
+    createdEmails: new Set(),
+  };
+}
+
+export function tallyResult(tally: ApplyTally): ApplyResult {
+  return { ...tally.counts, errors: [...tally.errors] };
+}
+
+interface Context {
+  readonly state: DirectoryState;
+  readonly newId: () => string;
+  readonly writes: Write[];
+  readonly tally: ApplyTally;
+}
+
+function count(tally: ApplyTally, subject: string, outcome: Outcome): void {
+  if (outcome === null) return;
+  if ('issue' in outcome) tally.errors.push({ subject, message: outcome.issue });
+  else tally.counts[outcome.counted] += 1;
+}
+
+/**
+ * The writes for some of a plan's companies, all of them before any user. `state` needs to hold
+ * only what these companies touch: their links, the companies those name and the map targets.
+ */
+export function companyWrites(
+  tally: ApplyTally,
+  companies: readonly PlannedCompany[],
+  state: DirectoryState,
+  newId: () => string,
+): Write[] {
+  const context: Context = { state, newId, writes: [], tally };
+  for (const company of companies) {
+    const outcome = applyCompany(context, company);
+    if (outcome !== null && 'counted' in outcome && outcome.companyId !== undefined) {
+      tally.targets.set(company.psaCompanyId, outcome.companyId);
+    }
+    count(tally, company.name, outcome);
+  }
+  return context.writes;
+}
+
+/**
+ * The writes for some of a plan's users, once every company went through `companyWrites`. `state`
+ * needs their links, the users those and the map decisions name, the users holding their emails
+ * and those users' companies.
+ */
+export function userWrites(
+  tally: ApplyTally,
+  users: readonly PlannedUser[],
+  state: DirectoryState,
+  newId: () => string,
+): Write[] {
+  const context: Context = { state, newId, writes: [], tally };
+  for (const user of users) count(tally, user.displayName, applyUser(context, user));
+  return context.writes;
 }
 
 /**
@@ -45,31 +120,12 @@ export function computeWrites(
   newId: () => string,
   _now: string,
 ): { writes: Write[]; result: ApplyResult } {
-  const context: Context = { state, newId, writes: [], targets: new Map(), createdEmails: new Set() };
-  const counts: Counts = {
-    companiesCreated: 0,
-    companiesMapped: 0,
-    companiesUnmapped: 0,
-    companiesKept: 0,
-    usersImported: 0,
-    usersMapped: 0,
-    usersKept: 0,
-  };
-  const errors: ApplyIssue[] = [];
-  const tally = (subject: string, outcome: Outcome): void => {
-    if (outcome === null) return;
-    if ('issue' in outcome) errors.push({ subject, message: outcome.issue });
-    else counts[outcome.counted] += 1;
-  };
-  for (const company of plan.companies) {
-    const outcome = applyCompany(context, company);
-    if (outcome !== null && 'counted' in outcome && outcome.companyId !== undefined) {
-      context.targets.set(company.psaCompanyId, outcome.companyId);
-    }
-    tally(company.name, outcome);
-  }
-  for (const user of plan.users) tally(user.displayName, applyUser(context, user));
-  return { writes: context.writes, result: { ...counts, errors } };
+  const tally = newApplyTally();
+  const writes = [
+    ...companyWrites(tally, plan.companies, state, newId),
+    ...userWrites(tally, plan.users, state, newId),
+  ];
+  return { writes, result: tallyResult(tally) };
 }
 
 function applyCompany(context: Context, planned: PlannedCompany): Outcome {
@@ -120,7 +176,7 @@ function createCompany(context: Context, planned: PlannedCompany): string {
 
 function applyUser(context: Context, planned: PlannedUser): Outcome {
   // A company that could not be applied has its issue already; its users go with it.
-  const target = context.targets.get(planned.companyPsaId);
+  const target = context.tally.targets.get(planned.companyPsaId);
   if (target === undefined) return null;
   const { state } = context;
   const link = state.contactLinks.get(planned.psaContactId);
@@ -150,7 +206,7 @@ function applyUser(context: Context, planned: PlannedUser): Outcome {
 function createOrAdoptUser(context: Context, planned: PlannedUser, companyId: string): Outcome {
   const { state } = context;
   const key = emailKey(planned.email);
-  if (context.createdEmails.has(key)) {
+  if (context.tally.createdEmails.has(key)) {
     return { issue: 'another contact in this import already got a user with this email' };
   }
   const owner = state.usersByEmail.get(key);
@@ -173,7 +229,7 @@ function createOrAdoptUser(context: Context, planned: PlannedUser, companyId: st
     displayName: planned.displayName,
   });
   linkContact(context, planned, userId);
-  context.createdEmails.add(key);
+  context.tally.createdEmails.add(key);
   return { counted: 'usersImported' };
 }
 

@@ -1,6 +1,6 @@
 import { effectiveCompanyDecision } from './company-decisions.js';
 import { contactDisplayName } from './contact-identity.js';
-import type { CompanyDecision, CompanyDecisionKind, DecisionOverrides } from './decisions.js';
+import type { CompanyDecision, CompanyDecisionKind, DecisionOverrides, UserDecision } from './decisions.js';
 import type { ContactRow, Plan, PlanCounts, PlannedCompany, PlannedUser } from './plan-model.js';
 import type { Review, ReviewRow } from './review.js';
 import { effectiveUserDecision } from './user-decisions.js';
@@ -42,12 +42,7 @@ export function buildPlan(
     const decision = effectiveCompanyDecision(row, overrides);
     counts[COMPANY_COUNTS[decision.kind]] += 1;
     if (decision.kind === 'skip') continue;
-    companies.push({
-      psaCompanyId: row.company.psaId,
-      name: row.company.name,
-      decision,
-      targetCompanyId: targetOf(row, decision),
-    });
+    companies.push(plannedCompany(row, decision));
   }
 
   const planned = new Set(companies.map((company) => company.psaCompanyId));
@@ -67,17 +62,32 @@ export function buildPlan(
     if (decision.kind === 'map') counts.usersMap += 1;
     else if (decision.kind === 'grant' && row.linkedUser !== null) counts.usersKeep += 1;
     else counts.usersGrant += 1;
-    users.push({
-      psaContactId: row.contact.psaId,
-      companyPsaId: row.contact.companyPsaId,
-      email: row.email,
-      displayName: contactDisplayName(row.contact),
-      decision,
-      linkedUserId: row.linkedUser?.id ?? null,
-    });
+    users.push(plannedUser(row, row.email, decision));
   }
 
   return { companies, users, counts };
+}
+
+/** A company the import will apply, with the decision that holds for it (never skip). */
+export function plannedCompany(row: ReviewRow, decision: CompanyDecision): PlannedCompany {
+  return {
+    psaCompanyId: row.company.psaId,
+    name: row.company.name,
+    decision,
+    targetCompanyId: targetOf(row, decision),
+  };
+}
+
+/** An eligible contact the import will apply, with the decision that holds for it (never skip). */
+export function plannedUser(row: ContactRow, email: string, decision: UserDecision): PlannedUser {
+  return {
+    psaContactId: row.contact.psaId,
+    companyPsaId: row.contact.companyPsaId,
+    email,
+    displayName: contactDisplayName(row.contact),
+    decision,
+    linkedUserId: row.linkedUser?.id ?? null,
+  };
 }
 
 /** Keep lands in the linked company; unmap-create names the old one, so apply can tell if it ran. */

@@ -110,6 +110,8 @@ export interface IntegrationRepository {
 export interface ManagedCompanyRepository {
   listAll(tenantId: string): Promise<ManagedCompany[]>;
   get(tenantId: string, id: string): Promise<ManagedCompany | null>;
+  /** The tenant's companies among `ids`, in no particular order; unknown ids are left out. */
+  getMany(tenantId: string, ids: readonly string[]): Promise<ManagedCompany[]>;
   /** Case-insensitive substring search on the name, at most `limit`, by name. */
   search(tenantId: string, text: string, limit: number): Promise<ManagedCompany[]>;
   insertMany(tenantId: string, companies: readonly ManagedCompany[]): Promise<void>;
@@ -124,6 +126,8 @@ export interface ManagedUserRepository {
   listAll(tenantId: string): Promise<ManagedUser[]>;
   listByCompany(tenantId: string, companyId: string): Promise<ManagedUser[]>;
   get(tenantId: string, id: string): Promise<ManagedUser | null>;
+  /** The tenant's users among `ids`, in no particular order; unknown ids are left out. */
+  getMany(tenantId: string, ids: readonly string[]): Promise<ManagedUser[]>;
   /** Users whose email matches one of `emails`, case-insensitively. */
   findByEmails(tenantId: string, emails: readonly string[]): Promise<ManagedUser[]>;
   /** Fails (unique violation) when an email already exists in the tenant, case-insensitively. */
@@ -157,12 +161,21 @@ export interface LicenceRepository {
 
 export interface CompanyMapRepository {
   list(integrationId: string): Promise<CompanyLink[]>;
+  /** The links of these PSA company ids that exist. */
+  findByPsaIds(integrationId: string, psaCompanyIds: readonly number[]): Promise<CompanyLink[]>;
   /** Insert or replace the link of each PSA company id. */
   upsertMany(integrationId: string, links: readonly CompanyLink[]): Promise<void>;
 }
 
 export interface ContactMapRepository {
   list(integrationId: string): Promise<ContactLink[]>;
+  /** The links of these PSA contact ids that exist. */
+  findByPsaIds(integrationId: string, psaContactIds: readonly number[]): Promise<ContactLink[]>;
+  /**
+   * Links to existing users of these managed companies whose PSA contact is not among the run's
+   * fetched contacts.
+   */
+  countNotFetched(integrationId: string, runId: string, companyIds: readonly string[]): Promise<number>;
   upsertMany(integrationId: string, links: readonly ContactLink[]): Promise<void>;
 }
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CompanyMapRepository } from '../../../src/ports/storage.js';
 import type { DialectTraits } from '../dialect-traits.js';
 import type { Database } from '../schema.js';
-import { type LinkTable, listLinks, upsertLinks } from './link-map.js';
+import { findLinks, type LinkTable, listLinks, upsertLinks } from './link-map.js';
 
 const TABLE: LinkTable = {
   table: 'company_map',
@@ -14,6 +14,14 @@ export function companyMapRepository(db: Kysely<Database>, traits: DialectTraits
   return {
     async list(integrationId) {
       return (await listLinks(db, TABLE, integrationId)).map((l) => ({
+        psaCompanyId: l.psaId,
+        managedCompanyId: l.managedId,
+        lastImportedAt: l.lastImportedAt,
+      }));
+    },
+
+    async findByPsaIds(integrationId, psaCompanyIds) {
+      return (await findLinks(db, traits, TABLE, integrationId, psaCompanyIds)).map((l) => ({
         psaCompanyId: l.psaId,
         managedCompanyId: l.managedId,
         lastImportedAt: l.lastImportedAt,

@@ -40,6 +40,33 @@ export async function listLinks(
   }));
 }
 
+/** The links of these PSA ids that exist, in no particular order. */
+export async function findLinks(
+  db: Kysely<Database>,
+  traits: DialectTraits,
+  spec: LinkTable,
+  integrationId: string,
+  psaIds: readonly number[],
+): Promise<LinkRow[]> {
+  const found: LinkRow[] = [];
+  for (const chunk of chunkForParameters([...new Set(psaIds)], 1, traits, 1)) {
+    const rows = await db
+      .selectFrom(spec.table)
+      .select([
+        sql.ref<number>(spec.psaColumn).as('psa_id'),
+        sql.ref<string>(spec.managedColumn).as('managed_id'),
+        'last_imported_at',
+      ])
+      .where('integration_id', '=', integrationId)
+      .where(sql.ref(spec.psaColumn), 'in', chunk)
+      .execute();
+    for (const r of rows) {
+      found.push({ psaId: Number(r.psa_id), managedId: r.managed_id, lastImportedAt: r.last_imported_at });
+    }
+  }
+  return found;
+}
+
 /** Insert or replace the link of each PSA id; a PSA id repeated in `links` keeps its last link. */
 export async function upsertLinks(
   db: Kysely<Database>,

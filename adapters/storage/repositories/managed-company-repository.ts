@@ -42,6 +42,20 @@ export function managedCompanyRepository(
       return row ? toCompany(row) : null;
     },
 
+    async getMany(tenantId, ids) {
+      const found: ManagedCompany[] = [];
+      for (const chunk of chunkForParameters([...new Set(ids)], 1, traits, 1)) {
+        const rows = await db
+          .selectFrom('managed_companies')
+          .select(['id', 'name', 'created_at'])
+          .where('tenant_id', '=', tenantId)
+          .where('id', 'in', chunk)
+          .execute();
+        for (const row of rows) found.push(toCompany(row));
+      }
+      return found;
+    },
+
     async search(tenantId, text, limit) {
       const rows = await byTenant(tenantId)
         .where(matching(text))

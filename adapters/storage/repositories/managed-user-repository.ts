@@ -35,6 +35,20 @@ export function managedUserRepository(db: Kysely<Database>, traits: DialectTrait
       return row ? toUser(row) : null;
     },
 
+    async getMany(tenantId, ids) {
+      const found: ManagedUser[] = [];
+      for (const chunk of chunkForParameters([...new Set(ids)], 1, traits, 1)) {
+        const rows = await db
+          .selectFrom('managed_users')
+          .select(['id', 'company_id', 'email', 'display_name'])
+          .where('tenant_id', '=', tenantId)
+          .where('id', 'in', chunk)
+          .execute();
+        for (const row of rows) found.push(toUser(row));
+      }
+      return found;
+    },
+
     async findByEmails(tenantId, emails) {
       const wanted = [...new Set(emails.map(lowerEmail))];
       const found: ManagedUser[] = [];

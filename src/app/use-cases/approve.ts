@@ -4,8 +4,7 @@ import type { Access } from '../access.js';
 import { audit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { leaseKey, loadRun, mutateRun, requireStatus } from '../run-guard.js';
-import { loadPlan } from '../run-rows.js';
-import { applyPlan } from './apply-plan.js';
+import { applyRun } from './apply-plan.js';
 import { recordRejectionEvents } from './directory-events.js';
 import { expireIfStale } from './expire.js';
 
@@ -56,8 +55,7 @@ export async function approveRun(
       now,
     );
     if (claimed === null) throw new AppError('run_finished', { hint: 'approved' });
-    const { plan, contactIds } = await loadPlan(repos, run.id);
-    const result = await applyPlan(deps, repos, run, plan, run.contactTypes === null ? null : contactIds);
+    const result = await applyRun(deps, repos, run, deps.settings.applyChunkSize);
     const finished = await repos.runs.update(claimed, { result }, now);
     if (finished === null) throw new AppError('internal', { hint: 'run changed during apply' });
     await repos.leases.release(leaseKey(run.integrationId), run.id, run.leaseToken);

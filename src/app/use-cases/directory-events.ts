@@ -17,6 +17,13 @@ export interface AppliedImport {
   readonly result: ApplyResult;
 }
 
+/** Part of an apply: some planned entries and the writes they came to. */
+export interface AppliedChunk {
+  readonly companies: readonly PlannedCompany[];
+  readonly users: readonly PlannedUser[];
+  readonly writes: readonly Write[];
+}
+
 function eventOf(
   newId: () => string,
   now: string,
@@ -36,8 +43,25 @@ export function importEvents(
   now: string,
   newId: () => string,
 ): DirectoryEvent[] {
-  const companies = new Map<number, PlannedCompany>(applied.plan.companies.map((c) => [c.psaCompanyId, c]));
-  const users = new Map<number, PlannedUser>(applied.plan.users.map((u) => [u.psaContactId, u]));
+  const { companies, users } = applied.plan;
+  return [
+    ...changeEvents(run, { companies, users, writes: applied.writes }, now, newId),
+    appliedEvent(run, applied.result, now, newId),
+  ];
+}
+
+/**
+ * The events of one chunk of an apply, in the order its writes happened. A user or company is
+ * created and linked in the same chunk, so the chunk alone tells a creation from a mapping.
+ */
+export function changeEvents(
+  run: EventRun,
+  applied: AppliedChunk,
+  now: string,
+  newId: () => string,
+): DirectoryEvent[] {
+  const companies = new Map<number, PlannedCompany>(applied.companies.map((c) => [c.psaCompanyId, c]));
+  const users = new Map<number, PlannedUser>(applied.users.map((u) => [u.psaContactId, u]));
   const created = new Set<string>();
   const contactOf = new Map<string, number>();
   for (const write of applied.writes) {
@@ -100,12 +124,23 @@ export function importEvents(
       }
     }
   }
-  const { errors, ...counts } = applied.result;
-  push('import.applied', {
+  return events;
+}
+
+/** The last event of an apply, with its outcome. */
+export function appliedEvent(
+  run: EventRun,
+  result: ApplyResult,
+  now: string,
+  newId: () => string,
+): DirectoryEvent {
+  const { errors, ...counts } = result;
+  return eventOf(newId, now, 'import.applied', {
     ...counts,
     errors: errors.map((e) => ({ subject: e.subject, message: e.message })),
+    runId: run.id,
+    provider: run.provider,
   });
-  return events;
 }
 
 export function rejectionEvents(
@@ -124,21 +159,38 @@ export function rejectionEvents(
 }
 
 /**
- * THE hook of the apply: call it with the apply transaction's repositories, so an applied import
- * always has its events and a rolled-back one has none.
+ * THE hooks of the apply: call them with the apply transaction's repositories, for each chunk and
+ * then once with the outcome, so an applied import always has its events and a rolled-back one
+ * has none.
  */
-export async function recordImportEvents(
+export async function recordChangeEvents(
   repos: Repositories,
   run: EventRun,
-  applied: AppliedImport,
+  applied: AppliedChunk,
   now: string,
   ids: IdGenerator,
-): Promise<number> {
-  const events = importEvents(run, applied, now, () => ids.next());
+): Promise<void> {
+  await append(
+    repos,
+    run,
+    changeEvents(run, applied, now, () => ids.next()),
+  );
+}
+
+export async function recordAppliedEvent(
+  repos: Repositories,
+  run: EventRun,
+  result: ApplyResult,
+  now: string,
+  ids: IdGenerator,
+): Promise<void> {
+  await append(repos, run, [appliedEvent(run, result, now, () => ids.next())]);
+}
+
+async function append(repos: Repositories, run: EventRun, events: readonly DirectoryEvent[]): Promise<void> {
   await repos.directoryApi.outbox.append(
     events.map((event) => ({ event, tenantId: run.tenantId, runId: run.id })),
   );
-  return events.length;
 }
 
 /** The hook of a rejection; call it with the repositories that record the rejection. */
@@ -148,8 +200,9 @@ export async function recordRejectionEvents(
   now: string,
   ids: IdGenerator,
 ): Promise<void> {
-  const events = rejectionEvents(run, now, () => ids.next());
-  await repos.directoryApi.outbox.append(
-    events.map((event) => ({ event, tenantId: run.tenantId, runId: run.id })),
+  await append(
+    repos,
+    run,
+    rejectionEvents(run, now, () => ids.next()),
   );
 }
