@@ -1,9 +1,16 @@
 import { z } from 'zod';
 import type { CompanyDecision, Ineligibility, UserDecision } from '../../../src/domain/decisions.js';
+import { ERROR_CODES, type ErrorCode } from '../../../src/domain/errors.js';
 import type { ApplyResult } from '../../../src/domain/plan-model.js';
+import { isProvider, type Provider } from '../../../src/domain/provider.js';
 import type { CompanyFilter } from '../../../src/domain/psa-records.js';
 import type { CompanyStatus, DuplicateCandidate } from '../../../src/domain/review.js';
-import type { SkippedRecords, ThreadRef } from '../../../src/domain/run.js';
+import {
+  RUN_TRANSITIONS,
+  type RunStatus,
+  type SkippedRecords,
+  type ThreadRef,
+} from '../../../src/domain/run.js';
 
 /**
  * What the JSON columns of a run and its rows must hold. A stored value that does not match is a
@@ -46,10 +53,18 @@ const resultObject = z.object({
   errors: z.array(z.object({ subject: z.string(), message: z.string() })),
 });
 
-export function parseResult(value: unknown): ApplyResult {
-  const { usersGoneFromPsa, ...rest } = resultObject.parse(value);
-  return usersGoneFromPsa === undefined ? rest : { ...rest, usersGoneFromPsa };
-}
+export const resultSchema: z.ZodType<ApplyResult> = resultObject.transform(
+  ({ usersGoneFromPsa, ...rest }): ApplyResult =>
+    usersGoneFromPsa === undefined ? rest : { ...rest, usersGoneFromPsa },
+);
+
+export const runStatusSchema: z.ZodType<RunStatus> = z
+  .string()
+  .refine((text): text is RunStatus => Object.hasOwn(RUN_TRANSITIONS, text));
+
+export const providerSchema: z.ZodType<Provider> = z.string().refine(isProvider);
+
+export const errorCodeSchema: z.ZodType<ErrorCode> = z.enum(ERROR_CODES);
 
 export const skippedSchema: z.ZodType<SkippedRecords> = z.object({
   companies: count,

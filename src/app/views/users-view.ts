@@ -1,7 +1,8 @@
 import { allowedUserDecisions } from '../../domain/contact-assessment.js';
+import { AppError } from '../../domain/errors.js';
 import { ineligibilityText } from '../../domain/ineligibility-text.js';
 import { checkLicences } from '../../domain/licence-check.js';
-import type { ImportRun } from '../../domain/run.js';
+import { contactsOf, type ImportRun } from '../../domain/run.js';
 import type { CompanyRecord, ContactRecord, Repositories } from '../../ports/storage.js';
 import type { Paging, UserBulkAction } from '../intents.js';
 import { pageWindow } from '../paging.js';
@@ -38,6 +39,9 @@ export async function buildUsersView(
   psaCompanyId: number | null,
   paging: Paging,
 ): Promise<UsersView> {
+  const fetched = contactsOf(run);
+  if (fetched.kind === 'not-fetched')
+    throw new AppError('invalid_input', { hint: 'continue to users first' });
   const [totals, pool] = await Promise.all([runTotals(repos, run.id), repos.licences.get(run.tenantId)]);
   const base = {
     kind: 'users' as const,
@@ -68,7 +72,7 @@ export async function buildUsersView(
         ineligible: summaries.get(row.company.psaId)?.ineligible ?? 0,
       })),
       contacts: [],
-      contactTypes: run.contactTypes ?? [],
+      contactTypes: fetched.contactTypes,
       paging: window.info,
       bulk: BULK_ORDER.map((action) => ({ action, count: totals.contacts.offers[action] })),
     };
