@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CompanyDecision, Ineligibility, UserDecision } from '../../../src/domain/decisions.js';
-import { ERROR_CODES, type ErrorCode } from '../../../src/domain/errors.js';
+import { AppError, ERROR_CODES, type ErrorCode } from '../../../src/domain/errors.js';
 import type { ApplyResult } from '../../../src/domain/plan-model.js';
 import { isProvider, type Provider } from '../../../src/domain/provider.js';
 import type { CompanyFilter } from '../../../src/domain/psa-records.js';
@@ -16,6 +16,26 @@ import {
  * What the JSON columns of a run and its rows must hold. A stored value that does not match is a
  * bug or a damaged database: reading it throws here instead of failing somewhere later.
  */
+/**
+ * A stored JSON value read back: malformed JSON, or JSON of the wrong shape, is refused with
+ * `stored_data_invalid` naming the record and the field (never the value), the cause kept.
+ */
+export function storedJson<T>(schema: z.ZodType<T>, text: string, record: string, field: string): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw storedDataInvalid(record, field, error);
+  }
+  const outcome = schema.safeParse(value);
+  if (!outcome.success) throw storedDataInvalid(record, field, outcome.error);
+  return outcome.data;
+}
+
+export function storedDataInvalid(record: string, field: string, cause?: unknown): AppError {
+  return new AppError('stored_data_invalid', { hint: `${record}, field ${field}` }, { cause });
+}
+
 export const stringList: z.ZodType<string[]> = z.array(z.string());
 
 export const filterSchema: z.ZodType<CompanyFilter> = z

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { z } from 'zod';
-import { AppError } from '../../../src/domain/errors.js';
+import type { AppError } from '../../../src/domain/errors.js';
 import {
   type ImportRun,
   NO_SKIPPED,
@@ -19,6 +19,8 @@ import {
   resultSchema,
   runStatusSchema,
   skippedSchema,
+  storedDataInvalid,
+  storedJson,
   stringList,
   threadSchema,
 } from './row-schemas.js';
@@ -156,21 +158,14 @@ export function patchedRun(
   return { ...runBase(current), ...patch, version, updatedAt };
 }
 
-/** A stored value that does not hold what it should: named by run and column, never shown raw. */
+const recordOf = (row: RunRow): string => `import ${row.id}`;
+
 function damaged(row: RunRow, column: keyof RunRow, cause?: unknown): AppError {
-  return new AppError('stored_data_invalid', { hint: `import ${row.id}, field ${column}` }, { cause });
+  return storedDataInvalid(recordOf(row), column, cause);
 }
 
 function parsed<T>(row: RunRow, column: keyof RunRow, schema: z.ZodType<T>, text: string): T {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw damaged(row, column, error);
-  }
-  const outcome = schema.safeParse(value);
-  if (!outcome.success) throw damaged(row, column, outcome.error);
-  return outcome.data;
+  return storedJson(schema, text, recordOf(row), column);
 }
 
 function columnValue<T>(row: RunRow, column: keyof RunRow, schema: z.ZodType<T>): T {
