@@ -1,5 +1,5 @@
 import type { Actor } from '../domain/chat-identity.js';
-import { AppError, isAppError } from '../domain/errors.js';
+import { isAppError } from '../domain/errors.js';
 import { PROVIDER_LABELS } from '../domain/provider.js';
 import { type Access, requireAdmin } from './access.js';
 import type { ImportBot, IntentIo, Maintenance } from './bot-api.js';
@@ -96,8 +96,8 @@ async function dispatch(deps: AppDeps, access: Access, intent: Intent, io: Inten
     case 'back-to-companies':
       return reviewView(deps, await backToCompanies(deps, access, intent.runId), intent.paging);
     case 'users': {
+      // A run that never fetched contacts is refused by the view ("continue to users first").
       const run = await loadRun(deps.storage.repos, access, intent.runId);
-      if (run.contactTypes === null) throw new AppError('invalid_input', { hint: 'continue to users first' });
       return usersView(deps, run, intent.psaCompanyId, intent.paging);
     }
     case 'decide-users': {

@@ -1,5 +1,12 @@
 import { AppError } from '../domain/errors.js';
-import { canTransition, type ImportRun, isFinished, type RunStatus } from '../domain/run.js';
+import {
+  canTransition,
+  hasStatus,
+  type ImportRun,
+  isFinished,
+  type RunIn,
+  type RunStatus,
+} from '../domain/run.js';
 import type { Clock } from '../ports/clock.js';
 import type { Repositories, RunPatch, Storage } from '../ports/storage.js';
 import type { Access } from './access.js';
@@ -15,8 +22,16 @@ export async function loadRun(repos: Repositories, access: Access, runId: string
   return run;
 }
 
-export function requireStatus(run: ImportRun, allowed: readonly RunStatus[]): void {
-  if (allowed.includes(run.status)) return;
+/** Narrows the run to the allowed statuses, or refuses with the words for where it is. */
+export function requireStatus<const S extends RunStatus>(
+  run: ImportRun,
+  allowed: readonly S[],
+): asserts run is RunIn<S> {
+  if (!hasStatus(run, allowed)) refuseStatus(run);
+}
+
+/** The refusal for a run that is not where the action needs it. */
+export function refuseStatus(run: ImportRun): never {
   if (run.status === 'expired' && run.submittedAt !== null) throw new AppError('approval_expired');
   if (run.status === 'expired') throw new AppError('lock_lost');
   if (isFinished(run.status)) throw new AppError('run_finished', { hint: run.status });
@@ -79,7 +94,7 @@ export async function mutateRun(
       patch.status !== run.status &&
       !canTransition(run.status, patch.status)
     ) {
-      requireStatus(run, []);
+      refuseStatus(run);
     }
     const updated = await repos.runs.update(run, patch, clock.now().toISOString());
     if (updated !== null) return updated;
@@ -112,7 +127,7 @@ export async function changeRunRows<T>(
           patch.status !== run.status &&
           !canTransition(run.status, patch.status)
         )
-          requireStatus(run, []);
+          refuseStatus(run);
         const updated = await repos.runs.update(run, patch, clock.now().toISOString());
         if (updated === null) throw new RunMoved();
         return { run: updated, value };

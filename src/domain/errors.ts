@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'database_unavailable',
   'credentials_unreadable',
   'duplicate_creates',
+  'stored_data_invalid',
   'internal',
 ] as const;
 
@@ -46,7 +47,7 @@ export interface ErrorDetails {
   readonly licencesNeeded?: number;
   /**
    * A short hint in our own words (invalid_input: what was wrong; run_finished: its state;
-   * duplicate_creates: the rows, by name and PSA id).
+   * duplicate_creates: the rows, by name and PSA id; stored_data_invalid: which record and field).
    */
   readonly hint?: string;
 }

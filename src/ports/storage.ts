@@ -12,7 +12,7 @@ import type { CompanyLink, ContactLink } from '../domain/mapping.js';
 import type { ContactRow, PlanCounts } from '../domain/plan-model.js';
 import type { Provider } from '../domain/provider.js';
 import type { MissingRow, ReviewRow } from '../domain/review.js';
-import type { ImportRun } from '../domain/run.js';
+import type { ImportRun, RunBase, RunStatusPart } from '../domain/run.js';
 import type { DigestRepository } from './digest-store.js';
 import type { DirectoryApiRepositories } from './directory-api.js';
 
@@ -62,26 +62,16 @@ export interface Lease {
   readonly expiresAt: string;
 }
 
-/** The mutable part of a run; `update` writes only the fields given. */
-export type RunPatch = Partial<
-  Pick<
-    ImportRun,
-    | 'status'
-    | 'filter'
-    | 'thread'
-    | 'skipped'
-    | 'contactTypes'
-    | 'submittedAt'
-    | 'approvalExpiresAt'
-    | 'approverKey'
-    | 'approverName'
-    | 'rejectReason'
-    | 'result'
-    | 'requestCount'
-    | 'failureCode'
-    | 'leaseToken'
-  >
+/** Base fields of a run that change in any status; `update` writes only the ones given. */
+export type RunChange = Partial<
+  Pick<RunBase, 'filter' | 'thread' | 'skipped' | 'requestCount' | 'leaseToken'>
 >;
+
+/**
+ * A change of a run: base fields only (the status stays), or a transition, which must bring
+ * everything its target status holds (`RunStatusPart`) and replaces the previous status's fields.
+ */
+export type RunPatch = (RunChange & { readonly status?: undefined }) | (RunChange & RunStatusPart);
 
 export interface TenantRepository {
   get(id: string): Promise<Tenant | null>;

@@ -155,6 +155,15 @@ export function messageFor(code: ErrorCode, details: ErrorDetails = {}): UserMes
         text: "The stored credentials can't be decrypted with the current ENCRYPTION_KEY",
         nextStep: 'Restore the key the credentials were saved with, or run `/psa connect <provider>` again.',
       };
+    case 'stored_data_invalid':
+      return {
+        text:
+          details.hint !== undefined
+            ? `The bot's database holds a damaged value (${details.hint})`
+            : "The bot's database holds a damaged value",
+        nextStep:
+          'Ask whoever runs the bot to check its database; the bot logs name the record and the field.',
+      };
     case 'internal':
       return {
         text: 'Something went wrong',

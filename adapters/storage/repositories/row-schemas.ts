@@ -1,15 +1,42 @@
 import { z } from 'zod';
 import type { CompanyDecision, Ineligibility, UserDecision } from '../../../src/domain/decisions.js';
 import type { DomainOwnerNote } from '../../../src/domain/domain-owner-note.js';
+import { AppError, ERROR_CODES, type ErrorCode } from '../../../src/domain/errors.js';
 import type { ApplyResult } from '../../../src/domain/plan-model.js';
+import { isProvider, type Provider } from '../../../src/domain/provider.js';
 import type { CompanyFilter } from '../../../src/domain/psa-records.js';
 import type { CompanyStatus, DuplicateCandidate } from '../../../src/domain/review.js';
-import type { SkippedRecords, ThreadRef } from '../../../src/domain/run.js';
+import {
+  RUN_TRANSITIONS,
+  type RunStatus,
+  type SkippedRecords,
+  type ThreadRef,
+} from '../../../src/domain/run.js';
 
 /**
  * What the JSON columns of a run and its rows must hold. A stored value that does not match is a
  * bug or a damaged database: reading it throws here instead of failing somewhere later.
  */
+/**
+ * A stored JSON value read back: malformed JSON, or JSON of the wrong shape, is refused with
+ * `stored_data_invalid` naming the record and the field (never the value), the cause kept.
+ */
+export function storedJson<T>(schema: z.ZodType<T>, text: string, record: string, field: string): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw storedDataInvalid(record, field, error);
+  }
+  const outcome = schema.safeParse(value);
+  if (!outcome.success) throw storedDataInvalid(record, field, outcome.error);
+  return outcome.data;
+}
+
+export function storedDataInvalid(record: string, field: string, cause?: unknown): AppError {
+  return new AppError('stored_data_invalid', { hint: `${record}, field ${field}` }, { cause });
+}
+
 export const stringList: z.ZodType<string[]> = z.array(z.string());
 
 export const filterSchema: z.ZodType<CompanyFilter> = z
@@ -47,10 +74,18 @@ const resultObject = z.object({
   errors: z.array(z.object({ subject: z.string(), message: z.string() })),
 });
 
-export function parseResult(value: unknown): ApplyResult {
-  const { usersGoneFromPsa, ...rest } = resultObject.parse(value);
-  return usersGoneFromPsa === undefined ? rest : { ...rest, usersGoneFromPsa };
-}
+export const resultSchema: z.ZodType<ApplyResult> = resultObject.transform(
+  ({ usersGoneFromPsa, ...rest }): ApplyResult =>
+    usersGoneFromPsa === undefined ? rest : { ...rest, usersGoneFromPsa },
+);
+
+export const runStatusSchema: z.ZodType<RunStatus> = z
+  .string()
+  .refine((text): text is RunStatus => Object.hasOwn(RUN_TRANSITIONS, text));
+
+export const providerSchema: z.ZodType<Provider> = z.string().refine(isProvider);
+
+export const errorCodeSchema: z.ZodType<ErrorCode> = z.enum(ERROR_CODES);
 
 export const skippedSchema: z.ZodType<SkippedRecords> = z.object({
   companies: count,

@@ -12,6 +12,7 @@ import {
   companyDecisionColumns,
   companyDecisionOf,
   companyStatusSchema,
+  storedJson,
   stringList,
 } from './row-schemas.js';
 
@@ -48,6 +49,9 @@ function toRow(runId: string, record: Stored): RunCompanyTable {
   };
 }
 
+const companyRecord = (row: RunCompanyTable): string =>
+  `import ${row.run_id}, PSA company ${row.psa_company_id}`;
+
 function fromRow(row: RunCompanyTable): Stored {
   return {
     orderKey: row.order_key,
@@ -56,14 +60,14 @@ function fromRow(row: RunCompanyTable): Stored {
         psaId: Number(row.psa_company_id),
         name: row.name,
         nameCut: Number(row.name_cut) === 1,
-        typeNames: stringList.parse(JSON.parse(row.type_names)),
+        typeNames: storedJson(stringList, row.type_names, companyRecord(row), 'type_names'),
         statusName: row.status_name,
         active: Number(row.active) === 1,
         updatedAt: row.psa_updated_at,
       },
       status: companyStatusSchema.parse(row.status),
       mappedTo: row.mapped_id === null ? null : { id: row.mapped_id, name: row.mapped_name ?? row.mapped_id },
-      candidates: candidatesSchema.parse(JSON.parse(row.candidates)),
+      candidates: storedJson(candidatesSchema, row.candidates, companyRecord(row), 'candidates'),
       lastImportedAt: row.last_imported_at,
       leftOutLastTime: Number(row.left_out_before) === 1,
     },

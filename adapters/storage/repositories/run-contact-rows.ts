@@ -16,6 +16,7 @@ import type { Database, RunContactTable } from '../schema.js';
 import {
   domainOwnerSchema,
   ineligibilitySchema,
+  storedJson,
   stringList,
   userDecisionColumns,
   userDecisionOf,
@@ -65,6 +66,9 @@ function toRow(runId: string, record: Stored): RunContactTable {
 
 const user = (id: string | null, email: string | null) => (id === null ? null : { id, email: email ?? '' });
 
+const contactRecord = (row: RunContactTable): string =>
+  `import ${row.run_id}, PSA contact ${row.psa_contact_id}`;
+
 function fromRow(row: RunContactTable): Stored {
   return {
     orderKey: row.order_key,
@@ -74,20 +78,23 @@ function fromRow(row: RunContactTable): Stored {
         companyPsaId: Number(row.company_psa_id),
         firstName: row.first_name,
         lastName: row.last_name,
-        emails: stringList.parse(JSON.parse(row.emails)),
+        emails: storedJson(stringList, row.emails, contactRecord(row), 'emails'),
         active: Number(row.active) === 1,
-        typeNames: stringList.parse(JSON.parse(row.type_names)),
+        typeNames: storedJson(stringList, row.type_names, contactRecord(row), 'type_names'),
       },
       companyName: row.company_name,
       email: row.email,
       linkedUser: user(row.linked_user_id, row.linked_user_email),
       sameEmailUser: user(row.same_email_user_id, row.same_email_user_email),
-      ineligible: row.ineligible === null ? null : ineligibilitySchema.parse(JSON.parse(row.ineligible)),
+      ineligible:
+        row.ineligible === null
+          ? null
+          : storedJson(ineligibilitySchema, row.ineligible, contactRecord(row), 'ineligible'),
       targetCompanyId: row.target_company_id,
       // Absent rather than null, as the assessment leaves it.
       ...(row.domain_owner === null
         ? {}
-        : { domainOwner: domainOwnerSchema.parse(JSON.parse(row.domain_owner)) }),
+        : { domainOwner: storedJson(domainOwnerSchema, row.domain_owner, contactRecord(row), 'domain_owner') }),
     },
     defaultDecision: userDecisionOf(row.default_kind, row.default_target),
     decision: userDecisionOf(row.decision_kind, row.decision_target),
@@ -242,7 +249,9 @@ export function runContactRows(db: Kysely<Database>, traits: DialectTraits) {
         .select('type_names')
         .distinct()
         .execute();
-      const types = new Set(rows.flatMap((row) => stringList.parse(JSON.parse(row.type_names))));
+      const types = new Set(
+        rows.flatMap((row) => storedJson(stringList, row.type_names, `import ${runId}`, 'type_names')),
+      );
       return [...types].sort();
     },
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { FINISHED_STATUSES } from '../../../src/domain/run.js';
 import type { RunRepository } from '../../../src/ports/storage.js';
 import type { Database } from '../schema.js';
-import { patchToRow, rowToRun, runToRow } from './run-row.js';
+import { patchedRun, patchToRow, rowToRun, runToRow } from './run-row.js';
 
 export function runRepository(db: Kysely<Database>): RunRepository {
   const openRuns = () =>
@@ -36,8 +36,7 @@ export function runRepository(db: Kysely<Database>): RunRepository {
         .returning(['version'])
         .executeTakeFirst();
       if (row === undefined) return null;
-      const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
-      return { ...current, ...defined, version: Number(row.version), updatedAt };
+      return patchedRun(current, patch, Number(row.version), updatedAt);
     },
 
     async listRecent(tenantId, limit) {

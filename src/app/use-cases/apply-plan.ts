@@ -12,7 +12,7 @@ import { checkLicences } from '../../domain/licence-check.js';
 import type { CompanyLink, ContactLink } from '../../domain/mapping.js';
 import { planCompanyChunk, planContactChunk } from '../../domain/plan-chunk.js';
 import type { ApplyResult, Plan, PlannedCompany, PlannedUser, Write } from '../../domain/plan-model.js';
-import type { ImportRun } from '../../domain/run.js';
+import type { PendingApprovalRun } from '../../domain/run.js';
 import type { Repositories } from '../../ports/storage.js';
 import type { AppDeps } from '../deps.js';
 import { runTotals, streamRows } from '../run-rows.js';
@@ -45,7 +45,7 @@ interface Apply {
 export async function applyRun(
   deps: ApplyDeps,
   repos: Repositories,
-  run: ImportRun,
+  run: PendingApprovalRun,
   chunkSize = APPLY_CHUNK,
 ): Promise<ApplyResult> {
   const pool = await repos.licences.get(run.tenantId);
@@ -86,7 +86,7 @@ export async function applyRun(
   const result = tallyResult(apply.tally);
   // Counted after the writes, which is the same as before them: they link only fetched contacts.
   const applied =
-    run.contactTypes === null
+    run.contacts.kind === 'not-fetched'
       ? result
       : {
           ...result,

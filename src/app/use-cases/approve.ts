@@ -49,14 +49,22 @@ export async function approveRun(
     if (lease === null || lease.holder !== run.id || lease.token !== run.leaseToken)
       throw new AppError('lock_lost');
     const now = deps.clock.now().toISOString();
-    const claimed = await repos.runs.update(
-      run,
-      { status: 'applied', approverKey: access.actorKey, approverName: access.actor.displayName },
-      now,
-    );
+    // The claim bumps the version alone: the run becomes `applied` with its result, below.
+    const claimed = await repos.runs.update(run, {}, now);
     if (claimed === null) throw new AppError('run_finished', { hint: 'approved' });
     const result = await applyRun(deps, repos, run, deps.settings.applyChunkSize);
-    const finished = await repos.runs.update(claimed, { result }, now);
+    const finished = await repos.runs.update(
+      claimed,
+      {
+        status: 'applied',
+        contacts: run.contacts,
+        submittedAt: run.submittedAt,
+        approverKey: access.actorKey,
+        approverName: access.actor.displayName,
+        result,
+      },
+      now,
+    );
     if (finished === null) throw new AppError('internal', { hint: 'run changed during apply' });
     await repos.leases.release(leaseKey(run.integrationId), run.id, run.leaseToken);
     const ctx = { repos, clock: deps.clock, ids: deps.ids };
@@ -89,11 +97,15 @@ export async function rejectRun(
     requireVersion(run, version);
     return {
       status: 'rejected',
+      contacts: run.contacts,
+      submittedAt: run.submittedAt,
+      rejecterKey: access.actorKey,
+      rejecterName: access.actor.displayName,
       rejectReason: trimmed,
-      approverKey: access.actorKey,
-      approverName: access.actor.displayName,
     };
   });
+  // The compare-and-set wrote exactly the rejection above; this only tells the type so.
+  requireStatus(rejected, ['rejected']);
   await repos.leases.release(leaseKey(rejected.integrationId), rejected.id, rejected.leaseToken);
   await recordRejectionEvents(repos, rejected, deps.clock.now().toISOString(), deps.ids);
   await audit(

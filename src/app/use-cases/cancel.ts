@@ -1,10 +1,10 @@
 import { AppError } from '../../domain/errors.js';
 import { PROVIDERS } from '../../domain/provider.js';
-import { type ImportRun, isFinished } from '../../domain/run.js';
+import { type ImportRun, isFinished, toCancelled } from '../../domain/run.js';
 import type { Access } from '../access.js';
 import { audit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
-import { leaseKey, loadRun, mutateRun, requireRequester, requireStatus } from '../run-guard.js';
+import { leaseKey, loadRun, mutateRun, refuseStatus, requireRequester } from '../run-guard.js';
 
 async function findOwnOpenRun(deps: AppDeps, access: Access): Promise<ImportRun> {
   const { repos } = deps.storage;
@@ -25,8 +25,8 @@ export async function cancelRun(deps: AppDeps, access: Access, runId: string | n
   const target = runId === null ? await findOwnOpenRun(deps, access) : await loadRun(repos, access, runId);
   const cancelled = await mutateRun(repos, deps.clock, target.id, (run) => {
     requireRequester(run, access);
-    if (isFinished(run.status)) requireStatus(run, []);
-    return { status: 'cancelled' };
+    if (isFinished(run.status)) refuseStatus(run);
+    return toCancelled(run);
   });
   await repos.leases.release(leaseKey(cancelled.integrationId), cancelled.id, cancelled.leaseToken);
   await audit(

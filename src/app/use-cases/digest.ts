@@ -10,7 +10,7 @@ import {
 import { AppError } from '../../domain/errors.js';
 import type { CompanyFilter, MissingCause, PsaContact } from '../../domain/psa-records.js';
 import type { ReviewRow } from '../../domain/review.js';
-import type { ImportRun } from '../../domain/run.js';
+import { type ImportRun, contactsOf as runContacts } from '../../domain/run.js';
 import type { PsaSession } from '../../ports/psa-gateway.js';
 import type { IntegrationRecord, Repositories } from '../../ports/storage.js';
 import { openSessionFor } from '../credentials.js';
@@ -46,14 +46,14 @@ async function baselineOf(repos: Repositories, run: ImportRun | null): Promise<D
   if (run === null) return EMPTY_BASELINE;
   const companies = new Set<number>();
   const contactsOf = new Set<number>();
+  const withUsers = runContacts(run).kind === 'fetched';
   for await (const chunk of streamRows(
     (after, limit) => repos.runRows.companiesAfter(run.id, after, limit),
     (record) => record.row.company.psaId,
   )) {
     for (const record of chunk) {
       companies.add(record.row.company.psaId);
-      if (run.contactTypes !== null && record.decision.kind !== 'skip')
-        contactsOf.add(record.row.company.psaId);
+      if (withUsers && record.decision.kind !== 'skip') contactsOf.add(record.row.company.psaId);
     }
   }
   const missing = new Map<number, MissingCause>(

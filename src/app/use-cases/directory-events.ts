@@ -1,6 +1,7 @@
 import type { DirectoryEvent, DirectoryEventType } from '../../domain/directory-events.js';
 import type { ApplyResult, Plan, PlannedCompany, PlannedUser, Write } from '../../domain/plan-model.js';
 import type { Provider } from '../../domain/provider.js';
+import type { RejectedRun } from '../../domain/run.js';
 import type { IdGenerator } from '../../ports/ids.js';
 import type { Repositories } from '../../ports/storage.js';
 
@@ -144,7 +145,7 @@ export function appliedEvent(
 }
 
 export function rejectionEvents(
-  run: EventRun & { readonly approverName: string | null; readonly rejectReason: string | null },
+  run: EventRun & Pick<RejectedRun, 'rejecterName' | 'rejectReason'>,
   now: string,
   newId: () => string,
 ): DirectoryEvent[] {
@@ -152,7 +153,7 @@ export function rejectionEvents(
     eventOf(newId, now, 'import.rejected', {
       runId: run.id,
       provider: run.provider,
-      rejectedBy: run.approverName,
+      rejectedBy: run.rejecterName,
       reason: run.rejectReason,
     }),
   ];
@@ -196,7 +197,7 @@ async function append(repos: Repositories, run: EventRun, events: readonly Direc
 /** The hook of a rejection; call it with the repositories that record the rejection. */
 export async function recordRejectionEvents(
   repos: Repositories,
-  run: EventRun & { readonly approverName: string | null; readonly rejectReason: string | null },
+  run: EventRun & Pick<RejectedRun, 'rejecterName' | 'rejectReason'>,
   now: string,
   ids: IdGenerator,
 ): Promise<void> {

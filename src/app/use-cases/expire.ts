@@ -1,11 +1,11 @@
-import { type ImportRun, isFinished } from '../../domain/run.js';
+import { type ImportRun, isFinished, toExpired } from '../../domain/run.js';
 import type { Repositories } from '../../ports/storage.js';
 import { audit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { leaseKey } from '../run-guard.js';
 
 async function expireRun(deps: AppDeps, repos: Repositories, run: ImportRun, why: string): Promise<boolean> {
-  const expired = await repos.runs.update(run, { status: 'expired' }, deps.clock.now().toISOString());
+  const expired = await repos.runs.update(run, toExpired(run), deps.clock.now().toISOString());
   if (expired === null) return false;
   await repos.leases.release(leaseKey(run.integrationId), run.id, run.leaseToken);
   await audit(
@@ -18,7 +18,7 @@ async function expireRun(deps: AppDeps, repos: Repositories, run: ImportRun, why
 /** Why an open run is over: its approval wait ran out, or it no longer holds its lock. */
 async function expiryReason(repos: Repositories, run: ImportRun, now: Date): Promise<string | null> {
   if (isFinished(run.status)) return null;
-  if (run.status === 'pending-approval' && run.approvalExpiresAt !== null) {
+  if (run.status === 'pending-approval') {
     return new Date(run.approvalExpiresAt) <= now ? 'approval time ran out' : null;
   }
   const lease = await repos.leases.get(leaseKey(run.integrationId));

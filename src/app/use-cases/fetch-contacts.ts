@@ -41,7 +41,7 @@ export async function continueToUsers(
       requireStatus(run, ['fetching-contacts']);
       return {
         status: 'reviewing-users',
-        contactTypes: fetched.contactTypes,
+        contacts: { kind: 'fetched', contactTypes: fetched.contactTypes },
         skipped: fetched.skipped,
         requestCount: run.requestCount + requests,
       };
@@ -65,7 +65,7 @@ export async function continueToUsers(
     await repos.runRows.deleteContacts(runId);
     const back = await mutateRun(repos, deps.clock, runId, (run) =>
       run.status === 'fetching-contacts'
-        ? { status: 'reviewing-companies', contactTypes: null, requestCount: run.requestCount + requests }
+        ? { status: 'reviewing-companies', requestCount: run.requestCount + requests }
         : {},
     );
     const code = isAppError(error) ? error.code : 'internal';
@@ -97,7 +97,7 @@ export async function backToCompanies(deps: AppDeps, access: Access, runId: stri
       await touchLease(repos, deps.clock, current, deps.settings.lockTtlMs);
       if (current.status === 'reviewing-companies') return { value: false };
       await repos.runRows.deleteContacts(runId);
-      return { value: true, patch: { status: 'reviewing-companies', contactTypes: null } };
+      return { value: true, patch: { status: 'reviewing-companies' } };
     },
   );
   if (moved) {

@@ -1,6 +1,6 @@
 import { AppError, isAppError } from '../../domain/errors.js';
 import type { Provider } from '../../domain/provider.js';
-import { type ImportRun, NO_SKIPPED, type ThreadRef } from '../../domain/run.js';
+import { type ImportRun, NO_SKIPPED, type ThreadRef, toCancelled } from '../../domain/run.js';
 import type { ProgressListener } from '../../ports/psa-gateway.js';
 import type { Access } from '../access.js';
 import { audit } from '../audit.js';
@@ -50,7 +50,7 @@ export async function startImport(
 
   // The same admin starting again abandons their own unsubmitted run rather than lock themselves out.
   for (const mine of own) {
-    const cancelled = await repos.runs.update(mine, { status: 'cancelled' }, now.toISOString());
+    const cancelled = await repos.runs.update(mine, toCancelled(mine), now.toISOString());
     if (cancelled === null) continue;
     await repos.leases.release(key, mine.id, mine.leaseToken);
     await audit(
@@ -97,17 +97,9 @@ export async function startImport(
     filter,
     thread,
     skipped: NO_SKIPPED,
-    contactTypes: null,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
-    submittedAt: null,
-    approvalExpiresAt: null,
-    approverKey: null,
-    approverName: null,
-    rejectReason: null,
-    result: null,
     requestCount: 0,
-    failureCode: null,
   };
   await repos.runs.insert(run);
   await audit(

@@ -2,7 +2,7 @@ import { freeLicences } from '../../domain/directory.js';
 import { AppError } from '../../domain/errors.js';
 import { checkDuplicateCreates } from '../../domain/import-duplicates.js';
 import { checkLicences } from '../../domain/licence-check.js';
-import type { ImportRun } from '../../domain/run.js';
+import { contactsOf, type ImportRun } from '../../domain/run.js';
 import type { Access } from '../access.js';
 import { audit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
@@ -62,7 +62,13 @@ export async function submitForApproval(deps: AppDeps, access: Access, runId: st
       approvalExpiresAt,
     );
     if (!held) throw new AppError('lock_lost');
-    return { status: 'pending-approval', submittedAt: now.toISOString(), approvalExpiresAt };
+    return {
+      status: 'pending-approval',
+      // Submitted from the company review, the plan imports companies only.
+      contacts: contactsOf(run),
+      submittedAt: now.toISOString(),
+      approvalExpiresAt,
+    };
   });
   await audit(
     { repos, clock: deps.clock, ids: deps.ids },

@@ -1,10 +1,10 @@
 import type { ApprovalPolicy } from '../../domain/chat-identity.js';
 import type { LicenceCheck, PlanCounts } from '../../domain/plan-model.js';
-import type { ImportRun } from '../../domain/run.js';
+import type { AppliedRun, ImportRun } from '../../domain/run.js';
 import type { AdminRecord } from '../../ports/storage.js';
 import { parseActorKey } from '../access.js';
 import type { ApprovalState, ApprovalView, ResultView } from '../views.js';
-import { runHeader } from './run-header.js';
+import { runDecision, runHeader } from './run-header.js';
 
 function approvalState(run: ImportRun): ApprovalState {
   switch (run.status) {
@@ -44,17 +44,14 @@ export function buildApprovalView(
     state: approvalState(run),
     counts,
     licences,
-    expiresAt: run.approvalExpiresAt,
+    expiresAt: run.status === 'pending-approval' ? run.approvalExpiresAt : null,
     requester,
     approvers,
-    approverName: run.approverName,
-    decidedBy: run.status === 'applied' || run.status === 'rejected' ? run.approverName : null,
-    rejectReason: run.rejectReason,
+    ...runDecision(run),
   };
 }
 
-export function buildResultView(run: ImportRun): ResultView | null {
-  if (run.result === null) return null;
+export function buildResultView(run: AppliedRun): ResultView {
   return {
     kind: 'result',
     run: runHeader(run),

@@ -1,5 +1,3 @@
-import type { ErrorCode } from '../../domain/errors.js';
-import { ERROR_CODES } from '../../domain/errors.js';
 import type { ImportRun } from '../../domain/run.js';
 import type { RunAction, RunHeader, RunSummary } from '../views.js';
 
@@ -13,8 +11,20 @@ export function runHeader(run: ImportRun): RunHeader {
   };
 }
 
-function asErrorCode(code: string | null): ErrorCode | null {
-  return code !== null && (ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : null;
+/** Who decided an approval and how: "approved by X", or "rejected by X: <reason>". */
+export function runDecision(run: ImportRun): {
+  readonly approverName: string | null;
+  readonly decidedBy: string | null;
+  readonly rejectReason: string | null;
+} {
+  switch (run.status) {
+    case 'applied':
+      return { approverName: run.approverName, decidedBy: run.approverName, rejectReason: null };
+    case 'rejected':
+      return { approverName: null, decidedBy: run.rejecterName, rejectReason: run.rejectReason };
+    default:
+      return { approverName: null, decidedBy: null, rejectReason: null };
+  }
 }
 
 export function runSummary(run: ImportRun, number: number, actions: readonly RunAction[] = []): RunSummary {
@@ -25,12 +35,10 @@ export function runSummary(run: ImportRun, number: number, actions: readonly Run
     status: run.status,
     version: run.version,
     requesterName: run.requesterName,
-    approverName: run.status === 'applied' ? run.approverName : null,
-    decidedBy: run.status === 'applied' || run.status === 'rejected' ? run.approverName : null,
-    rejectReason: run.status === 'rejected' ? run.rejectReason : null,
+    ...runDecision(run),
     createdAt: run.createdAt,
-    result: run.result,
-    failureCode: asErrorCode(run.failureCode),
+    result: run.status === 'applied' ? run.result : null,
+    failureCode: run.status === 'failed' ? run.failureCode : null,
     actions,
   };
 }

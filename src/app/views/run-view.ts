@@ -8,7 +8,6 @@ import { runTotals } from '../run-rows.js';
 import type { ApprovalView, ReviewView, UsersView, View } from '../views.js';
 import { buildApprovalView, buildResultView } from './approval-view.js';
 import { buildReviewView } from './review-view.js';
-import { runSummary } from './run-header.js';
 import { buildUsersView } from './users-view.js';
 
 export async function reviewView(deps: AppDeps, run: ImportRun, paging: Paging): Promise<ReviewView> {
@@ -56,11 +55,9 @@ export async function viewOfRun(
     case 'rejected':
       return approvalView(deps, access, run);
     case 'applied':
-      return buildResultView(run) ?? approvalView(deps, access, run);
-    case 'failed': {
-      const summary = runSummary(run, 1);
-      return { kind: 'error', code: summary.failureCode ?? 'internal', details: {} };
-    }
+      return buildResultView(run);
+    case 'failed':
+      return { kind: 'error', code: run.failureCode, details: {} };
     case 'cancelled':
     case 'expired':
       if (run.submittedAt !== null) return approvalView(deps, access, run);

@@ -1,8 +1,9 @@
 import { allowedUserDecisions } from '../../domain/contact-assessment.js';
 import { domainOwnerText } from '../../domain/domain-owner-note.js';
+import { AppError } from '../../domain/errors.js';
 import { ineligibilityText } from '../../domain/ineligibility-text.js';
 import { checkLicences } from '../../domain/licence-check.js';
-import type { ImportRun } from '../../domain/run.js';
+import { contactsOf, type ImportRun } from '../../domain/run.js';
 import type { CompanyRecord, ContactRecord, Repositories } from '../../ports/storage.js';
 import type { Paging, UserBulkAction } from '../intents.js';
 import { pageWindow } from '../paging.js';
@@ -40,6 +41,9 @@ export async function buildUsersView(
   psaCompanyId: number | null,
   paging: Paging,
 ): Promise<UsersView> {
+  const fetched = contactsOf(run);
+  if (fetched.kind === 'not-fetched')
+    throw new AppError('invalid_input', { hint: 'continue to users first' });
   const [totals, pool] = await Promise.all([runTotals(repos, run.id), repos.licences.get(run.tenantId)]);
   const base = {
     kind: 'users' as const,
@@ -70,7 +74,7 @@ export async function buildUsersView(
         ineligible: summaries.get(row.company.psaId)?.ineligible ?? 0,
       })),
       contacts: [],
-      contactTypes: run.contactTypes ?? [],
+      contactTypes: fetched.contactTypes,
       paging: window.info,
       bulk: BULK_ORDER.map((action) => ({ action, count: totals.contacts.offers[action] })),
     };

@@ -144,7 +144,11 @@ describe.each(storageDialects())('0002 carries 0001-era runs into rows on $name'
 
     const repos = opened.storage.repos;
     const run = await repos.runs.get('run-old');
-    expect(run).toMatchObject({ status: 'reviewing-users', version: 4, contactTypes: ['Primary'] });
+    expect(run).toMatchObject({
+      status: 'reviewing-users',
+      version: 4,
+      contacts: { kind: 'fetched', contactTypes: ['Primary'] },
+    });
     const page = await repos.runRows.companyPage('run-old', 0, 10, false);
     // The snapshot's order is kept: Zeta (unmapped) first.
     expect(

@@ -1,4 +1,11 @@
-import type { ImportRun } from '../../../src/domain/run.js';
+import type { ApplyResult } from '../../../src/domain/plan-model.js';
+import type {
+  FetchedContacts,
+  ImportRun,
+  RunBase,
+  RunStatus,
+  RunStatusPart,
+} from '../../../src/domain/run.js';
 import type { IntegrationRecord, Repositories, Tenant } from '../../../src/ports/storage.js';
 
 export const T0 = '2025-03-01T10:00:00.000Z';
@@ -31,7 +38,54 @@ export async function seedTenant(repos: Repositories, tenantId = 'tenant-1'): Pr
   return record;
 }
 
-export function run(overrides: Partial<ImportRun> = {}): ImportRun {
+const RESULT: ApplyResult = {
+  companiesCreated: 1,
+  companiesMapped: 0,
+  companiesUnmapped: 0,
+  companiesKept: 0,
+  usersImported: 2,
+  usersMapped: 0,
+  usersKept: 0,
+  errors: [{ subject: 'Acme', message: 'x' }],
+};
+
+const FETCHED: FetchedContacts = { kind: 'fetched', contactTypes: ['Billing', 'Primary'] };
+
+/** One status part of each status, every field set. */
+export const STATUS_PARTS: { readonly [S in RunStatus]: RunStatusPart<S> } = {
+  fetching: { status: 'fetching' },
+  'reviewing-companies': { status: 'reviewing-companies' },
+  'fetching-contacts': { status: 'fetching-contacts' },
+  'reviewing-users': { status: 'reviewing-users', contacts: FETCHED },
+  'pending-approval': {
+    status: 'pending-approval',
+    contacts: FETCHED,
+    submittedAt: at(1),
+    approvalExpiresAt: at(60),
+  },
+  applied: {
+    status: 'applied',
+    contacts: { kind: 'not-fetched' },
+    submittedAt: at(1),
+    approverKey: 'slack:U2',
+    approverName: 'Bob',
+    result: RESULT,
+  },
+  rejected: {
+    status: 'rejected',
+    contacts: FETCHED,
+    submittedAt: at(1),
+    rejecterKey: 'slack:U2',
+    rejecterName: 'Bob',
+    rejectReason: 'nope',
+  },
+  cancelled: { status: 'cancelled', contacts: { kind: 'not-fetched' }, submittedAt: null },
+  expired: { status: 'expired', contacts: FETCHED, submittedAt: at(1) },
+  failed: { status: 'failed', failureCode: 'psa_timeout' },
+};
+
+/** A run: the base fields given over defaults, in the given status (`fetching` unless told). */
+export function run(base: Partial<RunBase> = {}, part: RunStatusPart = STATUS_PARTS.fetching): ImportRun {
   return {
     id: 'run-1',
     tenantId: 'tenant-1',
@@ -39,23 +93,15 @@ export function run(overrides: Partial<ImportRun> = {}): ImportRun {
     provider: 'connectwise',
     requesterKey: 'terminal:alice',
     requesterName: 'Alice',
-    status: 'fetching',
     version: 1,
     leaseToken: 1,
     filter: { typeIds: ['1'], statusIds: [], activeOnly: true },
     thread: null,
     skipped: { companies: 0, contacts: 0, first: [] },
-    contactTypes: null,
     createdAt: T0,
     updatedAt: T0,
-    submittedAt: null,
-    approvalExpiresAt: null,
-    approverKey: null,
-    approverName: null,
-    rejectReason: null,
-    result: null,
     requestCount: 0,
-    failureCode: null,
-    ...overrides,
+    ...base,
+    ...part,
   };
 }

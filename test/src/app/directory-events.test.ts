@@ -94,7 +94,7 @@ describe('directory events', () => {
 
   it('names a rejection with who and why', () => {
     const [event] = rejectionEvents(
-      { ...run, approverName: 'Bob', rejectReason: 'wrong filter' },
+      { ...run, rejecterName: 'Bob', rejectReason: 'wrong filter' },
       NOW,
       () => 'r',
     );
