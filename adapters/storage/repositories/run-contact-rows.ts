@@ -94,7 +94,9 @@ function fromRow(row: RunContactTable): Stored {
       // Absent rather than null, as the assessment leaves it.
       ...(row.domain_owner === null
         ? {}
-        : { domainOwner: storedJson(domainOwnerSchema, row.domain_owner, contactRecord(row), 'domain_owner') }),
+        : {
+            domainOwner: storedJson(domainOwnerSchema, row.domain_owner, contactRecord(row), 'domain_owner'),
+          }),
     },
     defaultDecision: userDecisionOf(row.default_kind, row.default_target),
     decision: userDecisionOf(row.decision_kind, row.decision_target),
