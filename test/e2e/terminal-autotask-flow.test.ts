@@ -1,9 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../adapters/boot/cli/main.js';
-import { ChatDriver, contactLines, count, overview, reviewRows } from '../support/terminal-driver.js';
+import { startTerminalChat, type TerminalChatApp } from '../support/terminal-chat-app.js';
+import { type ChatDriver, contactLines, count, overview, reviewRows } from '../support/terminal-driver.js';
 
 /*
  * Issue 3's acceptance: the core issue's flow on Autotask from the terminal chat, against the
@@ -11,30 +8,18 @@ import { ChatDriver, contactLines, count, overview, reviewRows } from '../suppor
  * while a ConnectWise integration of the same tenant keeps its own lock.
  */
 
-let dir: string;
+let app: TerminalChatApp;
 let chat: ChatDriver;
-let exit: Promise<number>;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'psa-e2e-at-'));
-  chat = new ChatDriver();
-  exit = main([], {
-    stdin: chat.stdin,
-    stdout: chat.stdout,
-    stderr: chat.stdout,
-    env: { DATABASE_URL: join(dir, 'psa-import.db') },
-    cwd: dir,
-    signal: new AbortController().signal,
+  app = await startTerminalChat({
+    prefix: 'psa-e2e-at-',
     sandboxTuning: { connectwisePort: 0 },
   });
-  await chat.waitFor('Integration code');
+  chat = app.chat;
 });
 
-afterAll(async () => {
-  chat.stdin.end();
-  await exit.catch(() => 1);
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(async () => app.stop());
 
 function bannerValue(label: string): string {
   const value = new RegExp(`${label} +(\\S+)`).exec(chat.text)?.[1];

@@ -1,9 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../adapters/boot/cli/main.js';
-import { ChatDriver, overview } from '../support/terminal-driver.js';
+import { startTerminalChat, type TerminalChatApp } from '../support/terminal-chat-app.js';
+import { type ChatDriver, overview } from '../support/terminal-driver.js';
 
 /*
  * Issue 11, users step, typed into the terminal chat against the sandbox ConnectWise: a domain
@@ -12,30 +9,18 @@ import { ChatDriver, overview } from '../support/terminal-driver.js';
 
 const CANARY = 'CanaryPrivateKey-e2e-domain-note';
 
-let dir: string;
+let app: TerminalChatApp;
 let chat: ChatDriver;
-let exit: Promise<number>;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'psa-e2e-domain-'));
-  chat = new ChatDriver();
-  exit = main([], {
-    stdin: chat.stdin,
-    stdout: chat.stdout,
-    stderr: chat.stdout,
-    env: { DATABASE_URL: join(dir, 'psa-import.db') },
-    cwd: dir,
-    signal: new AbortController().signal,
+  app = await startTerminalChat({
+    prefix: 'psa-e2e-domain-',
     sandboxTuning: { connectwisePort: 0, connectwisePrivateKey: CANARY },
   });
-  await chat.waitFor('Integration code');
+  chat = app.chat;
 });
 
-afterAll(async () => {
-  chat.stdin.end();
-  await exit.catch(() => 1);
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(async () => app.stop());
 
 describe('the other-company domain note in the terminal chat', () => {
   it('notes a Globex contact whose domain was given to Initech, leaving its decision alone', async () => {

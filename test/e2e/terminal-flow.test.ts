@@ -1,9 +1,8 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../adapters/boot/cli/main.js';
-import { ChatDriver, contactLines, count, overview, reviewRows } from '../support/terminal-driver.js';
+import { startTerminalChat, type TerminalChatApp } from '../support/terminal-chat-app.js';
+import { type ChatDriver, contactLines, count, overview, reviewRows } from '../support/terminal-driver.js';
 
 /*
  * The acceptance of the core issue, typed into the terminal chat in line mode (stdin is not a TTY)
@@ -14,31 +13,19 @@ import { ChatDriver, contactLines, count, overview, reviewRows } from '../suppor
 
 const CANARY = 'CanaryPrivateKey-e2e-5f1d3b';
 
-let dir: string;
+let app: TerminalChatApp;
 let chat: ChatDriver;
-let exit: Promise<number>;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'psa-e2e-'));
-  chat = new ChatDriver();
-  exit = main([], {
-    stdin: chat.stdin,
-    stdout: chat.stdout,
-    stderr: chat.stdout,
-    env: { DATABASE_URL: join(dir, 'psa-import.db'), LOG_LEVEL: 'debug' },
-    cwd: dir,
-    signal: new AbortController().signal,
+  app = await startTerminalChat({
+    prefix: 'psa-e2e-',
     sandboxTuning: { connectwisePort: 0, connectwisePrivateKey: CANARY },
+    env: { LOG_LEVEL: 'debug' },
   });
-  await chat.waitFor('Integration code');
+  chat = app.chat;
 });
 
-afterAll(async () => {
-  // Also ends a chat a failed step left open, so the database closes before it is removed.
-  chat.stdin.end();
-  await exit.catch(() => 1);
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(async () => app.stop());
 
 describe('the import flow through the terminal chat', () => {
   it('runs the acceptance walk-through end to end', async () => {
@@ -80,7 +67,7 @@ describe('the import flow through the terminal chat', () => {
 
     // The full review as a CSV file under the data folder.
     const exported = /✓ Wrote the review of import \S+ to (.+)\n/.exec(await chat.send('export'))?.[1] ?? '';
-    expect(exported.startsWith(join(dir, 'exports'))).toBe(true);
+    expect(exported.startsWith(join(app.dir, 'exports'))).toBe(true);
     const csv = await readFile(exported, 'utf8');
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(unmappedTotal + duplicateTotal + 1);
 
@@ -155,18 +142,18 @@ describe('the import flow through the terminal chat', () => {
 
     // End of input ends the chat cleanly.
     chat.stdin.end();
-    expect(await exit).toBe(0);
+    expect(await app.exit).toBe(0);
     expect(chat.text.slice(afterBanner)).not.toContain(CANARY);
   });
 
   it('never writes the canary private key to the log or in plain text to the database', async () => {
-    const log = await readFile(join(dir, 'psa-import.log'), 'utf8');
+    const log = await readFile(join(app.dir, 'psa-import.log'), 'utf8');
     expect(log).toContain('intent');
     expect(log).not.toContain(CANARY);
-    const files = (await readdir(dir)).filter((name) => name.startsWith('psa-import.db'));
+    const files = (await readdir(app.dir)).filter((name) => name.startsWith('psa-import.db'));
     expect(files).toContain('psa-import.db');
     let database = '';
-    for (const name of files) database += (await readFile(join(dir, name))).toString('latin1');
+    for (const name of files) database += (await readFile(join(app.dir, name))).toString('latin1');
     expect(database).toContain('Acme');
     expect(database).not.toContain(CANARY);
     expect(database).not.toContain(Buffer.from(CANARY).toString('base64'));

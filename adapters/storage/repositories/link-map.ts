@@ -18,26 +18,29 @@ export interface LinkRow {
 
 const COLUMNS = 4;
 
-export async function listLinks(
-  db: Kysely<Database>,
-  spec: LinkTable,
-  integrationId: string,
-): Promise<LinkRow[]> {
-  const rows = await db
+/** The link columns under one set of names, whichever table (companies or contacts) they come from. */
+function selectLinks(db: Kysely<Database>, spec: LinkTable, integrationId: string) {
+  return db
     .selectFrom(spec.table)
     .select([
       sql.ref<number>(spec.psaColumn).as('psa_id'),
       sql.ref<string>(spec.managedColumn).as('managed_id'),
       'last_imported_at',
     ])
-    .where('integration_id', '=', integrationId)
-    .orderBy('psa_id')
-    .execute();
-  return rows.map((r) => ({
-    psaId: Number(r.psa_id),
-    managedId: r.managed_id,
-    lastImportedAt: r.last_imported_at,
-  }));
+    .where('integration_id', '=', integrationId);
+}
+
+function linkOf(r: { psa_id: number; managed_id: string; last_imported_at: string }): LinkRow {
+  return { psaId: Number(r.psa_id), managedId: r.managed_id, lastImportedAt: r.last_imported_at };
+}
+
+export async function listLinks(
+  db: Kysely<Database>,
+  spec: LinkTable,
+  integrationId: string,
+): Promise<LinkRow[]> {
+  const rows = await selectLinks(db, spec, integrationId).orderBy('psa_id').execute();
+  return rows.map(linkOf);
 }
 
 /** The links of these PSA ids that exist, in no particular order. */
@@ -50,19 +53,10 @@ export async function findLinks(
 ): Promise<LinkRow[]> {
   const found: LinkRow[] = [];
   for (const chunk of chunkForParameters([...new Set(psaIds)], 1, traits, 1)) {
-    const rows = await db
-      .selectFrom(spec.table)
-      .select([
-        sql.ref<number>(spec.psaColumn).as('psa_id'),
-        sql.ref<string>(spec.managedColumn).as('managed_id'),
-        'last_imported_at',
-      ])
-      .where('integration_id', '=', integrationId)
+    const rows = await selectLinks(db, spec, integrationId)
       .where(sql.ref(spec.psaColumn), 'in', chunk)
       .execute();
-    for (const r of rows) {
-      found.push({ psaId: Number(r.psa_id), managedId: r.managed_id, lastImportedAt: r.last_imported_at });
-    }
+    found.push(...rows.map(linkOf));
   }
   return found;
 }
