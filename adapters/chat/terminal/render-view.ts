@@ -90,7 +90,7 @@ function renderOther(view: View): string {
       const runs =
         view.runs.length === 0
           ? 'No imports yet.'
-          : ['Recent imports:', ...view.runs.map(renderRunSummary)].join('\n');
+          : ['Recent imports:', ...view.runs.map((run) => renderRunSummary(run))].join('\n');
       const digests = view.digests ?? [];
       return digests.length === 0
         ? runs

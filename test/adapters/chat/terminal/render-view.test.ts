@@ -273,6 +273,8 @@ describe('terminal renderer', () => {
     });
     expect(text).toContain('rejected · by Alice · rejected by Bob · reason: wrong filter');
     expect(text).not.toContain('approver Bob');
+    // History numbers nothing: `approve`, `reject` and `cancel` take the numbers of `/psa status`.
+    expect(text).toMatch(/^ {2}2025-01-02 03:04 UTC {2}r1 /m);
   });
 
   it('words errors with messageFor, including the next step', () => {
