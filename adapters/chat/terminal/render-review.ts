@@ -11,6 +11,7 @@ import {
 } from '../shared/text.js';
 import { companyPlanLine, itemNumber, readOnlyLine, runLine } from './render-common.js';
 import { clean } from './sanitize.js';
+import { wrapLine } from './word-wrap.js';
 
 const DECISION_WORDS: Readonly<Record<ReviewRowView['allowed'][number], string>> = {
   create: 'create',
@@ -83,9 +84,9 @@ export interface ReviewRenderOptions {
   readonly width?: number;
 }
 
-/** How many screen lines `lines` take in a window `width` columns wide. */
+/** How many screen lines `lines` take in a window `width` columns wide, wrapped as the window writer wraps. */
 export function screenLines(lines: readonly string[], width: number): number {
-  return lines.reduce((sum, line) => sum + Math.max(1, Math.ceil(Array.from(line).length / width)), 0);
+  return lines.reduce((sum, line) => sum + wrapLine(line, width).length, 0);
 }
 
 function groupHeading(view: ReviewView, group: ReviewGroup): string {

@@ -7,6 +7,7 @@ import type { DigestInbox } from './digest-inbox.js';
 import { LineReader } from './line-reader.js';
 import { progressPrinter } from './progress-line.js';
 import { TerminalSession, type TerminalSessionOptions } from './session.js';
+import { wrapText } from './word-wrap.js';
 
 export interface TerminalChatOptions extends Omit<TerminalSessionOptions, 'io'> {
   readonly input: NodeJS.ReadableStream;
@@ -80,6 +81,9 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   };
 
   const tty = output as Partial<Pick<NodeJS.WriteStream, 'rows' | 'columns'>>;
+  // Piped output keeps its lines whole: only a window wraps.
+  const forWindow = (text: string): string =>
+    interactive && tty.columns !== undefined ? wrapText(text, tty.columns) : text;
   const session = new TerminalSession({
     ...options,
     screen: () =>
@@ -101,7 +105,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
 
   try {
     for (;;) {
-      for (const digest of options.digests?.drain() ?? []) write(`${digest}\n`);
+      for (const digest of options.digests?.drain() ?? []) write(`${forWindow(digest)}\n`);
       if (interactive) {
         rl.setPrompt(`${session.actorName}> `);
         rl.prompt();
@@ -111,7 +115,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
       if (!interactive && line.trim() !== '') write(`> ${line}\n`);
       const result = await session.execute(line);
       progress.settle();
-      if (result.text !== '') write(`${result.text}\n`);
+      if (result.text !== '') write(`${forWindow(result.text)}\n`);
       if (result.quit) break;
     }
   } finally {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { screenLines } from '../../../../adapters/chat/terminal/render-review.js';
 import { TerminalSession } from '../../../../adapters/chat/terminal/session.js';
+import { wrapLine } from '../../../../adapters/chat/terminal/word-wrap.js';
 import { silentLogger } from '../../../../adapters/log/create-logger.js';
 import { company } from '../../../fakes/fake-psa-gateway.js';
 import {
@@ -23,14 +24,7 @@ const MAPPED = Array.from({ length: 30 }, (_, i) => `Client ${String(i + 1).padS
 
 /** What the window shows after a command: the last `rows` screen lines of output and prompt. */
 function firstScreen(output: string): string[] {
-  const rows = output.split('\n').flatMap((line) => {
-    const chars = Array.from(line);
-    if (chars.length === 0) return [''];
-    const wrapped: string[] = [];
-    for (let at = 0; at < chars.length; at += SCREEN.columns)
-      wrapped.push(chars.slice(at, at + SCREEN.columns).join(''));
-    return wrapped;
-  });
+  const rows = output.split('\n').flatMap((line) => wrapLine(line, SCREEN.columns));
   return [...rows, 'alice> '].slice(-SCREEN.rows);
 }
 
