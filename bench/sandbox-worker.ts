@@ -14,6 +14,8 @@ export interface SandboxWorkerRequest {
   readonly companies: number;
   readonly contactsPerCompany: number;
   readonly latencyMs: number;
+  /** ConnectWise only: answers kept as bytes up to this size (see answer-cache.ts); off when absent. */
+  readonly answerCacheBytes?: number;
 }
 
 export type SandboxWorkerMessage =
@@ -41,8 +43,9 @@ interface RunningSandbox {
 }
 
 type SandboxSize = Pick<SandboxWorkerRequest, 'companies' | 'contactsPerCompany' | 'latencyMs'>;
+type SandboxStart = SandboxSize & Pick<SandboxWorkerRequest, 'answerCacheBytes'>;
 
-async function start(provider: Provider, options: SandboxSize): Promise<RunningSandbox> {
+async function start(provider: Provider, options: SandboxStart): Promise<RunningSandbox> {
   if (provider === 'connectwise') {
     const cw = await startSandboxConnectWise(options);
     return {
@@ -116,6 +119,7 @@ async function main(): Promise<void> {
     companies: request.companies,
     contactsPerCompany: request.contactsPerCompany,
     latencyMs: request.latencyMs,
+    ...(request.answerCacheBytes === undefined ? {} : { answerCacheBytes: request.answerCacheBytes }),
   };
   const sandbox = await start(request.provider, options);
   port.on('message', (message: 'stats' | 'reset' | 'close') => {

@@ -36,8 +36,8 @@ export async function listCompanies(
   const listQuery = { ...query, fields: COMPANY_FIELDS };
   const first = await api.firstPage('/company/companies', listQuery, companyCheck, judge);
   const firstIds = first.rows.map((row) => row.id);
-  await onPage(first.rows);
   if (!first.more) {
+    await onPage(first.rows);
     if (first.rows.length < pageSize) return;
     // A full page and no Link: the last page, or a server that pages by number only.
     const rest = counting.then((count) => count - first.rows.length);
@@ -51,7 +51,9 @@ export async function listCompanies(
     return;
   }
   const ranges = idRanges(firstIds, (await counting) - first.rows.length, concurrency);
-  await mapWithConcurrency(ranges, workers, (range) =>
+  // The ranges go out before the first page is delivered: its mapping then overlaps their round trip.
+  const delivering = onPage(first.rows);
+  const listing = mapWithConcurrency(ranges, workers, (range) =>
     api.list(
       '/company/companies',
       {
@@ -67,4 +69,7 @@ export async function listCompanies(
       { onPage, judge, linksTrusted: true },
     ),
   );
+  const [delivered, listed] = await Promise.allSettled([delivering, listing]);
+  if (delivered.status === 'rejected') throw delivered.reason;
+  if (listed.status === 'rejected') throw listed.reason;
 }

@@ -11,7 +11,8 @@
  * A large selection (more companies than `concurrency` batches hold) makes reading all likely: the
  * first pages of the whole list are asked for alongside the two counts, so the counts' round trip
  * is not lost; when the counts choose batches after all, those pages cost `concurrency - 2`
- * requests more.
+ * requests more. The pages then go out as request slots free up (page-pump.ts), never past the
+ * count's last page, so the PSA is never idle while the bot parses.
  *
  * Pages go to `deliver` as they arrive (awaited: back-pressure). Page-number paging can miss a
  * record deleted while we read (the pages shift); the next import picks up what was missed.
@@ -28,6 +29,7 @@ import { eq, inList } from './conditions.js';
 import type { ConnectWiseApi, PageJudge } from './connectwise-api.js';
 import type { ContactPage, ContactPageJob } from './contact-page.js';
 import { contactPages } from './contact-page-pool.js';
+import { createPagePump } from './page-pump.js';
 import { contactCheck } from './record-checks.js';
 import { toPsaContact } from './record-mapping.js';
 import { CONTACT_FIELDS, type CwContact } from './schemas.js';
@@ -104,29 +106,27 @@ export async function listContacts(
     onProgress({ phase: 'contacts', done, total });
     await keep(parsed.contacts);
   };
-  const early = wanted.size > paging.batchSize * paging.concurrency ? paging.concurrency - 2 : 0;
-  const speculative = Array.from({ length: Math.max(0, early) }, (_, index) => readPage(index + 1));
+  const early = wanted.size > paging.batchSize * paging.concurrency ? Math.max(0, paging.concurrency - 2) : 0;
   const counting = Promise.all([
     api.count('/company/companies', { conditions: eq('deletedFlag', false) }),
     api.count(CONTACTS, {}),
   ]);
-  const settled = await Promise.allSettled([counting, ...speculative]);
-  const failed = settled.find((result) => result.status === 'rejected');
-  if (failed !== undefined) throw failed.reason;
-  const [companies, contacts] = await counting;
-  paging.judge.guard.expect(contacts);
-  if (readAllIsCheaper(wanted.size, companies, contacts, paging)) {
+  // The counts decide: the last page of the whole list to read, or null for batches.
+  const plan = counting.then(([companies, contacts]) => {
+    paging.judge.guard.expect(contacts);
+    if (!readAllIsCheaper(wanted.size, companies, contacts, paging)) return null;
     // Progress counts contacts read, against every contact the PSA has.
     total = contacts;
     onProgress({ phase: 'contacts', done, total });
-    const pages = Math.max(1, Math.ceil(contacts / paging.pageSize));
-    const numbers = Array.from({ length: pages }, (_, index) => index + 1).filter(
-      (page) => !lengths.has(page),
-    );
-    await mapWithConcurrency(numbers, paging.workers, readPage);
+    return Math.max(1, Math.ceil(contacts / paging.pageSize));
+  });
+  // Pages go out as slots free up, the next one starting while the last ones are parsed.
+  await createPagePump({ early, pages: plan }).run(paging.workers, readPage);
+  const pages = await plan;
+  if (pages !== null) {
     // Contacts added since the count: on by number until a short page (the guard bounds it).
     for (let page = pages + 1; (lengths.get(page - 1) ?? 0) >= paging.pageSize; page += 1) {
-      await readPage(page);
+      if (!lengths.has(page)) await readPage(page);
     }
     return;
   }

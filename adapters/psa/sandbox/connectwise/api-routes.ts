@@ -11,8 +11,8 @@ import type { SandboxDataset } from './records.js';
 
 export interface RouteResult {
   readonly status: number;
-  /** One string, or chunks written in order (big pages). */
-  readonly body: string | readonly string[];
+  /** One string, chunks written in order (big pages), or bytes kept from an earlier answer. */
+  readonly body: string | readonly string[] | Buffer;
   readonly headers?: Readonly<Record<string, string>>;
 }
 

@@ -11,6 +11,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type AnswerCache, createAnswerCache } from './answer-cache.js';
 import { createApiRoutes, type RouteResult } from './api-routes.js';
 import { createFaultQueue, errorJson, HTML_PAGE, type SandboxFault } from './faults.js';
 import type { SandboxDataset } from './records.js';
@@ -39,6 +40,11 @@ export interface SandboxConnectWiseOptions {
   readonly codebase?: string;
   readonly paging?: 'standard' | 'page-numbers-only';
   readonly seed?: number;
+  /**
+   * Benches: keep up to this many bytes of answers and send them again as bytes (answer-cache.ts),
+   * so the sandbox's own CPU does not weigh on the clients it serves. Off by default.
+   */
+  readonly answerCacheBytes?: number;
 }
 
 export interface SandboxStats {
@@ -91,6 +97,9 @@ export async function startSandboxConnectWise(
     ...(options.seed === undefined ? {} : { seed: options.seed }),
   });
   let route = createApiRoutes(dataset, { paging: options.paging ?? 'standard' });
+  const newCache = (): AnswerCache | null =>
+    options.answerCacheBytes === undefined ? null : createAnswerCache(options.answerCacheBytes);
+  let cache = newCache();
   const faults = createFaultQueue();
   let origin = '';
 
@@ -141,7 +150,8 @@ export async function startSandboxConnectWise(
     if (accept.includes('version=') && !SUPPORTED_VERSIONS.test(accept))
       return { status: 400, body: errorJson(400, 'Unsupported API version') };
     const forwardOnly = String(req.headers['pagination-type'] ?? '').toLowerCase() === 'forward-only';
-    return route(url.pathname.slice(apiPrefix.length), url, forwardOnly, origin);
+    const compute = () => route(url.pathname.slice(apiPrefix.length), url, forwardOnly, origin);
+    return cache === null ? compute() : cache(`${forwardOnly} ${url.pathname}${url.search}`, compute);
   }
 
   /**
@@ -170,7 +180,7 @@ export async function startSandboxConnectWise(
     }
     await wait((options.latencyMs ?? 0) + (fault?.delayMs ?? 0) - (performance.now() - arrived));
     res.writeHead(result.status, { 'content-type': 'application/json; charset=utf-8', ...result.headers });
-    if (typeof result.body === 'string') {
+    if (typeof result.body === 'string' || Buffer.isBuffer(result.body)) {
       res.end(result.body);
       return;
     }
@@ -220,6 +230,7 @@ export async function startSandboxConnectWise(
         contacts: [...next.contacts].sort(byId),
       };
       route = createApiRoutes(dataset, { paging: options.paging ?? 'standard' });
+      cache = newCache();
     },
     stats: () => ({
       requests,
