@@ -2,6 +2,7 @@ import type { Maintenance } from '../../src/app/bot-api.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { Storage } from '../../src/ports/storage.js';
+import { logError } from '../chat/shared/log-error.js';
 
 export interface SweepOptions {
   readonly maintenance: Maintenance;
@@ -24,7 +25,7 @@ export function startSweep(options: SweepOptions): () => Promise<void> {
       const purged = await options.storage.repos.dedupe.purgeExpired(options.clock.now().toISOString());
       if (expired > 0 || purged > 0) options.logger.info({ expired, purged }, 'expiry sweep');
     } catch (error) {
-      options.logger.error({ errorName: (error as Error).name }, 'expiry sweep failed');
+      logError(options.logger, 'expiry sweep failed', error);
     }
   };
   const timer = setInterval(() => {

@@ -1,4 +1,5 @@
 import { Webhook } from 'standardwebhooks';
+import { damageReporter } from '../../src/app/damage-report.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { ClaimedDelivery, DeliveryOutcome } from '../../src/ports/directory-api.js';
 import type { Logger } from '../../src/ports/logger.js';
@@ -92,6 +93,7 @@ function outcomeOf(result: PostResult, attempts: number, now: Date, random: numb
  */
 export function createWebhookDispatcher(options: DispatcherOptions): WebhookDispatcher {
   const { storage, clock, logger } = options;
+  const reportDamaged = damageReporter(logger);
 
   const deliver = async (delivery: ClaimedDelivery): Promise<void> => {
     const now = clock.now();
@@ -168,10 +170,11 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
 
   const tick = async (): Promise<number> => {
     const now = clock.now();
-    await storage.transaction((repos) =>
+    const enqueued = await storage.transaction((repos) =>
       repos.directoryApi.deliveries.enqueue(now.toISOString(), options.batchSize * 4),
     );
-    const claimed = await storage.transaction((repos) =>
+    reportDamaged(enqueued.damaged);
+    const { records: claimed, damaged } = await storage.transaction((repos) =>
       repos.directoryApi.deliveries.claim(
         options.owner,
         now.toISOString(),
@@ -179,6 +182,7 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
         options.batchSize,
       ),
     );
+    reportDamaged(damaged);
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < claimed.length) {

@@ -28,7 +28,14 @@ function unseal(deps: AppDeps, integration: IntegrationRecord): PsaCredentials {
     deps.logger.warn({ integrationId: integration.id }, 'stored credentials could not be decrypted');
     throw new AppError('credentials_unreadable');
   }
-  const parsed: unknown = JSON.parse(plain);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(plain);
+  } catch {
+    // The parser's message quotes the text, which is the secret: neither it nor the cause is kept.
+    deps.logger.warn({ integrationId: integration.id }, 'stored credentials are not JSON');
+    throw new AppError('credentials_unreadable');
+  }
   if (typeof parsed !== 'object' || parsed === null) throw new AppError('credentials_required');
   const fields: Record<string, string> = {};
   for (const [key, value] of Object.entries(parsed)) {

@@ -1,6 +1,7 @@
 import type { DirectoryEvent } from '../domain/directory-events.js';
 import type { Provider } from '../domain/provider.js';
 import type { Secret } from '../domain/secret.js';
+import type { DamagedRecord, SkippingRead } from './damaged-record.js';
 
 /*
  * Ports of the read API and the webhooks (issue 13). Tokens are stored hashed: the repository
@@ -119,10 +120,21 @@ export type DeliveryOutcome =
   | { readonly kind: 'gone'; readonly status: number };
 
 export interface DeliveryRepository {
-  /** Turns new outbox events into pending deliveries of every enabled endpoint that wants them. */
-  enqueue(now: string, limit: number): Promise<number>;
-  /** Claims due deliveries (SKIP LOCKED on PostgreSQL) until `leaseUntil`. */
-  claim(owner: string, now: string, leaseUntil: string, limit: number): Promise<ClaimedDelivery[]>;
+  /**
+   * Turns new outbox events into pending deliveries of every enabled endpoint that wants them;
+   * returns how many. A damaged endpoint or batch is skipped (a batch for good) and named.
+   */
+  enqueue(
+    now: string,
+    limit: number,
+  ): Promise<{ readonly enqueued: number; readonly damaged: DamagedRecord[] }>;
+  /** Claims due deliveries (SKIP LOCKED on PostgreSQL) until `leaseUntil`; damaged batches are named. */
+  claim(
+    owner: string,
+    now: string,
+    leaseUntil: string,
+    limit: number,
+  ): Promise<SkippingRead<ClaimedDelivery>>;
   /** Records an attempt's outcome if `owner` still holds the claim. */
   finish(owner: string, delivery: ClaimedDelivery, outcome: DeliveryOutcome, at: string): Promise<boolean>;
   /**

@@ -13,6 +13,7 @@ import type { ContactRow, PlanCounts } from '../domain/plan-model.js';
 import type { Provider } from '../domain/provider.js';
 import type { MissingRow, ReviewRow } from '../domain/review.js';
 import type { ImportRun, RunBase, RunStatusPart } from '../domain/run.js';
+import type { SkippingRead } from './damaged-record.js';
 import type { DigestRepository } from './digest-store.js';
 import type { DirectoryApiRepositories } from './directory-api.js';
 
@@ -182,8 +183,8 @@ export interface RunRepository {
   listRecent(tenantId: string, limit: number): Promise<ImportRun[]>;
   /** Runs of the integration that are not finished. */
   listOpen(integrationId: string): Promise<ImportRun[]>;
-  /** Unfinished runs of every tenant, for expiry sweeps. */
-  listAllOpen(): Promise<ImportRun[]>;
+  /** Unfinished runs of every tenant, for expiry sweeps; a damaged run is skipped and named. */
+  listAllOpen(): Promise<SkippingRead<ImportRun>>;
 }
 
 /** A fetched company of a run with its default and current decision. */

@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { AuditEntry, AuditRepository } from '../../../src/ports/storage.js';
 import type { Database } from '../schema.js';
+import { storedJson } from './row-schemas.js';
+
+const detailSchema = z.record(z.string(), z.unknown());
 
 /** Append-only by design: no update or delete here, and database triggers refuse them too. */
 export function auditRepository(db: Kysely<Database>): AuditRepository {
@@ -38,7 +42,7 @@ export function auditRepository(db: Kysely<Database>): AuditRepository {
           runId: r.run_id,
           actorKey: r.actor_key,
           action: r.action,
-          detail: JSON.parse(r.detail),
+          detail: storedJson(detailSchema, r.detail, `audit entry ${r.id}`, 'detail'),
           at: r.at,
         }),
       );

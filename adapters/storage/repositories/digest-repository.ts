@@ -1,5 +1,4 @@
 import type { Kysely, Selectable } from 'kysely';
-import { z } from 'zod';
 import type { ChatPlatform } from '../../../src/domain/chat-identity.js';
 import type { Provider } from '../../../src/domain/provider.js';
 import type { Cadence, Weekday } from '../../../src/domain/schedule.js';
@@ -10,14 +9,21 @@ import type {
 } from '../../../src/ports/digest-store.js';
 import type { DigestScheduleTable } from '../digest-schema.js';
 import type { Database } from '../schema.js';
+import { isStoredDataInvalid, storedJson, stringList } from './row-schemas.js';
 
-const keysSchema = z.array(z.string());
-
-function parseKeys(text: string | null): string[] | null {
+/**
+ * The keys the last digest reported. Damaged ones read as null: the scheduler reads every
+ * tenant's schedules at once, and a schedule whose keys it cannot read reports the whole set
+ * again rather than stay silent or stop the others.
+ */
+function parseKeys(integrationId: string, text: string | null): string[] | null {
   if (text === null) return null;
-  const parsed = keysSchema.safeParse(JSON.parse(text));
-  // A row we cannot read reports the whole set again rather than stay silent.
-  return parsed.success ? parsed.data : null;
+  try {
+    return storedJson(stringList, text, `digest schedule ${integrationId}`, 'reported_keys');
+  } catch (error) {
+    if (isStoredDataInvalid(error)) return null;
+    throw error;
+  }
 }
 
 function toRecord(row: Selectable<DigestScheduleTable>): DigestScheduleRecord {
@@ -37,7 +43,7 @@ function toRecord(row: Selectable<DigestScheduleTable>): DigestScheduleRecord {
     setAt: row.set_at,
     nextDueAt: row.next_due_at,
     lastRunAt: row.last_run_at,
-    reportedKeys: parseKeys(row.reported_keys),
+    reportedKeys: parseKeys(row.integration_id, row.reported_keys),
     reportedFingerprint: row.reported_fingerprint,
     reportedAt: row.reported_at,
     lastErrorCode: row.last_error_code,

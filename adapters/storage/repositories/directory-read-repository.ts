@@ -8,6 +8,7 @@ import type {
   UserRow,
 } from '../../../src/ports/directory-api.js';
 import type { Database } from '../schema.js';
+import { resultSchema, storedJson } from './row-schemas.js';
 
 /*
  * The read API's queries. Pages are keyed by stable ids (imports: newest first by creation time,
@@ -211,7 +212,8 @@ export function directoryReadRepository(db: Kysely<Database>): DirectoryReadRepo
           approverName: r.approver_name,
           createdAt: r.created_at,
           updatedAt: r.updated_at,
-          result: r.result === null ? null : (JSON.parse(r.result) as Record<string, unknown>),
+          result:
+            r.result === null ? null : { ...storedJson(resultSchema, r.result, `import ${r.id}`, 'result') },
         }),
       );
       return { items, nextCursor: page.nextCursor };

@@ -12,6 +12,7 @@ import {
   type SkippedRecords,
   type ThreadRef,
 } from '../../../src/domain/run.js';
+import type { DamagedRecord, SkippingRead } from '../../../src/ports/damaged-record.js';
 
 /**
  * What the JSON columns of a run and its rows must hold. A stored value that does not match is a
@@ -35,6 +36,34 @@ export function storedJson<T>(schema: z.ZodType<T>, text: string, record: string
 
 export function storedDataInvalid(record: string, field: string, cause?: unknown): AppError {
   return new AppError('stored_data_invalid', { hint: `${record}, field ${field}` }, { cause });
+}
+
+/** Whether `error` is the refusal of a stored value, as opposed to a failure that must propagate. */
+export function isStoredDataInvalid(error: unknown): error is AppError {
+  return error instanceof AppError && error.code === 'stored_data_invalid';
+}
+
+/**
+ * Rows read in bulk by a background job: each row that does not read back is skipped and named,
+ * so one damaged record of one tenant never stops the job for the others. Any other error throws.
+ */
+export function readEach<R, T>(
+  table: string,
+  rows: readonly R[],
+  idOf: (row: R) => string,
+  read: (row: R) => T,
+): SkippingRead<T> {
+  const records: T[] = [];
+  const damaged: DamagedRecord[] = [];
+  for (const row of rows) {
+    try {
+      records.push(read(row));
+    } catch (error) {
+      if (!isStoredDataInvalid(error)) throw error;
+      damaged.push({ table, id: idOf(row), error });
+    }
+  }
+  return { records, damaged };
 }
 
 export const stringList: z.ZodType<string[]> = z.array(z.string());

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { FINISHED_STATUSES } from '../../../src/domain/run.js';
 import type { RunRepository } from '../../../src/ports/storage.js';
 import type { Database } from '../schema.js';
+import { readEach } from './row-schemas.js';
 import { patchedRun, patchToRow, rowToRun, runToRow } from './run-row.js';
 
 export function runRepository(db: Kysely<Database>): RunRepository {
@@ -58,7 +59,8 @@ export function runRepository(db: Kysely<Database>): RunRepository {
     },
 
     async listAllOpen() {
-      return (await openRuns().execute()).map((row) => rowToRun(row));
+      // Read by the expiry sweep for every tenant: a damaged run is skipped, not the sweep.
+      return readEach('import_runs', await openRuns().execute(), (row) => row.id, rowToRun);
     },
   };
 }

@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely';
-import { type DirectoryEvent, PING_EVENT_TYPE } from '../../../src/domain/directory-events.js';
+import { PING_EVENT_TYPE } from '../../../src/domain/directory-events.js';
 import type { ClaimedDelivery, DeliveryRepository } from '../../../src/ports/directory-api.js';
 import { chunkForParameters, type DialectTraits } from '../dialect-traits.js';
 import type { Database } from '../schema.js';
+import { readEach } from './row-schemas.js';
+import { eventsOf, failDeliveriesOf } from './webhook-claimed-events.js';
+import { endpointEvents } from './webhook-endpoint-repository.js';
 import { decodeBatch, eventBody } from './webhook-outbox-batch.js';
 
 const DELIVERY_COLUMNS = 8;
@@ -18,23 +21,39 @@ const ERROR_LENGTH = 300;
 export function webhookDeliveryRepository(db: Kysely<Database>, traits: DialectTraits): DeliveryRepository {
   return {
     async enqueue(now, limit) {
-      const endpoints = await db
+      const stored = await db
         .selectFrom('webhook_endpoints')
         .select(['id', 'tenant_id', 'events', 'enqueued_seq'])
         .where('disabled_at', 'is', null)
         .execute();
+      // Every tenant's endpoints in one round: a damaged one is skipped, not the round.
+      const endpoints = readEach(
+        'webhook_endpoints',
+        stored,
+        (row) => row.id,
+        (row) => ({
+          ...row,
+          wanted: endpointEvents(row.id, row.events),
+        }),
+      );
+      const damaged = [...endpoints.damaged];
       let enqueued = 0;
-      for (const endpoint of endpoints) {
+      for (const endpoint of endpoints.records) {
         const from = Number(endpoint.enqueued_seq);
-        const batches = await nextBatches(db, endpoint.tenant_id, from, limit);
-        const last = batches.at(-1);
+        const found = await nextBatches(db, endpoint.tenant_id, from, limit);
+        const last = found.at(-1);
         if (last === undefined) continue;
-        const wanted = JSON.parse(endpoint.events) as string[];
-        const rows = batches
-          .filter((batch) => batch.endpoint_id === null || batch.endpoint_id === endpoint.id)
-          .flatMap((batch) =>
-            decodeBatch(batch.events).map((event, index) => ({ event, index, seq: Number(batch.seq) })),
-          )
+        const { wanted } = endpoint;
+        // A damaged batch is skipped for good: the compare-and-set below moves past it.
+        const batches = readEach(
+          'webhook_outbox_batches',
+          found.filter((batch) => batch.endpoint_id === null || batch.endpoint_id === endpoint.id),
+          (batch) => String(batch.seq),
+          (batch) => ({ seq: Number(batch.seq), events: decodeBatch(batch.events, batch.seq) }),
+        );
+        damaged.push(...batches.damaged);
+        const rows = batches.records
+          .flatMap((batch) => batch.events.map((event, index) => ({ event, index, seq: batch.seq })))
           .filter(
             ({ event }) =>
               event.type === PING_EVENT_TYPE || wanted.length === 0 || wanted.includes(event.type),
@@ -66,7 +85,7 @@ export function webhookDeliveryRepository(db: Kysely<Database>, traits: DialectT
           .execute();
         enqueued += rows.length;
       }
-      return enqueued;
+      return { enqueued, damaged };
     },
 
     async claim(owner, now, leaseUntil, limit) {
@@ -95,7 +114,7 @@ export function webhookDeliveryRepository(db: Kysely<Database>, traits: DialectT
           .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
           .execute();
       }
-      if (picked.length === 0) return [];
+      if (picked.length === 0) return { records: [], damaged: [] };
       const rows = await db
         .selectFrom('webhook_deliveries as d')
         .innerJoin('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
@@ -117,8 +136,11 @@ export function webhookDeliveryRepository(db: Kysely<Database>, traits: DialectT
         .orderBy('d.event_seq')
         .orderBy('d.event_index')
         .execute();
-      const events = await eventsOf(db, [...new Set(rows.map((row) => Number(row.event_seq)))]);
-      return rows.flatMap((row): ClaimedDelivery[] => {
+      const { loaded: events, damaged } = await eventsOf(db, [
+        ...new Set(rows.map((row) => Number(row.event_seq))),
+      ]);
+      await failDeliveriesOf(db, owner, damaged, now);
+      const records = rows.flatMap((row): ClaimedDelivery[] => {
         const event = events.get(Number(row.event_seq))?.events[row.event_index];
         // A batch is never deleted while it has deliveries; a mismatch would be a bug, not a send.
         if (event === undefined || event.id !== row.event_id) return [];
@@ -138,6 +160,7 @@ export function webhookDeliveryRepository(db: Kysely<Database>, traits: DialectT
           },
         ];
       });
+      return { records, damaged };
     },
 
     async finish(owner, delivery, outcome, at) {
@@ -194,24 +217,6 @@ export function webhookDeliveryRepository(db: Kysely<Database>, traits: DialectT
       return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
     },
   };
-}
-
-/** The events of the given batches, by batch seq. */
-interface LoadedBatch {
-  readonly runId: string | null;
-  readonly events: DirectoryEvent[];
-}
-
-async function eventsOf(db: Kysely<Database>, seqs: readonly number[]): Promise<Map<number, LoadedBatch>> {
-  const loaded = new Map<number, LoadedBatch>();
-  if (seqs.length === 0) return loaded;
-  const rows = await db
-    .selectFrom('webhook_outbox_batches')
-    .select(['seq', 'run_id', 'events'])
-    .where('seq', 'in', seqs)
-    .execute();
-  for (const row of rows) loaded.set(Number(row.seq), { runId: row.run_id, events: decodeBatch(row.events) });
-  return loaded;
 }
 
 /**

@@ -6,13 +6,19 @@ import type {
 } from '../../../src/ports/directory-api.js';
 import type { WebhookEndpointTable } from '../directory-api-schema.js';
 import type { Database } from '../schema.js';
+import { storedJson, stringList } from './row-schemas.js';
+
+/** The event types an endpoint wants (empty: all); the secrets of its row are never read here. */
+export function endpointEvents(id: string, text: string): string[] {
+  return storedJson(stringList, text, `webhook endpoint ${id}`, 'events');
+}
 
 function toRecord(row: Selectable<WebhookEndpointTable>): WebhookEndpointRecord {
   return {
     id: row.id,
     tenantId: row.tenant_id,
     url: row.url,
-    events: JSON.parse(row.events) as string[],
+    events: endpointEvents(row.id, row.events),
     sealedSecret: row.sealed_secret,
     sealedPreviousSecret: row.sealed_previous_secret,
     previousSecretUntil: row.previous_secret_until,

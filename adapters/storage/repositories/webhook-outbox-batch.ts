@@ -1,4 +1,10 @@
-import type { DirectoryEvent } from '../../../src/domain/directory-events.js';
+import { z } from 'zod';
+import {
+  DIRECTORY_EVENT_TYPES,
+  type DirectoryEvent,
+  PING_EVENT_TYPE,
+} from '../../../src/domain/directory-events.js';
+import { storedJson } from './row-schemas.js';
 
 /**
  * One outbox row carries up to this many events of one tenant and run: the apply's cost is in
@@ -39,10 +45,21 @@ export function encodeBatch(events: readonly DirectoryEvent[]): string {
   return JSON.stringify({ t: first.timestamp, e: body });
 }
 
-type Stored = DirectoryEvent[] | { t: string; e: [string, DirectoryEvent['type'], DirectoryEvent['data']][] };
+const eventType = z.union([z.enum(DIRECTORY_EVENT_TYPES), z.literal(PING_EVENT_TYPE)]);
+const eventData = z.record(z.string(), z.unknown());
 
-export function decodeBatch(text: string): DirectoryEvent[] {
-  const stored = JSON.parse(text) as Stored;
-  if (Array.isArray(stored)) return stored;
-  return stored.e.map(([id, type, data]) => ({ id, type, timestamp: stored.t, data }));
+const wholeEvents = z.array(
+  z.object({ id: z.string(), type: eventType, timestamp: z.string(), data: eventData }),
+);
+
+const packedBatch = z.object({ t: z.string(), e: z.array(z.tuple([z.string(), eventType, eventData])) });
+
+const storedBatch: z.ZodType<DirectoryEvent[]> = z.union([
+  wholeEvents,
+  packedBatch.transform(({ t, e }) => e.map(([id, type, data]) => ({ id, type, timestamp: t, data }))),
+]);
+
+/** A stored batch's events; a damaged one is refused with `stored_data_invalid` naming the batch. */
+export function decodeBatch(text: string, seq: number | string): DirectoryEvent[] {
+  return storedJson(storedBatch, text, `webhook outbox batch ${seq}`, 'events');
 }

@@ -78,7 +78,7 @@ export function webhookOutboxRepository(db: Kysely<Database>, traits: DialectTra
           .execute();
         for (const batch of batches) {
           const batchSeq = Number(batch.seq);
-          decodeBatch(batch.events).forEach((event: DirectoryEvent, index) => {
+          decodeBatch(batch.events, batch.seq).forEach((event: DirectoryEvent, index) => {
             const at = publicSeq(batchSeq, index);
             if (at > seq && changes.length < wanted) changes.push({ seq: at, event });
           });

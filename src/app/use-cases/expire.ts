@@ -1,6 +1,7 @@
 import { type ImportRun, isFinished, toExpired } from '../../domain/run.js';
 import type { Repositories } from '../../ports/storage.js';
 import { audit } from '../audit.js';
+import type { DamageReport } from '../damage-report.js';
 import type { AppDeps } from '../deps.js';
 import { leaseKey } from '../run-guard.js';
 
@@ -26,12 +27,17 @@ async function expiryReason(repos: Repositories, run: ImportRun, now: Date): Pro
   return new Date(lease.expiresAt) <= now ? 'abandoned' : null;
 }
 
-/** Expires every open run whose approval or lock ran out. Safe to run on every replica at once. */
-export async function expireStaleRuns(deps: AppDeps): Promise<number> {
+/**
+ * Expires every open run whose approval or lock ran out. Safe to run on every replica at once. A
+ * damaged run is reported and left alone, so the other tenants' runs still expire.
+ */
+export async function expireStaleRuns(deps: AppDeps, reportDamaged: DamageReport): Promise<number> {
   const { repos } = deps.storage;
   const now = deps.clock.now();
+  const open = await repos.runs.listAllOpen();
+  reportDamaged(open.damaged);
   let count = 0;
-  for (const run of await repos.runs.listAllOpen()) {
+  for (const run of open.records) {
     const reason = await expiryReason(repos, run, now);
     if (reason !== null && (await expireRun(deps, repos, run, reason))) count++;
   }

@@ -7,6 +7,7 @@ import type { Tenant } from '../../ports/storage.js';
 import { audit } from '../audit.js';
 import type { BootstrapInput, DiffLine, Maintenance, WorkspaceRef } from '../bot-api.js';
 import { openIntegration } from '../credentials.js';
+import { damageReporter } from '../damage-report.js';
 import type { AppDeps } from '../deps.js';
 import { parseFilterText } from '../filter-text.js';
 import { connectIntegration } from './connect.js';
@@ -118,9 +119,10 @@ async function previewDiff(
 }
 
 export function createMaintenance(deps: AppDeps): Maintenance {
+  const reportDamaged = damageReporter(deps.logger);
   return {
     bootstrap: (input) => bootstrap(deps, input),
-    expireStale: () => expireStaleRuns(deps),
+    expireStale: () => expireStaleRuns(deps, reportDamaged),
     previewDiff: (workspace, provider, filterText) => previewDiff(deps, workspace, provider, filterText),
     async connect(workspace: WorkspaceRef, provider: Provider, credentials: PsaCredentials): Promise<void> {
       const tenant = await tenantOf(deps, workspace);

@@ -164,6 +164,6 @@ describe.each(storageDialects())('import runs on $name', (dialect) => {
     const open = await repos.runs.listOpen('int-tenant-1');
     expect(open.map((r) => r.id)).toEqual(['a', 'c']);
     expect(open[1]?.status).toBe('pending-approval');
-    expect((await repos.runs.listAllOpen()).map((r) => r.id)).toEqual(['d', 'a', 'c']);
+    expect((await repos.runs.listAllOpen()).records.map((r) => r.id)).toEqual(['d', 'a', 'c']);
   });
 });
