@@ -17,6 +17,13 @@ export interface SqliteWorkerOptions {
 
 export type SqliteRow = Record<string, unknown>;
 
+/** The worker thread's own V8 heap, in bytes (SQLite's page cache is native memory, not in it). */
+export interface SqliteWorkerMemory {
+  readonly heapUsed: number;
+  readonly heapTotal: number;
+  readonly external: number;
+}
+
 export interface SqliteRunResult {
   readonly rows: SqliteRow[];
   /** Set for statements that return no rows. */
@@ -40,6 +47,7 @@ export class SqliteWorkerError extends Error {
 // text: the app runs a few hundred distinct ones, and preparing costs as much as a small query.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const { getHeapStatistics } = require('node:v8');
 const Database = require(workerData.driver);
 const CACHE = 256;
 const cache = new Map();
@@ -88,6 +96,10 @@ function handle(message) {
       cursors.get(message.cursor)?.return();
       cursors.delete(message.cursor);
       return { rows: [] };
+    case 'memory': {
+      const heap = getHeapStatistics();
+      return { rows: [], memory: { heapUsed: heap.used_heap_size, heapTotal: heap.total_heap_size, external: heap.external_memory } };
+    }
   }
   throw new Error('unknown request ' + message.kind);
 }
@@ -120,10 +132,12 @@ interface WorkerFailure {
   readonly code?: string;
 }
 
+type Answer = SqliteRunResult & { readonly done?: boolean; readonly memory?: SqliteWorkerMemory };
+
 type Reply =
   | { readonly kind: 'ready' }
   | { readonly kind: 'failed'; readonly error: WorkerFailure }
-  | { readonly id: number; readonly result: SqliteRunResult & { readonly done?: boolean } }
+  | { readonly id: number; readonly result: Answer }
   | { readonly id: number; readonly error: WorkerFailure };
 
 type Request =
@@ -135,10 +149,11 @@ type Request =
       readonly parameters: readonly unknown[];
     }
   | { readonly kind: 'next'; readonly cursor: number; readonly count: number }
-  | { readonly kind: 'close-cursor'; readonly cursor: number };
+  | { readonly kind: 'close-cursor'; readonly cursor: number }
+  | { readonly kind: 'memory' };
 
 interface Waiter {
-  resolve(result: SqliteRunResult & { readonly done?: boolean }): void;
+  resolve(result: Answer): void;
   reject(error: Error): void;
 }
 
@@ -223,6 +238,13 @@ export class SqliteWorker {
     }
   }
 
+  /** The thread's heap, asked between two statements (benchmarks report it). */
+  async memory(): Promise<SqliteWorkerMemory> {
+    const answer = await this.request({ kind: 'memory' });
+    if (answer.memory === undefined) throw new Error('the SQLite worker gave no memory figures');
+    return answer.memory;
+  }
+
   /** Closes the connection and ends the thread; idempotent. */
   close(): Promise<void> {
     this.closing ??= (async () => {
@@ -234,7 +256,7 @@ export class SqliteWorker {
     return this.closing;
   }
 
-  private request(request: Request): Promise<SqliteRunResult & { readonly done?: boolean }> {
+  private request(request: Request): Promise<Answer> {
     return new Promise((resolve, reject) => {
       if (this.stopped !== null || this.closing !== undefined) {
         reject(this.stopped ?? new Error('the SQLite connection is closed'));
