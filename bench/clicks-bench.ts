@@ -267,7 +267,7 @@ async function clickThrough(
     'peak RSS (MB)': memory.peakRssMb(),
     'peak RSS before the apply (MB)': memory.peakRssMb((phase) => phase !== 'apply'),
     'peak heap (MB)': memory.peakHeapMb(),
-    'SQLite thread peak heap (MB)': memory.workerPeakHeapMb() ?? 0,
+    'SQLite thread peak heap (MB)': memory.workerPeakHeapMb(),
     ...(process.argv.includes('--memory') ? memory.figures() : {}),
   };
 }
