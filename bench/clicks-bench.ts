@@ -16,7 +16,7 @@ import type { Intent } from '../src/app/intents.js';
 import type { View } from '../src/app/views.js';
 import type { Actor } from '../src/domain/chat-identity.js';
 import { Secret } from '../src/domain/secret.js';
-import { sampleMemory } from './memory-sampler.js';
+import { PhaseMemory } from './clicks-memory.js';
 import { startSandboxProcess } from './sandbox-thread.js';
 
 const SAMPLES = 25;
@@ -69,7 +69,8 @@ export async function clicksAt(
   const dir = mkdtempSync(join(tmpdir(), 'psa-clicks-'));
   const opened = await openStorage(join(dir, 'bench.db'), { migrate: true });
   const baselineRss = process.memoryUsage().rss;
-  const memory = sampleMemory();
+  const memory = new PhaseMemory(opened.workerMemory);
+  await memory.phase('fetch and review');
   try {
     const { bot, maintenance } = createImportBot({
       storage: opened.storage,
@@ -109,7 +110,7 @@ export async function clicksAt(
       );
     return await clickThrough(as, alice, bob, memory, baselineRss, twins);
   } finally {
-    memory.stop();
+    await memory.end();
     await opened.close();
     rmSync(dir, { recursive: true, force: true });
     await psa.close();
@@ -122,7 +123,7 @@ async function clickThrough(
   as: Ask,
   alice: Actor,
   bob: Actor,
-  memory: ReturnType<typeof sampleMemory>,
+  memory: PhaseMemory,
   baselineRss: number,
   twins: (runId: string) => Promise<number[]>,
 ): Promise<Record<string, number>> {
@@ -130,6 +131,7 @@ async function clickThrough(
     await as(alice, { kind: 'import', provider: 'connectwise', filterText: 'all', pageSize: PAGE }),
     'review',
   );
+  await memory.phase('company clicks');
   const runId = first.run.runId;
   const pages = first.paging.totalItems / PAGE;
   const paging = (i: number) => ({ page: (i * 7) % Math.max(1, Math.floor(pages)), pageSize: PAGE });
@@ -165,6 +167,7 @@ async function clickThrough(
       'review',
     );
   }
+  await memory.phase('users');
   const overview = expect(
     await as(alice, { kind: 'continue-to-users', runId, paging: { page: 0, pageSize: PAGE } }),
     'users',
@@ -222,20 +225,20 @@ async function clickThrough(
     }),
     'users',
   );
+  await memory.phase('submit');
   const submitStart = performance.now();
   const approval = expect(await as(alice, { kind: 'submit', runId }), 'approval');
   const submit = performance.now() - submitStart;
   const showApproval = await measure(() =>
     as(bob, { kind: 'show-run', runId, paging: { page: 0, pageSize: PAGE } }),
   );
-  const beforeApply = memory.stop();
-  const applyMemory = sampleMemory();
+  await memory.phase('apply');
   const applyStart = performance.now();
   const applyCpu = process.cpuUsage();
   const result = expect(await as(bob, { kind: 'approve', runId, version: approval.run.version }), 'result');
   const apply = performance.now() - applyStart;
   const cpu = process.cpuUsage(applyCpu);
-  const duringApply = applyMemory.stop();
+  await memory.end();
   const round = (ms: number): number => Math.round(ms * 10) / 10;
   return {
     'review page median': review.median,
@@ -261,9 +264,11 @@ async function clickThrough(
     'users granted': approval.counts.usersGrant,
     'users imported': result.result.usersImported,
     'RSS before import (MB)': Math.round(baselineRss / 1024 / 1024),
-    'peak RSS (MB)': Math.max(beforeApply.peakRssMb, duringApply.peakRssMb),
-    'peak RSS before the apply (MB)': beforeApply.peakRssMb,
-    'peak heap (MB)': Math.max(beforeApply.peakHeapMb, duringApply.peakHeapMb),
+    'peak RSS (MB)': memory.peakRssMb(),
+    'peak RSS before the apply (MB)': memory.peakRssMb((phase) => phase !== 'apply'),
+    'peak heap (MB)': memory.peakHeapMb(),
+    'SQLite thread peak heap (MB)': memory.workerPeakHeapMb(),
+    ...(process.argv.includes('--memory') ? memory.figures() : {}),
   };
 }
 
@@ -271,7 +276,8 @@ async function clickThrough(
 async function clicksInChild(companies: number, contactsPerCompany: number): Promise<Record<string, number>> {
   const child = fork(
     fileURLToPath(new URL('./clicks-child.js', import.meta.url)),
-    [String(companies), String(contactsPerCompany)],
+    // `--memory`: every phase's breakdown (main thread and SQLite thread) among the figures.
+    [String(companies), String(contactsPerCompany), ...process.argv.filter((arg) => arg === '--memory')],
     { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
   );
   let figures: Record<string, number> | null = null;

@@ -18,7 +18,7 @@ import { type DialectName, dialectTraits } from './dialect-traits.js';
 import { createStorage } from './kysely-storage.js';
 import { migrateToLatest } from './migrator.js';
 import type { Database } from './schema.js';
-import { SqliteWorker } from './sqlite-worker.js';
+import { SqliteWorker, type SqliteWorkerMemory } from './sqlite-worker.js';
 import { sqliteWorkerDialect } from './sqlite-worker-dialect.js';
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.js';
 
@@ -53,6 +53,8 @@ export interface OpenedStorage {
   readonly dialect: DialectName;
   /** Names of the migrations this call ran (empty unless `migrate` was set). */
   readonly migrated: readonly string[];
+  /** SQLite: the heap of the thread that runs the statements (benchmarks); null on PostgreSQL. */
+  workerMemory(): Promise<SqliteWorkerMemory | null>;
   close(): Promise<void>;
 }
 
@@ -67,12 +69,14 @@ export async function openStorage(
 ): Promise<OpenedStorage> {
   const target = parseDatabaseUrl(databaseUrl);
   let checkpointer: WalCheckpointer | undefined;
+  let sqlite: SqliteWorker | undefined;
   let db: Kysely<Database>;
   if (target.dialect === 'sqlite') {
     const file = target.path !== ':memory:';
     if (file) createPrivateFile(target.path);
     const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
     const worker = await SqliteWorker.open(target.path, { busyTimeoutMs, autoCheckpoint: !file });
+    sqlite = worker;
     if (file) checkpointer = checkpointInWorker(worker, target.path, busyTimeoutMs);
     db = new Kysely<Database>({ dialect: sqliteWorkerDialect(worker) });
   } else {
@@ -94,6 +98,7 @@ export async function openStorage(
       db,
       dialect: target.dialect,
       migrated,
+      workerMemory: async () => (sqlite === undefined ? null : await sqlite.memory()),
       // Idempotent: shutdown paths often close twice, and pg's pool throws on a second end().
       close: () => {
         closing ??= destroy();

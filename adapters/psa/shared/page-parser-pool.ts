@@ -9,7 +9,10 @@
  *
  * Where the worker file is not there (tests run the TypeScript sources), the same parser runs
  * inline: one behaviour, two places. A worker that dies fails its pages with `internal` and is
- * replaced on the next page. Idle workers do not keep the process alive.
+ * replaced on the next page. Idle workers do not keep the process alive, and stop after `idleMs`:
+ * a worker's isolate holds tens of MB once it has parsed a fetch's pages, and a bot fetches
+ * rarely, so the next fetch pays a few ms to start one again rather than every apply and click
+ * carrying it.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -25,6 +28,8 @@ export interface PageParserPoolOptions<J, R> {
   readonly inline: PageParser<J, R>;
   /** Workers at most; default: one per core but the one the event loop needs, at least one. */
   readonly size?: number;
+  /** A worker with no page for this long stops (default 2,000 ms). */
+  readonly idleMs?: number;
 }
 
 export interface PageParserPool<J, R> {
@@ -32,6 +37,8 @@ export interface PageParserPool<J, R> {
   parse(bytes: Uint8Array, job: J): Promise<R>;
   /** Whether pages go to workers (false: inline). */
   readonly offThread: boolean;
+  /** Workers running now. */
+  readonly workers: number;
   /** Stops the workers; pages in flight fail. */
   close(): Promise<void>;
 }
@@ -44,6 +51,7 @@ interface Pending<R> {
 interface Slot<R> {
   readonly worker: Worker;
   readonly pending: Map<number, Pending<R>>;
+  idle: NodeJS.Timeout | null;
 }
 
 /** A view over its whole buffer can be transferred as is; any other is copied first. */
@@ -55,6 +63,7 @@ function ownBuffer(bytes: Uint8Array): Uint8Array {
 
 export function createPageParserPool<J, R>(options: PageParserPoolOptions<J, R>): PageParserPool<J, R> {
   const size = Math.max(1, options.size ?? availableParallelism() - 1);
+  const idleMs = options.idleMs ?? 2_000;
   const offThread = existsSync(fileURLToPath(options.workerUrl));
   const slots: Slot<R>[] = [];
   let nextId = 1;
@@ -62,18 +71,30 @@ export function createPageParserPool<J, R>(options: PageParserPoolOptions<J, R>)
   function failAll(slot: Slot<R>, error: Error): void {
     const index = slots.indexOf(slot);
     if (index >= 0) slots.splice(index, 1);
+    if (slot.idle !== null) clearTimeout(slot.idle);
     for (const pending of slot.pending.values()) pending.reject(error);
     slot.pending.clear();
   }
 
+  /** Out of the pool at once (no page can pick it), then stopped. */
+  function retire(slot: Slot<R>): void {
+    const index = slots.indexOf(slot);
+    if (index >= 0) slots.splice(index, 1);
+    void slot.worker.terminate();
+  }
+
   function spawn(): Slot<R> {
-    const slot: Slot<R> = { worker: new Worker(options.workerUrl), pending: new Map() };
+    const slot: Slot<R> = { worker: new Worker(options.workerUrl), pending: new Map(), idle: null };
     slot.worker.unref();
     slot.worker.on('message', (answer: PageAnswer<R>) => {
       const pending = slot.pending.get(answer.id);
       if (pending === undefined) return;
       slot.pending.delete(answer.id);
-      if (slot.pending.size === 0) slot.worker.unref();
+      if (slot.pending.size === 0) {
+        slot.worker.unref();
+        slot.idle = setTimeout(() => retire(slot), idleMs);
+        slot.idle.unref();
+      }
       if (answer.ok) pending.resolve(answer.result);
       else if (answer.rejected !== null) pending.reject(new PageRejected(answer.rejected));
       else pending.reject(new AppError('internal', {}, { cause: new Error('page parser failed') }));
@@ -96,12 +117,17 @@ export function createPageParserPool<J, R>(options: PageParserPoolOptions<J, R>)
 
   return {
     offThread,
+    get workers() {
+      return slots.length;
+    },
     parse(bytes, job) {
       if (!offThread) return Promise.resolve().then(() => options.inline(bytes, job));
       const slot = pick();
       const id = nextId++;
       const body = ownBuffer(bytes);
       const message: PageJob<J> = { id, bytes: body, job };
+      if (slot.idle !== null) clearTimeout(slot.idle);
+      slot.idle = null;
       return new Promise<R>((resolve, reject) => {
         slot.pending.set(id, { resolve, reject });
         slot.worker.ref();
@@ -110,6 +136,7 @@ export function createPageParserPool<J, R>(options: PageParserPoolOptions<J, R>)
     },
     async close() {
       const all = slots.splice(0);
+      for (const slot of all) if (slot.idle !== null) clearTimeout(slot.idle);
       await Promise.all(all.map((slot) => slot.worker.terminate()));
     },
   };

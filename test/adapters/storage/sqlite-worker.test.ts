@@ -164,6 +164,34 @@ describe('SQLite in a worker thread, behind kysely', () => {
     expect(turns).toBeGreaterThan(1);
   });
 
+  it('caches a big statement only once its text comes back, within a budget of SQL text', async () => {
+    // A 1,000-row insert's text: over the 2,000 characters that make a statement big.
+    const bigInsert = (offset: number, rows: number) =>
+      db
+        .insertInto('items')
+        .values(Array.from({ length: rows }, (_, i) => ({ id: offset + i, name: `n${offset + i}` })));
+    const before = await worker.memory();
+    await bigInsert(0, 1_000).execute();
+    const once = await worker.memory();
+    expect(once.statements).toBe(before.statements);
+    await db.deleteFrom('items').execute();
+    await bigInsert(0, 1_000).execute();
+    const twice = await worker.memory();
+    expect(twice.statements).toBe(before.statements + 2);
+    expect(twice.statementChars).toBeGreaterThan(once.statementChars + 2_000);
+    // Forty shapes of ~9,000 characters each, run twice: more text than the cache may hold.
+    for (let rows = 950; rows < 990; rows++) {
+      await bigInsert(10_000 + rows * 1_000, rows).execute();
+      await db.deleteFrom('items').where('id', '>=', 10_000).execute();
+      await bigInsert(10_000 + rows * 1_000, rows).execute();
+    }
+    const full = await worker.memory();
+    expect(full.statementChars).toBeLessThanOrEqual(256 * 1024);
+    expect(full.statements).toBeLessThan(40);
+    expect(full.heapUsed).toBeGreaterThan(0);
+    expect(full.heapTotal).toBeGreaterThanOrEqual(full.heapUsed);
+  });
+
   it('refuses queries once closed, and closing twice is fine', async () => {
     await worker.close();
     await worker.close();

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createPageParserPool } from '../../../../adapters/psa/shared/page-parser-pool.js';
 import { PageRejected } from '../../../../adapters/psa/shared/page-rejected.js';
 import { isAppError } from '../../../../src/domain/errors.js';
@@ -76,6 +76,34 @@ describe('page-parser pool', () => {
     expect(isAppError(died) && died.code).toBe('internal');
     expect(await pool.parse(Buffer.from('again'), 'ok')).toBe('again:ok');
     await pool.close();
+  });
+
+  it('stops a worker that has had no page for idleMs, and starts one again for the next page', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const pool = createPageParserPool({
+        workerUrl: pathToFileURL(workerFile),
+        inline,
+        size: 1,
+        idleMs: 1_000,
+      });
+      expect(await pool.parse(Buffer.from('one'), 'a')).toBe('one:a');
+      expect(pool.workers).toBe(1);
+      vi.advanceTimersByTime(999);
+      expect(pool.workers).toBe(1);
+      // A page in time keeps the worker: its idle clock starts again when the page is answered.
+      expect(await pool.parse(Buffer.from('two'), 'b')).toBe('two:b');
+      vi.advanceTimersByTime(999);
+      expect(pool.workers).toBe(1);
+      vi.advanceTimersByTime(1);
+      expect(pool.workers).toBe(0);
+      expect(await pool.parse(Buffer.from('three'), 'c')).toBe('three:c');
+      expect(pool.workers).toBe(1);
+      await pool.close();
+      expect(pool.workers).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('parses inline when the worker file is not there (the TypeScript sources)', async () => {
