@@ -1,7 +1,7 @@
 import { type AnalysedName, analyseCompanyName } from './company-name.js';
 import type { ManagedCompany } from './directory.js';
 import { noteDifference, sameReason, similarReason } from './match-reason.js';
-import { isAnalysed, keysOf, nameKeys, readName } from './name-keys.js';
+import { nameKeys } from './name-keys.js';
 import type { DuplicateCandidate } from './review.js';
 import { similarDifference, spacingDifference } from './similar-names.js';
 import { compareKeys, sortKey } from './text-order.js';
@@ -98,30 +98,29 @@ export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): Com
  * with its strength and its reason; same names first, then by name.
  */
 export function findDuplicateCandidates(psaName: string, index: CompanyNameIndex): DuplicateCandidate[] {
-  const read = readName(psaName);
-  const keys = isAnalysed(read) ? keysOf(read) : read;
-  if (keys.key === '') return [];
-  // Hits come from the keys alone; only a name with hits is analysed for the reasons. Same names
-  // first, then spacing, then typos: a company found several ways is taken the first way.
+  const name = analyseCompanyName(psaName);
+  if (name.key === '') return [];
+  // Same names first, then spacing, then typos: a company found several ways is taken the first way.
   const hits: Hit[] = [];
   const spaced: Hit[] = [];
-  for (const entry of bucketOf(index.byCompact, keys.compact)) {
-    if (entry.key === keys.key) hits.push({ entry, position: null, word: '' });
+  for (const entry of bucketOf(index.byCompact, name.compact)) {
+    if (entry.key === name.key) hits.push({ entry, position: null, word: '' });
     else spaced.push({ entry, position: -1, word: '' });
   }
-  for (const entry of bucketOf(index.byAltKey, keys.key)) hits.push({ entry, position: null, word: '' });
-  if (keys.altKey !== null) {
-    for (const entry of bucketOf(index.byCompact, keys.altKey.replaceAll(' ', ''))) {
-      if (entry.key === keys.altKey) hits.push({ entry, position: null, word: '' });
-    }
-    for (const entry of bucketOf(index.byAltKey, keys.altKey)) hits.push({ entry, position: null, word: '' });
+  if (index.byAltKey.size > 0) {
+    for (const entry of bucketOf(index.byAltKey, name.key)) hits.push({ entry, position: null, word: '' });
   }
-  hits.push(...spaced);
-  const { words } = keys;
-  for (let position = 0; position < words.length; position += 1) {
-    const own = words[position] ?? '';
-    for (const word of neighbourWords(own, index)) {
-      const swapped = words.map((other, i) => (i === position ? word : other));
+  if (name.altKey !== null) {
+    for (const entry of bucketOf(index.byCompact, name.altKey.replaceAll(' ', ''))) {
+      if (entry.key === name.altKey) hits.push({ entry, position: null, word: '' });
+    }
+    for (const entry of bucketOf(index.byAltKey, name.altKey)) hits.push({ entry, position: null, word: '' });
+  }
+  for (const hit of spaced) hits.push(hit);
+  const { kept } = name;
+  for (let position = 0; position < kept.length; position += 1) {
+    for (const word of neighbourWords(kept[position]?.word ?? '', index)) {
+      const swapped = kept.map((other, i) => (i === position ? word : other.word));
       const compact = bucketOf(index.byCompact, swapped.join(''));
       const alt = index.byAltKey.size === 0 ? NO_ENTRIES : bucketOf(index.byAltKey, swapped.join(' '));
       if (compact.length === 0 && alt.length === 0) continue;
@@ -130,25 +129,31 @@ export function findDuplicateCandidates(psaName: string, index: CompanyNameIndex
       for (const entry of alt) hits.push({ entry, position, word });
     }
   }
-  if (hits.length === 0) return [];
+  const [only] = hits;
+  if (only === undefined) return [];
+  // Most flagged names have one hit: no dedupe, no sort.
+  if (hits.length === 1) {
+    const candidate = candidateOf(name, only);
+    return candidate === null ? [] : [candidate];
+  }
 
-  const name = isAnalysed(read) ? read : analyseCompanyName(psaName);
   const found = new Map<string, { entry: ManagedCompany; candidate: DuplicateCandidate }>();
-  for (const { entry, position, word } of hits) {
-    const { company } = entry;
+  for (const hit of hits) {
+    const { company } = hit.entry;
     if (found.has(company.id)) continue;
-    const candidate =
-      position === null
-        ? sameOrNoted(name, company)
-        : position === -1
-          ? spacingCandidate(name, company)
-          : typoCandidateOf(name, company, position, word);
+    const candidate = candidateOf(name, hit);
     if (candidate !== null) found.set(company.id, { entry: company, candidate });
   }
 
   return [...found.values()]
     .sort((a, b) => strengthRank(a.candidate) - strengthRank(b.candidate) || byOrder(a.entry, b.entry))
     .map(({ candidate }) => candidate);
+}
+
+function candidateOf(name: AnalysedName, { entry, position, word }: Hit): DuplicateCandidate | null {
+  const { company } = entry;
+  if (position === null) return sameOrNoted(name, company);
+  return position === -1 ? spacingCandidate(name, company) : typoCandidateOf(name, company, position, word);
 }
 
 /** A managed company found by a key; `position` null for the name's key, -1 for its compact key. */
