@@ -1,7 +1,6 @@
 import { type AnalysedName, analyseCompanyName } from './company-name.js';
 import type { ManagedCompany } from './directory.js';
 import { noteDifference, sameReason, similarReason } from './match-reason.js';
-import { nameKeys } from './name-keys.js';
 import type { DuplicateCandidate } from './review.js';
 import { similarDifference, spacingDifference } from './similar-names.js';
 import { compareKeys, sortKey } from './text-order.js';
@@ -75,13 +74,13 @@ export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): Com
   const byAltKey = new Map<string, Bucket>();
   const seenWords = new Set<string>();
   for (const company of companies) {
-    const name = nameKeys(company.name);
+    const name = analyseCompanyName(company.name);
     // A name without letters or digits says nothing about identity; it matches nothing.
     if (name.key === '') continue;
     const entry: IndexedCompany = { company, key: name.key };
     add(byCompact, name.compact, entry);
     if (name.altKey !== null && name.altKey !== name.key) add(byAltKey, name.altKey, entry);
-    for (const word of name.words) if (word.length >= MIN_TYPO_LENGTH - 1) seenWords.add(word);
+    for (const { word } of name.kept) if (word.length >= MIN_TYPO_LENGTH - 1) seenWords.add(word);
   }
   const words = new Set<string>();
   for (const word of seenWords) if (typoCandidate(word)) words.add(word);
