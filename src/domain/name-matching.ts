@@ -26,29 +26,6 @@ function bucketOf(map: ReadonlyMap<string, Bucket>, key: string): readonly Index
   return bucket === undefined ? NO_ENTRIES : Array.isArray(bucket) ? bucket : [bucket];
 }
 
-// Analyses of managed names, kept only for those that turn up as candidates: holding one for
-// every managed company costs more memory (and garbage collection) than analysing a few again.
-const ANALYSED = new WeakMap<ManagedCompany, AnalysedName>();
-const ORDER = new WeakMap<ManagedCompany, string>();
-
-function analysed(company: ManagedCompany): AnalysedName {
-  let name = ANALYSED.get(company);
-  if (name === undefined) {
-    name = analyseCompanyName(company.name);
-    ANALYSED.set(company, name);
-  }
-  return name;
-}
-
-function orderOf(company: ManagedCompany): string {
-  let order = ORDER.get(company);
-  if (order === undefined) {
-    order = sortKey(company.name);
-    ORDER.set(company, order);
-  }
-  return order;
-}
-
 /**
  * Managed companies by name without spaces (one map: equal keys have equal compact keys, and the
  * key kept with each company tells a same name from one spaced differently), by umlaut key, and
@@ -136,23 +113,36 @@ export function findDuplicateCandidates(psaName: string, index: CompanyNameIndex
     return candidate === null ? [] : [candidate];
   }
 
-  const found = new Map<string, { entry: ManagedCompany; candidate: DuplicateCandidate }>();
+  const found = new Map<string, Found>();
   for (const hit of hits) {
     const { company } = hit.entry;
     if (found.has(company.id)) continue;
     const candidate = candidateOf(name, hit);
-    if (candidate !== null) found.set(company.id, { entry: company, candidate });
+    if (candidate !== null)
+      found.set(company.id, { entry: company, order: sortKey(company.name), candidate });
   }
 
   return [...found.values()]
-    .sort((a, b) => strengthRank(a.candidate) - strengthRank(b.candidate) || byOrder(a.entry, b.entry))
+    .sort((a, b) => strengthRank(a.candidate) - strengthRank(b.candidate) || byOrder(a, b))
     .map(({ candidate }) => candidate);
 }
 
+/**
+ * The candidate a hit makes, if any. The managed name is analysed again here rather than kept from
+ * the index: an analysis kept per managed company outlives the young generation, and the garbage
+ * collector copying 100,000 of them costs more than analysing the few that turn up as hits.
+ */
 function candidateOf(name: AnalysedName, { entry, position, word }: Hit): DuplicateCandidate | null {
   const { company } = entry;
-  if (position === null) return sameOrNoted(name, company);
-  return position === -1 ? spacingCandidate(name, company) : typoCandidateOf(name, company, position, word);
+  const managed: Managed = { company, name: analyseCompanyName(company.name) };
+  if (position === null) return sameOrNoted(name, managed);
+  return position === -1 ? spacingCandidate(name, managed) : typoCandidateOf(name, managed, position, word);
+}
+
+/** A managed company with its name analysed. */
+interface Managed {
+  readonly company: ManagedCompany;
+  readonly name: AnalysedName;
 }
 
 /** A managed company found by a key; `position` null for the name's key, -1 for its compact key. */
@@ -163,32 +153,36 @@ interface Hit {
   readonly word: string;
 }
 
-function spacingCandidate(name: AnalysedName, entry: ManagedCompany): DuplicateCandidate | null {
-  const main = spacingDifference(name, analysed(entry));
-  return main === null ? null : similar(name, entry, main, null);
+function spacingCandidate(name: AnalysedName, managed: Managed): DuplicateCandidate | null {
+  const main = spacingDifference(name, managed.name);
+  return main === null ? null : similar(name, managed, main, null);
 }
 
 function typoCandidateOf(
   name: AnalysedName,
-  entry: ManagedCompany,
+  managed: Managed,
   position: number,
   word: string,
 ): DuplicateCandidate | null {
   const token = name.kept[position];
   if (token === undefined) return null;
-  const main = similarDifference(token, analysed(entry).kept[position], word);
-  return main === null ? null : similar(name, entry, main, position);
+  const main = similarDifference(token, managed.name.kept[position], word);
+  return main === null ? null : similar(name, managed, main, position);
 }
 
-function sameOrNoted(name: AnalysedName, entry: ManagedCompany): DuplicateCandidate {
-  const managed = analysed(entry);
+function sameOrNoted(name: AnalysedName, { company: entry, name: managed }: Managed): DuplicateCandidate {
   const odd =
     name.oddForm?.reason === managed.oddForm?.reason
       ? null
       : ((name.oddForm ?? managed.oddForm)?.reason ?? null);
   const note = noteDifference(name, managed);
   if (odd !== null || note !== null) {
-    return similar(name, entry, [odd, note].filter((part) => part !== null).join(', '), -1);
+    return similar(
+      name,
+      { company: entry, name: managed },
+      [odd, note].filter((part) => part !== null).join(', '),
+      -1,
+    );
   }
   return {
     companyId: entry.id,
@@ -200,11 +194,10 @@ function sameOrNoted(name: AnalysedName, entry: ManagedCompany): DuplicateCandid
 
 function similar(
   name: AnalysedName,
-  entry: ManagedCompany,
+  { company: entry, name: managed }: Managed,
   main: string,
   skip: number | null,
 ): DuplicateCandidate {
-  const managed = analysed(entry);
   const note = skip === -1 ? null : noteDifference(name, managed);
   const what = note === null ? main : `${main}, ${note}`;
   return {
@@ -244,8 +237,19 @@ function strengthRank(candidate: DuplicateCandidate): number {
   return candidate.strength === 'same' ? 0 : 1;
 }
 
-function byOrder(a: ManagedCompany, b: ManagedCompany): number {
-  return compareKeys(orderOf(a), orderOf(b)) || compareKeys(a.name, b.name) || compareKeys(a.id, b.id);
+interface Found {
+  readonly entry: ManagedCompany;
+  /** The sort key of its name. */
+  readonly order: string;
+  readonly candidate: DuplicateCandidate;
+}
+
+function byOrder(a: Found, b: Found): number {
+  return (
+    compareKeys(a.order, b.order) ||
+    compareKeys(a.entry.name, b.entry.name) ||
+    compareKeys(a.entry.id, b.entry.id)
+  );
 }
 
 function add(map: Map<string, Bucket>, key: string, company: IndexedCompany): void {
