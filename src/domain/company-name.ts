@@ -1,6 +1,7 @@
 import { GLUED_FORMS, LONG_FORMS, legalFormLength } from './legal-forms.js';
 import { blankNotes, findNotes, type NameNote } from './name-notes.js';
 import { type NameToken, tokenise, wordFor } from './name-tokens.js';
+import { scanPlainName } from './plain-name-scan.js';
 import { foldText, hasInvisible, narrowFullWidth, stripInvisible } from './text-fold.js';
 import { EDIT_WORDS, typoCandidate, wordEdit } from './word-edit.js';
 
@@ -62,14 +63,50 @@ export function normaliseCompanyName(name: string): NormalisedName {
 }
 
 export function analyseCompanyName(name: string): AnalysedName {
-  // Printable ASCII (most names) is already NFC, with nothing invisible and nothing full-width.
+  const plain = scanPlainName(name);
+  if (plain === null) return analyseFully(name);
+  // Plain ASCII, without notes: the name is its own NFC, visible, narrow and note-free text.
+  return analyseTokens({
+    source: name,
+    scan: name,
+    tokens: plain,
+    notes: NO_NOTES,
+    ascii: true,
+    nfc: name,
+    visible: name,
+  });
+}
+
+/**
+ * The analysis by the Unicode tokeniser and the note patterns, which any name can take; most take
+ * the quicker scan in analyseCompanyName, which the tests hold to give exactly this.
+ */
+export function analyseFully(name: string): AnalysedName {
+  // Printable ASCII is already NFC, with nothing invisible and nothing full-width.
   const ascii = PRINTABLE_ASCII.test(name);
   const nfc = ascii ? name : name.normalize('NFC');
   const visible = ascii ? nfc : stripInvisible(nfc);
   const source = ascii ? visible : narrowFullWidth(visible);
   const notes = findNotes(source);
   const scan = notes.length > 0 ? blankNotes(source, notes) : source;
-  const tokens = tokenise(scan);
+  return analyseTokens({ source, scan, tokens: tokenise(scan), notes, ascii, nfc, visible });
+}
+
+const NO_NOTES: readonly NameNote[] = [];
+
+/** A name as read so far: its text at each step of cleaning, its notes and its tokens. */
+interface ReadName {
+  readonly source: string;
+  readonly scan: string;
+  readonly tokens: readonly NameToken[];
+  readonly notes: readonly NameNote[];
+  /** Printable ASCII: no Unicode folding to do. */
+  readonly ascii: boolean;
+  readonly nfc: string;
+  readonly visible: string;
+}
+
+function analyseTokens({ source, scan, tokens, notes, ascii, nfc, visible }: ReadName): AnalysedName {
   let first = 0;
   let cut = tokens.length;
   const removed: string[] = [];
@@ -106,7 +143,13 @@ export function analyseCompanyName(name: string): AnalysedName {
     removed.push(scan.slice(tokenAt(tokens, cut).start, tokenAt(tokens, tokens.length - 1).quoteEnd));
   }
 
-  const key = kept.map((token) => token.word).join(' ');
+  // Concatenated by hand: Array.join costs more than the rest of the analysis for short lists.
+  let key = '';
+  let compact = '';
+  kept.forEach(({ word }, i) => {
+    key = i === 0 ? word : `${key} ${word}`;
+    compact += word;
+  });
   return {
     keptFrom: first > 0 ? tokenAt(tokens, 0).end : 0,
     keptTo: cut < tokens.length ? tokenAt(tokens, cut).start : scan.length,
@@ -119,7 +162,7 @@ export function analyseCompanyName(name: string): AnalysedName {
     notes,
     oddForm,
     altKey: !ascii && UMLAUT.test(source) ? umlautKey(kept) : null,
-    compact: kept.map((token) => token.word).join(''),
+    compact,
     hadInvisible: !ascii && nfc !== visible && hasInvisible(nfc),
     hadFullWidth: visible !== source,
     removedLeading: first > 0,

@@ -170,10 +170,20 @@ function byId(companies: readonly ManagedCompany[], needed: boolean): Map<string
   return map;
 }
 
-/** Sorts by a precomputed text key, then a numeric id, so equal names keep a fixed order. */
+/**
+ * Sorts by a precomputed text key, then a numeric id, so equal names keep a fixed order. Sorts
+ * positions rather than the items: the comparator then reads two flat arrays, not two objects each.
+ */
 function sortBy<T>(items: readonly T[], key: (item: T) => string, id: (item: T) => number): T[] {
-  return items
-    .map((item) => ({ item, key: key(item), id: id(item) }))
-    .sort((a, b) => compareKeys(a.key, b.key) || a.id - b.id)
-    .map(({ item }) => item);
+  const keys = items.map(key);
+  const ids = items.map(id);
+  const order: number[] = [];
+  for (let i = 0; i < items.length; i += 1) order.push(i);
+  order.sort((a, b) => compareKeys(keys[a] ?? '', keys[b] ?? '') || (ids[a] ?? 0) - (ids[b] ?? 0));
+  const sorted: T[] = [];
+  for (const i of order) {
+    const item = items[i];
+    if (item !== undefined) sorted.push(item);
+  }
+  return sorted;
 }

@@ -1,6 +1,5 @@
-import { type AnalysedName, analyseCompanyName, readOddForm } from './company-name.js';
-import { legalFormLength } from './legal-forms.js';
-import { type NameToken, wordFor } from './name-tokens.js';
+import { type AnalysedName, analyseCompanyName } from './company-name.js';
+import type { NameToken } from './name-tokens.js';
 
 /** What names are indexed and looked up by; the reasons need the whole AnalysedName. */
 export interface NameKeys {
@@ -12,144 +11,15 @@ export interface NameKeys {
   readonly words: readonly string[];
 }
 
-/**
- * The keys of a company name, as `analyseCompanyName` gives them. A name of plain ASCII words,
- * spaces, commas and final dots (most names) is read by a scan of its own that skips Unicode
- * folding, notes and the analysis the reasons need: matching 100,000 names against 100,000 must
- * stay under a second. Anything else takes the full analysis.
- */
+/** The keys of a company name, as `analyseCompanyName` gives them. */
 export function nameKeys(name: string): NameKeys {
-  return plainNameKeys(name) ?? keysOf(analyseCompanyName(name));
-}
-
-/**
- * As nameKeys, but a name that needed the full analysis comes back as that analysis (with its
- * keys), so a caller that needs it for the reasons does not analyse the name twice.
- */
-export function readName(name: string): NameKeys | AnalysedName {
-  return plainNameKeys(name) ?? analyseCompanyName(name);
-}
-
-export function isAnalysed(name: NameKeys | AnalysedName): name is AnalysedName {
-  return 'kept' in name;
+  return keysOf(analyseCompanyName(name));
 }
 
 export function keysOf(name: AnalysedName): NameKeys {
   return { key: name.key, altKey: name.altKey, compact: name.compact, words: name.kept.map(wordOf) };
 }
 
-// Words that end a name as a note in capitals ("Acme OLD", see name-notes.ts): such names take
-// the full analysis.
-const CAPS_NOTES: ReadonlySet<string> = new Set([
-  'OLD',
-  'INACTIVE',
-  'USE',
-  'DNU',
-  'DUPLICATE',
-  'DUP',
-  'CLOSED',
-  'ARCHIVED',
-  'DELETED',
-  'OBSOLETE',
-  'LEGACY',
-  'DEFUNCT',
-  'UNUSED',
-]);
-
-function plainNameKeys(name: string): NameKeys | null {
-  const tokens: NameToken[] = [];
-  const length = name.length;
-  // One lower-casing for the whole name; its words are sliced from it.
-  const lower = name.toLowerCase();
-  const caseless = lower === name;
-  let i = 0;
-  while (i < length) {
-    const c = name.charCodeAt(i);
-    if (c === 0x20 || c === 0x2c) {
-      i += 1;
-      continue;
-    }
-    // A dot inside a word ("P.C.", "acme.com") is for the full tokeniser.
-    if (c === 0x2e && !isAlnum(name.charCodeAt(i + 1))) {
-      i += 1;
-      continue;
-    }
-    if (!isAlnum(c)) return null;
-    const dottedEnd = dottedInitials(name, i);
-    const dotted = dottedEnd > 0;
-    let j = i + 1;
-    if (dotted) j = dottedEnd;
-    else while (isAlnum(name.charCodeAt(j))) j += 1;
-    const text = name.slice(i, j);
-    const key = dotted ? lettersOf(lower, i, j) : caseless ? text : lower.slice(i, j);
-    const quoteEnd = name.charCodeAt(j) === 0x2e ? j + 1 : j;
-    tokens.push({
-      text,
-      key,
-      word: wordFor(key),
-      start: i,
-      end: j,
-      quoteEnd,
-      connector: false,
-      dotted,
-    });
-    i = j;
-  }
-  const firstToken = tokens[0];
-  const lastToken = tokens[tokens.length - 1];
-  if (firstToken === undefined || lastToken === undefined)
-    return { key: '', altKey: null, compact: '', words: [] };
-  // Sorting prefixes ("zz Acme") and notes in capitals are notes: the full analysis reads them.
-  if (sortingPrefix(firstToken.key) || (lastToken.text !== lastToken.key && CAPS_NOTES.has(lastToken.text)))
-    return null;
-
-  const first = tokens.length > 1 && firstToken.key === 'the' ? 1 : 0;
-  let cut = tokens.length;
-  for (let n = legalFormLength(tokens, cut, first + 1, caseless); n > 0; ) {
-    cut -= n;
-    n = legalFormLength(tokens, cut, first + 1, caseless);
-  }
-  let kept = tokens.slice(first, cut);
-  if (cut === tokens.length) kept = readOddForm(kept, name)?.kept ?? kept;
-  const words = kept.map(wordOf);
-  return { key: words.join(' '), altKey: null, compact: words.join(''), words };
-}
-
-/**
- * Where single letters joined by dots ("P.C.", "L.L.C.") end, with a final dot, as the full
- * tokeniser reads them; 0 when none starts at `i`. A slash ("A/S") is left to the full analysis.
- */
-function dottedInitials(name: string, i: number): number {
-  if (!isLetter(name.charCodeAt(i)) || name.charCodeAt(i + 1) !== 0x2e) return 0;
-  if (!isLetter(name.charCodeAt(i + 2)) || isAlnum(name.charCodeAt(i + 3))) return 0;
-  let j = i + 3;
-  while (name.charCodeAt(j) === 0x2e && isLetter(name.charCodeAt(j + 1)) && !isAlnum(name.charCodeAt(j + 2)))
-    j += 2;
-  if (name.charCodeAt(j) === 0x2e && !isAlnum(name.charCodeAt(j + 1))) j += 1;
-  return j;
-}
-
-/** The letters of lower-case `text[from..to)`, without its dots. */
-function lettersOf(text: string, from: number, to: number): string {
-  let out = '';
-  for (let k = from; k < to; k += 1) if (text.charCodeAt(k) !== 0x2e) out += text[k];
-  return out;
-}
-
-/** Whether a word starts like "zz" or "xx" (any case), as sorting prefixes do. */
-function sortingPrefix(key: string): boolean {
-  const c = key.charCodeAt(0);
-  return (c === 0x7a || c === 0x78) && key.charCodeAt(1) === c;
-}
-
 function wordOf(token: NameToken): string {
   return token.word;
-}
-
-function isLetter(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-}
-
-function isAlnum(c: number): boolean {
-  return isLetter(c) || (c >= 0x30 && c <= 0x39);
 }

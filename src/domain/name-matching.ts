@@ -1,7 +1,6 @@
 import { type AnalysedName, analyseCompanyName } from './company-name.js';
 import type { ManagedCompany } from './directory.js';
 import { noteDifference, sameReason, similarReason } from './match-reason.js';
-import { isAnalysed, keysOf, nameKeys, readName } from './name-keys.js';
 import type { DuplicateCandidate } from './review.js';
 import { similarDifference, spacingDifference } from './similar-names.js';
 import { compareKeys, sortKey } from './text-order.js';
@@ -25,29 +24,6 @@ const NO_WORDS: readonly string[] = [];
 function bucketOf(map: ReadonlyMap<string, Bucket>, key: string): readonly IndexedCompany[] {
   const bucket = map.get(key);
   return bucket === undefined ? NO_ENTRIES : Array.isArray(bucket) ? bucket : [bucket];
-}
-
-// Analyses of managed names, kept only for those that turn up as candidates: holding one for
-// every managed company costs more memory (and garbage collection) than analysing a few again.
-const ANALYSED = new WeakMap<ManagedCompany, AnalysedName>();
-const ORDER = new WeakMap<ManagedCompany, string>();
-
-function analysed(company: ManagedCompany): AnalysedName {
-  let name = ANALYSED.get(company);
-  if (name === undefined) {
-    name = analyseCompanyName(company.name);
-    ANALYSED.set(company, name);
-  }
-  return name;
-}
-
-function orderOf(company: ManagedCompany): string {
-  let order = ORDER.get(company);
-  if (order === undefined) {
-    order = sortKey(company.name);
-    ORDER.set(company, order);
-  }
-  return order;
 }
 
 /**
@@ -75,13 +51,13 @@ export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): Com
   const byAltKey = new Map<string, Bucket>();
   const seenWords = new Set<string>();
   for (const company of companies) {
-    const name = nameKeys(company.name);
+    const name = analyseCompanyName(company.name);
     // A name without letters or digits says nothing about identity; it matches nothing.
     if (name.key === '') continue;
     const entry: IndexedCompany = { company, key: name.key };
     add(byCompact, name.compact, entry);
     if (name.altKey !== null && name.altKey !== name.key) add(byAltKey, name.altKey, entry);
-    for (const word of name.words) if (word.length >= MIN_TYPO_LENGTH - 1) seenWords.add(word);
+    for (const { word } of name.kept) if (word.length >= MIN_TYPO_LENGTH - 1) seenWords.add(word);
   }
   const words = new Set<string>();
   for (const word of seenWords) if (typoCandidate(word)) words.add(word);
@@ -98,30 +74,29 @@ export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): Com
  * with its strength and its reason; same names first, then by name.
  */
 export function findDuplicateCandidates(psaName: string, index: CompanyNameIndex): DuplicateCandidate[] {
-  const read = readName(psaName);
-  const keys = isAnalysed(read) ? keysOf(read) : read;
-  if (keys.key === '') return [];
-  // Hits come from the keys alone; only a name with hits is analysed for the reasons. Same names
-  // first, then spacing, then typos: a company found several ways is taken the first way.
+  const name = analyseCompanyName(psaName);
+  if (name.key === '') return [];
+  // Same names first, then spacing, then typos: a company found several ways is taken the first way.
   const hits: Hit[] = [];
   const spaced: Hit[] = [];
-  for (const entry of bucketOf(index.byCompact, keys.compact)) {
-    if (entry.key === keys.key) hits.push({ entry, position: null, word: '' });
+  for (const entry of bucketOf(index.byCompact, name.compact)) {
+    if (entry.key === name.key) hits.push({ entry, position: null, word: '' });
     else spaced.push({ entry, position: -1, word: '' });
   }
-  for (const entry of bucketOf(index.byAltKey, keys.key)) hits.push({ entry, position: null, word: '' });
-  if (keys.altKey !== null) {
-    for (const entry of bucketOf(index.byCompact, keys.altKey.replaceAll(' ', ''))) {
-      if (entry.key === keys.altKey) hits.push({ entry, position: null, word: '' });
-    }
-    for (const entry of bucketOf(index.byAltKey, keys.altKey)) hits.push({ entry, position: null, word: '' });
+  if (index.byAltKey.size > 0) {
+    for (const entry of bucketOf(index.byAltKey, name.key)) hits.push({ entry, position: null, word: '' });
   }
-  hits.push(...spaced);
-  const { words } = keys;
-  for (let position = 0; position < words.length; position += 1) {
-    const own = words[position] ?? '';
-    for (const word of neighbourWords(own, index)) {
-      const swapped = words.map((other, i) => (i === position ? word : other));
+  if (name.altKey !== null) {
+    for (const entry of bucketOf(index.byCompact, name.altKey.replaceAll(' ', ''))) {
+      if (entry.key === name.altKey) hits.push({ entry, position: null, word: '' });
+    }
+    for (const entry of bucketOf(index.byAltKey, name.altKey)) hits.push({ entry, position: null, word: '' });
+  }
+  for (const hit of spaced) hits.push(hit);
+  const { kept } = name;
+  for (let position = 0; position < kept.length; position += 1) {
+    for (const word of neighbourWords(kept[position]?.word ?? '', index)) {
+      const swapped = kept.map((other, i) => (i === position ? word : other.word));
       const compact = bucketOf(index.byCompact, swapped.join(''));
       const alt = index.byAltKey.size === 0 ? NO_ENTRIES : bucketOf(index.byAltKey, swapped.join(' '));
       if (compact.length === 0 && alt.length === 0) continue;
@@ -130,25 +105,44 @@ export function findDuplicateCandidates(psaName: string, index: CompanyNameIndex
       for (const entry of alt) hits.push({ entry, position, word });
     }
   }
-  if (hits.length === 0) return [];
+  const [only] = hits;
+  if (only === undefined) return [];
+  // Most flagged names have one hit: no dedupe, no sort.
+  if (hits.length === 1) {
+    const candidate = candidateOf(name, only);
+    return candidate === null ? [] : [candidate];
+  }
 
-  const name = isAnalysed(read) ? read : analyseCompanyName(psaName);
-  const found = new Map<string, { entry: ManagedCompany; candidate: DuplicateCandidate }>();
-  for (const { entry, position, word } of hits) {
-    const { company } = entry;
+  const found = new Map<string, Found>();
+  for (const hit of hits) {
+    const { company } = hit.entry;
     if (found.has(company.id)) continue;
-    const candidate =
-      position === null
-        ? sameOrNoted(name, company)
-        : position === -1
-          ? spacingCandidate(name, company)
-          : typoCandidateOf(name, company, position, word);
-    if (candidate !== null) found.set(company.id, { entry: company, candidate });
+    const candidate = candidateOf(name, hit);
+    if (candidate !== null)
+      found.set(company.id, { entry: company, order: sortKey(company.name), candidate });
   }
 
   return [...found.values()]
-    .sort((a, b) => strengthRank(a.candidate) - strengthRank(b.candidate) || byOrder(a.entry, b.entry))
+    .sort((a, b) => strengthRank(a.candidate) - strengthRank(b.candidate) || byOrder(a, b))
     .map(({ candidate }) => candidate);
+}
+
+/**
+ * The candidate a hit makes, if any. The managed name is analysed again here rather than kept from
+ * the index: an analysis kept per managed company outlives the young generation, and the garbage
+ * collector copying 100,000 of them costs more than analysing the few that turn up as hits.
+ */
+function candidateOf(name: AnalysedName, { entry, position, word }: Hit): DuplicateCandidate | null {
+  const { company } = entry;
+  const managed: Managed = { company, name: analyseCompanyName(company.name) };
+  if (position === null) return sameOrNoted(name, managed);
+  return position === -1 ? spacingCandidate(name, managed) : typoCandidateOf(name, managed, position, word);
+}
+
+/** A managed company with its name analysed. */
+interface Managed {
+  readonly company: ManagedCompany;
+  readonly name: AnalysedName;
 }
 
 /** A managed company found by a key; `position` null for the name's key, -1 for its compact key. */
@@ -159,32 +153,36 @@ interface Hit {
   readonly word: string;
 }
 
-function spacingCandidate(name: AnalysedName, entry: ManagedCompany): DuplicateCandidate | null {
-  const main = spacingDifference(name, analysed(entry));
-  return main === null ? null : similar(name, entry, main, null);
+function spacingCandidate(name: AnalysedName, managed: Managed): DuplicateCandidate | null {
+  const main = spacingDifference(name, managed.name);
+  return main === null ? null : similar(name, managed, main, null);
 }
 
 function typoCandidateOf(
   name: AnalysedName,
-  entry: ManagedCompany,
+  managed: Managed,
   position: number,
   word: string,
 ): DuplicateCandidate | null {
   const token = name.kept[position];
   if (token === undefined) return null;
-  const main = similarDifference(token, analysed(entry).kept[position], word);
-  return main === null ? null : similar(name, entry, main, position);
+  const main = similarDifference(token, managed.name.kept[position], word);
+  return main === null ? null : similar(name, managed, main, position);
 }
 
-function sameOrNoted(name: AnalysedName, entry: ManagedCompany): DuplicateCandidate {
-  const managed = analysed(entry);
+function sameOrNoted(name: AnalysedName, { company: entry, name: managed }: Managed): DuplicateCandidate {
   const odd =
     name.oddForm?.reason === managed.oddForm?.reason
       ? null
       : ((name.oddForm ?? managed.oddForm)?.reason ?? null);
   const note = noteDifference(name, managed);
   if (odd !== null || note !== null) {
-    return similar(name, entry, [odd, note].filter((part) => part !== null).join(', '), -1);
+    return similar(
+      name,
+      { company: entry, name: managed },
+      [odd, note].filter((part) => part !== null).join(', '),
+      -1,
+    );
   }
   return {
     companyId: entry.id,
@@ -196,11 +194,10 @@ function sameOrNoted(name: AnalysedName, entry: ManagedCompany): DuplicateCandid
 
 function similar(
   name: AnalysedName,
-  entry: ManagedCompany,
+  { company: entry, name: managed }: Managed,
   main: string,
   skip: number | null,
 ): DuplicateCandidate {
-  const managed = analysed(entry);
   const note = skip === -1 ? null : noteDifference(name, managed);
   const what = note === null ? main : `${main}, ${note}`;
   return {
@@ -240,8 +237,19 @@ function strengthRank(candidate: DuplicateCandidate): number {
   return candidate.strength === 'same' ? 0 : 1;
 }
 
-function byOrder(a: ManagedCompany, b: ManagedCompany): number {
-  return compareKeys(orderOf(a), orderOf(b)) || compareKeys(a.name, b.name) || compareKeys(a.id, b.id);
+interface Found {
+  readonly entry: ManagedCompany;
+  /** The sort key of its name. */
+  readonly order: string;
+  readonly candidate: DuplicateCandidate;
+}
+
+function byOrder(a: Found, b: Found): number {
+  return (
+    compareKeys(a.order, b.order) ||
+    compareKeys(a.entry.name, b.entry.name) ||
+    compareKeys(a.entry.id, b.entry.id)
+  );
 }
 
 function add(map: Map<string, Bucket>, key: string, company: IndexedCompany): void {

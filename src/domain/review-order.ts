@@ -31,5 +31,10 @@ export function reviewGroup(row: ReviewRow): ReviewGroup {
 
 /** One character that sorts the groups in review order, as the first character of the order key. */
 export function reviewGroupRank(group: ReviewGroup): string {
-  return String(REVIEW_GROUPS.indexOf(group));
+  return GROUP_RANKS.get(group) ?? '';
 }
+
+// The ranks as strings once: the order key of every row of an import starts with one.
+const GROUP_RANKS: ReadonlyMap<ReviewGroup, string> = new Map(
+  REVIEW_GROUPS.map((group, rank) => [group, String(rank)]),
+);

@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { scaleCase } from '../../../bench/matching-bench.js';
-import { analyseCompanyName } from '../../../src/domain/company-name.js';
-import { isAnalysed, keysOf, nameKeys, readName } from '../../../src/domain/name-keys.js';
+import { analyseCompanyName, analyseFully } from '../../../src/domain/company-name.js';
+import { keysOf, nameKeys } from '../../../src/domain/name-keys.js';
+import { scanPlainName } from '../../../src/domain/plain-name-scan.js';
 import { buildLabelledSet } from '../../fixtures/company-names/labelled-set.js';
 
-// The quick scan for plain ASCII names must give exactly the keys of the full analysis.
-describe('nameKeys', () => {
+// The quick scan for plain ASCII names must give exactly the full analysis.
+describe('analyseCompanyName', () => {
   const expectSame = (name: string): void => {
-    expect(nameKeys(name), name).toEqual(keysOf(analyseCompanyName(name)));
+    expect(analyseCompanyName(name), name).toEqual(analyseFully(name));
   };
+  const differs = (name: string): boolean =>
+    JSON.stringify(analyseCompanyName(name)) !== JSON.stringify(analyseFully(name));
 
-  it('gives the keys of the full analysis on every name of the labelled set', () => {
+  it('gives the full analysis on every name of the labelled set', () => {
     const set = buildLabelledSet();
     const names = [...set.managed, ...set.rows.map((row) => row.psaName)];
-    const differing = names.filter(
-      (name) => JSON.stringify(nameKeys(name)) !== JSON.stringify(keysOf(analyseCompanyName(name))),
-    );
-    expect(differing).toEqual([]);
+    expect(names.filter(differs)).toEqual([]);
   });
 
   it.each([
@@ -56,26 +56,41 @@ describe('nameKeys', () => {
     expectSame(name);
   });
 
-  it('gives the keys of the full analysis on the names of the 100k bench', () => {
+  it('gives the full analysis on the names of the 100k bench', () => {
     const { companies, fetched } = scaleCase(5_000);
     const names = [...companies, ...fetched].map((company) => company.name);
-    const differing = names.filter(
-      (name) => JSON.stringify(nameKeys(name)) !== JSON.stringify(keysOf(analyseCompanyName(name))),
-    );
-    expect(differing).toEqual([]);
+    expect(names.filter(differs)).toEqual([]);
   });
 
-  it('takes the full analysis for names beyond plain ASCII', () => {
+  it('scans plain names itself and leaves notes, Unicode and other punctuation to the full analysis', () => {
+    expect(scanPlainName('Acme Widgets, Inc.')?.map((token) => token.key)).toEqual([
+      'acme',
+      'widgets',
+      'inc',
+    ]);
+    expect(scanPlainName('Smith P.C.')?.map((token) => token.key)).toEqual(['smith', 'pc']);
+    for (const name of [
+      'Acme Widgets (OLD)',
+      'Acme Widgets OLD',
+      'zz Acme',
+      'Müller GmbH',
+      'AT&T',
+      "Mary's",
+    ]) {
+      expect(scanPlainName(name), name).toBeNull();
+    }
+  });
+});
+
+describe('nameKeys', () => {
+  it('gives the keys of the analysis', () => {
+    expect(nameKeys('The Acme Group LLC')).toEqual({
+      key: 'acme group',
+      altKey: null,
+      compact: 'acmegroup',
+      words: ['acme', 'group'],
+    });
     expect(nameKeys('Müller GmbH')).toEqual(keysOf(analyseCompanyName('Müller GmbH')));
     expect(nameKeys('Müller GmbH').altKey).toBe('mueller');
-  });
-
-  it('reads a plain name by its keys alone, and hands back the full analysis where it needed one', () => {
-    const plain = readName('Acme Widgets, Inc.');
-    expect(isAnalysed(plain)).toBe(false);
-    expect(plain).toEqual(nameKeys('Acme Widgets, Inc.'));
-    const noted = readName('Acme Widgets (OLD)');
-    expect(isAnalysed(noted)).toBe(true);
-    if (isAnalysed(noted)) expect(keysOf(noted)).toEqual(nameKeys('Acme Widgets (OLD)'));
   });
 });
