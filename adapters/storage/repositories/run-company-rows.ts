@@ -1,9 +1,9 @@
-import { type Kysely, type SqlBool, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { preselectedCandidate } from '../../../src/domain/company-decisions.js';
 import type { CompanyBulkAction, CompanyDecision } from '../../../src/domain/decisions.js';
 import type { ImportTwins, PlannedCreate } from '../../../src/domain/import-duplicates.js';
 import { normaliseCompanyName } from '../../../src/domain/name-matching.js';
-import type { CompanyStatus, MissingRow } from '../../../src/domain/review.js';
+import type { MissingRow } from '../../../src/domain/review.js';
 import type { CompanyRecord, RowPosition } from '../../../src/ports/storage.js';
 import { chunkForParameters, type DialectTraits } from '../dialect-traits.js';
 import type { Database, RunCompanyTable } from '../schema.js';
@@ -15,6 +15,7 @@ import {
   storedJson,
   stringList,
 } from './row-schemas.js';
+import { bulkCompanyDecision } from './run-company-bulk.js';
 
 type Stored = CompanyRecord & { readonly orderKey: string };
 
@@ -77,32 +78,6 @@ function fromRow(row: RunCompanyTable): Stored {
 }
 
 const COLUMNS = 22;
-
-/** Every kind of company decision and every row status: a bulk seeks the ones it changes. */
-const KINDS: Readonly<Record<CompanyDecision['kind'], true>> = {
-  create: true,
-  keep: true,
-  map: true,
-  'unmap-create': true,
-  skip: true,
-};
-const STATUS: Readonly<Record<CompanyStatus, true>> = {
-  mapped: true,
-  unmapped: true,
-  'potential-duplicate': true,
-};
-const STATUSES = Object.keys(STATUS) as CompanyStatus[];
-const kindsOtherThan = (kind: CompanyDecision['kind']): CompanyDecision['kind'][] =>
-  (Object.keys(KINDS) as CompanyDecision['kind'][]).filter((other) => other !== kind);
-
-/**
- * The rows a reset changes: the condition of the partial index of migration 0014, written the
- * same (with literals, not parameters), so both dialects can use that index.
- */
-const OFF_DEFAULT = sql<SqlBool>`(decided = 1 or decision_kind <> default_kind or coalesce(decision_target, '') <> coalesce(default_target, ''))`;
-
-const changedRows = (result: { numUpdatedRows: bigint } | undefined): number =>
-  Number(result?.numUpdatedRows ?? 0);
 
 /** Decisions that make a new managed company, so two of one name need the admin's word. */
 const CREATING = ['create', 'unmap-create'] as const;
@@ -274,54 +249,7 @@ export function runCompanyRows(db: Kysely<Database>, traits: DialectTraits) {
       return { creates, decided };
     },
 
-    async bulkCompanies(runId: string, action: CompanyBulkAction): Promise<number> {
-      // Each statement names the rows it changes in terms an index of migration 0014 can seek,
-      // so a bulk costs the rows it changes, not the run's.
-      const update = db.updateTable('run_companies').where('run_id', '=', runId);
-      switch (action) {
-        case 'reset': {
-          // The rows off their default are counted already; the flag-only rows change no decision.
-          const counts = await db
-            .selectFrom('run_counts')
-            .select('companies_offer_reset')
-            .where('run_id', '=', runId)
-            .executeTakeFirst();
-          await update
-            .set((eb) => ({
-              decision_kind: eb.ref('default_kind'),
-              decision_target: eb.ref('default_target'),
-              // Back to defaults means no row counts as decided by the admin any more.
-              decided: 0,
-            }))
-            .where(OFF_DEFAULT)
-            .execute();
-          return Number(counts?.companies_offer_reset ?? 0);
-        }
-        case 'skip-all':
-          return changedRows(
-            await update
-              .set({ decision_kind: 'skip', decision_target: null })
-              .where('status', 'in', STATUSES)
-              .where('decision_kind', 'in', kindsOtherThan('skip'))
-              .executeTakeFirst(),
-          );
-        case 'create-all-unmapped':
-          return changedRows(
-            await update
-              .set({ decision_kind: 'create', decision_target: null })
-              .where('status', '=', 'unmapped')
-              .where('decision_kind', 'in', kindsOtherThan('create'))
-              .executeTakeFirst(),
-          );
-        case 'map-all-single-candidates':
-          return changedRows(
-            await update
-              .set((eb) => ({ decision_kind: 'map', decision_target: eb.ref('single_candidate') }))
-              .where('status', '=', 'potential-duplicate')
-              .where('single_candidate', 'is not', null)
-              .executeTakeFirst(),
-          );
-      }
-    },
+    bulkCompanies: (runId: string, action: CompanyBulkAction): Promise<number> =>
+      bulkCompanyDecision(db, runId, action),
   };
 }
