@@ -1,4 +1,4 @@
-import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { preselectedCandidate } from '../../../src/domain/company-decisions.js';
 import type { CompanyBulkAction, CompanyDecision } from '../../../src/domain/decisions.js';
 import type { ImportTwins, PlannedCreate } from '../../../src/domain/import-duplicates.js';
@@ -15,6 +15,7 @@ import {
   storedJson,
   stringList,
 } from './row-schemas.js';
+import { bulkCompanyDecision } from './run-company-bulk.js';
 
 type Stored = CompanyRecord & { readonly orderKey: string };
 
@@ -191,10 +192,12 @@ export function runCompanyRows(db: Kysely<Database>, traits: DialectTraits) {
 
     async twinsOf(runId: string, psaCompanyIds: readonly number[]): Promise<ImportTwins[]> {
       if (psaCompanyIds.length === 0) return [];
+      // The page's keys by primary key. No `name_key is not null` here: SQLite took that as a
+      // range on the (run_id, name_key) index and walked every named row of the run; a null key
+      // matches nothing in the `in` below anyway.
       const keys = ofRun(runId)
         .select('name_key')
-        .where('psa_company_id', 'in', [...psaCompanyIds])
-        .where('name_key', 'is not', null);
+        .where('psa_company_id', 'in', [...psaCompanyIds]);
       // One lookup on (run_id, name_key) for the whole page, whichever page the twins landed on.
       const rows = await ofRun(runId)
         .select(['psa_company_id', 'name', 'name_key'])
@@ -246,48 +249,7 @@ export function runCompanyRows(db: Kysely<Database>, traits: DialectTraits) {
       return { creates, decided };
     },
 
-    async bulkCompanies(runId: string, action: CompanyBulkAction): Promise<number> {
-      const update = db.updateTable('run_companies').where('run_id', '=', runId);
-      const changed = (where: Expression<SqlBool>) => where;
-      let result: { numUpdatedRows: bigint } | undefined;
-      switch (action) {
-        case 'reset':
-          result = await update
-            .set((eb) => ({
-              decision_kind: eb.ref('default_kind'),
-              decision_target: eb.ref('default_target'),
-            }))
-            .where(
-              changed(
-                sql<SqlBool>`(decision_kind <> default_kind or coalesce(decision_target, '') <> coalesce(default_target, ''))`,
-              ),
-            )
-            .executeTakeFirst();
-          // Back to defaults means no row counts as decided by the admin any more.
-          await update.set({ decided: 0 }).where('decided', '=', 1).execute();
-          break;
-        case 'skip-all':
-          result = await update
-            .set({ decision_kind: 'skip', decision_target: null })
-            .where('decision_kind', '<>', 'skip')
-            .executeTakeFirst();
-          break;
-        case 'create-all-unmapped':
-          result = await update
-            .set({ decision_kind: 'create', decision_target: null })
-            .where('status', '=', 'unmapped')
-            .where('decision_kind', '<>', 'create')
-            .executeTakeFirst();
-          break;
-        case 'map-all-single-candidates':
-          result = await update
-            .set((eb) => ({ decision_kind: 'map', decision_target: eb.ref('single_candidate') }))
-            .where('status', '=', 'potential-duplicate')
-            .where('single_candidate', 'is not', null)
-            .executeTakeFirst();
-          break;
-      }
-      return Number(result?.numUpdatedRows ?? 0);
-    },
+    bulkCompanies: (runId: string, action: CompanyBulkAction): Promise<number> =>
+      bulkCompanyDecision(db, runId, action),
   };
 }
