@@ -10,6 +10,7 @@ import { changeDigest } from './0008-change-digest.js';
 import { leftOutLastTime } from './0009-left-out-last-time.js';
 import { importTwins } from './0010-import-twins.js';
 import { contactDomainOwner } from './0013-contact-domain-owner.js';
+import { usersClicks } from './0015-users-clicks.js';
 
 /**
  * Every migration, by name, in the order they run. An explicit list (not a folder scan) so the
@@ -27,4 +28,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009-left-out-last-time': leftOutLastTime,
   '0010-import-twins': importTwins,
   '0013-contact-domain-owner': contactDomainOwner,
+  '0015-users-clicks': usersClicks,
 };
