@@ -120,6 +120,41 @@ function inScope(scope: ContactScope): RawBuilder<SqlBool> {
   return conditions.length === 0 ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${sql.join(conditions, sql` and `)}`;
 }
 
+/**
+ * A page of the selected companies in review order, each with its contacts' counts, in one
+ * statement. The literal `'skip'` lets SQLite use the partial index of selected rows (0015): a
+ * bound value would not prove the index's condition. So the OFFSET steps over index entries only,
+ * and the counts read only the page's companies' contacts, through the company index (a test
+ * checks the plan).
+ */
+export function selectedCompanySummaries(db: Kysely<Database>, runId: string, offset: number, limit: number) {
+  const page = db
+    .selectFrom('run_companies')
+    .select(['psa_company_id', 'name', 'order_key'])
+    .where('run_id', '=', runId)
+    .where(sql<SqlBool>`decision_kind <> 'skip'`)
+    .orderBy('order_key')
+    .orderBy('psa_company_id')
+    .limit(limit)
+    .offset(offset);
+  return db
+    .with('page', () => page)
+    .selectFrom('page as p')
+    .leftJoin('run_contacts as k', (join) =>
+      join.on('k.run_id', '=', runId).onRef('k.company_psa_id', '=', 'p.psa_company_id'),
+    )
+    .select([
+      'p.psa_company_id',
+      'p.name',
+      sql<number>`coalesce(sum(case when k.decision_kind <> 'skip' then 1 else 0 end), 0)`.as('granted'),
+      sql<number>`coalesce(sum(k.eligible), 0)`.as('eligible'),
+      sql<number>`count(k.psa_contact_id)`.as('total'),
+    ])
+    .groupBy(['p.psa_company_id', 'p.name', 'p.order_key'])
+    .orderBy('p.order_key')
+    .orderBy('p.psa_company_id');
+}
+
 /** The contact rows of runs: assessed, decided, paged and counted in the database. */
 export function runContactRows(db: Kysely<Database>, traits: DialectTraits) {
   const ofRun = (runId: string) => db.selectFrom('run_contacts').where('run_id', '=', runId);
@@ -200,43 +235,12 @@ export function runContactRows(db: Kysely<Database>, traits: DialectTraits) {
       };
     },
 
-    /**
-     * A page of the selected companies in review order, each with its contacts' counts, in one
-     * statement. The literal `'skip'` lets SQLite use the partial index of selected rows (0015)
-     * (a bound value would not prove the index's condition), so the OFFSET steps over index entries
-     * only; the counts read only the page's companies' contacts, through the company index.
-     */
     async selectedCompanySummaries(
       runId: string,
       offset: number,
       limit: number,
     ): Promise<CompanyContactSummary[]> {
-      const page = db
-        .selectFrom('run_companies')
-        .select(['psa_company_id', 'name', 'order_key'])
-        .where('run_id', '=', runId)
-        .where(sql<SqlBool>`decision_kind <> 'skip'`)
-        .orderBy('order_key')
-        .orderBy('psa_company_id')
-        .limit(limit)
-        .offset(offset);
-      const rows = await db
-        .with('page', () => page)
-        .selectFrom('page as p')
-        .leftJoin('run_contacts as k', (join) =>
-          join.on('k.run_id', '=', runId).onRef('k.company_psa_id', '=', 'p.psa_company_id'),
-        )
-        .select([
-          'p.psa_company_id',
-          'p.name',
-          sql<number>`coalesce(sum(case when k.decision_kind <> 'skip' then 1 else 0 end), 0)`.as('granted'),
-          sql<number>`coalesce(sum(k.eligible), 0)`.as('eligible'),
-          sql<number>`count(k.psa_contact_id)`.as('total'),
-        ])
-        .groupBy(['p.psa_company_id', 'p.name', 'p.order_key'])
-        .orderBy('p.order_key')
-        .orderBy('p.psa_company_id')
-        .execute();
+      const rows = await selectedCompanySummaries(db, runId, offset, limit).execute();
       return rows.map((row) => ({
         psaCompanyId: Number(row.psa_company_id),
         name: row.name,

@@ -1,6 +1,8 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../../adapters/storage/migrator.js';
+import { selectedCompanySummaries } from '../../../adapters/storage/repositories/run-contact-rows.js';
+import { creatingTwinNames } from '../../../adapters/storage/repositories/run-name-twins.js';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import type { Intent } from '../../../src/app/intents.js';
 import { newCompanyRecord } from '../../../src/app/run-rows.js';
@@ -201,13 +203,29 @@ describe.each(storageDialects())('users-side clicks on $name', (dialect) => {
     expect(shown.find((entry) => entry.psaCompanyId === 5)?.granted).toBe(1);
   });
 
+  const planOf = async (query: { compile(): CompiledQuery }): Promise<string> => {
+    const compiled = query.compile();
+    const plan = await db.db.executeQuery<{ detail: string }>(
+      CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
+    );
+    return plan.rows.map((row) => row.detail).join(' | ');
+  };
+
   it.runIf(dialect.name === 'sqlite')(
-    'pages the selected companies through their partial index',
+    "pages the selected companies through their partial index, counting only the page's contacts",
     async () => {
-      const plan = await sql<{ detail: string }>`explain query plan
-      select psa_company_id from run_companies where run_id = ${runId} and decision_kind <> 'skip'
-      order by order_key, psa_company_id limit 20 offset 100`.execute(db.db);
-      expect(plan.rows.map((row) => row.detail).join(' | ')).toContain('run_companies_selected_ix');
+      const plan = await planOf(selectedCompanySummaries(db.db, runId, 100, 20));
+      expect(plan).toContain('USING INDEX run_companies_selected_ix (run_id=?)');
+      expect(plan).toContain('USING INDEX run_contacts_company_ix (run_id=? AND company_psa_id=?)');
+    },
+  );
+
+  it.runIf(dialect.name === 'sqlite')(
+    "looks up only the kept names' rows for submit's check, never the run's",
+    async () => {
+      const plan = await planOf(creatingTwinNames(db.db, runId, 3));
+      expect(plan).toMatch(/^SEARCH run_companies USING INDEX \S+ \(run_id=\? AND name_key=\?\)/);
+      expect(plan).toContain('run_name_twins');
     },
   );
 });
