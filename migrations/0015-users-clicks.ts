@@ -5,8 +5,8 @@ import { type Kysely, type Migration, PostgresAdapter, sql } from 'kysely';
  *
  * - The users overview pages the selected companies (`decision_kind <> 'skip'`) in review order
  *   with an OFFSET: over the order index SQLite read every skipped-past row from the table to test
- *   its decision. A partial index holds only the selected rows, so the OFFSET steps over index
- *   entries alone.
+ *   its decision. A partial index holds only the selected rows, with their decision, so the OFFSET
+ *   steps over index entries alone.
  * - Submit looks for same-name groups among the rows that would create a company; grouping every
  *   create of the run by name grew with the import. `run_name_twins` holds the names that occur on
  *   two or more company rows of a run, kept by triggers as rows are inserted (or, were it ever
@@ -21,7 +21,10 @@ export const usersClicks: Migration = {
     const pg = db.getExecutor().adapter instanceof PostgresAdapter;
     const runIdType = pg ? sql`text collate "C"` : sql`text`;
 
-    await sql`create index run_companies_selected_ix on run_companies (run_id, order_key, psa_company_id)
+    // decision_kind too, so the page's condition is read from the index: the OFFSET never
+    // touches the table.
+    await sql`create index run_companies_selected_ix
+      on run_companies (run_id, order_key, psa_company_id, decision_kind)
       where decision_kind <> 'skip'`.execute(db);
 
     await db.schema

@@ -215,7 +215,7 @@ describe.each(storageDialects())('users-side clicks on $name', (dialect) => {
     "pages the selected companies through their partial index, counting only the page's contacts",
     async () => {
       const plan = await planOf(selectedCompanySummaries(db.db, runId, 100, 20));
-      expect(plan).toContain('USING INDEX run_companies_selected_ix (run_id=?)');
+      expect(plan).toContain('USING COVERING INDEX run_companies_selected_ix (run_id=?)');
       expect(plan).toContain('USING INDEX run_contacts_company_ix (run_id=? AND company_psa_id=?)');
     },
   );
