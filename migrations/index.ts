@@ -11,6 +11,7 @@ import { leftOutLastTime } from './0009-left-out-last-time.js';
 import { importTwins } from './0010-import-twins.js';
 import { contactDomainOwner } from './0013-contact-domain-owner.js';
 import { companyBulkIndexes } from './0014-company-bulk-indexes.js';
+import { usersClicks } from './0015-users-clicks.js';
 
 /**
  * Every migration, by name, in the order they run. An explicit list (not a folder scan) so the
@@ -29,4 +30,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010-import-twins': importTwins,
   '0013-contact-domain-owner': contactDomainOwner,
   '0014-company-bulk-indexes': companyBulkIndexes,
+  '0015-users-clicks': usersClicks,
 };

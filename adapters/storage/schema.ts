@@ -22,6 +22,7 @@ export interface Database extends DirectoryApiTables, DigestTables {
   run_missing: RunMissingTable;
   run_contacts: RunContactTable;
   run_counts: RunCountsTable;
+  run_name_twins: RunNameTwinsTable;
   leases: LeaseTable;
   audit_log: AuditLogTable;
   dedupe_keys: DedupeKeyTable;
@@ -245,6 +246,15 @@ export interface RunCountsTable {
   contacts_grant: number;
   contacts_not_skipped: number;
   contacts_reset: number;
+}
+
+/**
+ * The normalised names two or more company rows of a run share (migration 0015), kept by triggers
+ * as rows are inserted, so submit's same-name check reads only those rows.
+ */
+export interface RunNameTwinsTable {
+  run_id: string;
+  name_key: string;
 }
 
 export interface LeaseTable {

@@ -233,6 +233,7 @@ export interface ContactTotals {
 
 export interface CompanyContactSummary {
   readonly psaCompanyId: number;
+  readonly name: string;
   readonly granted: number;
   readonly eligible: number;
   readonly ineligible: number;
@@ -290,7 +291,8 @@ export interface RunRowsRepository {
   ): Promise<(ContactRecord & { readonly orderKey: string })[]>;
   /** Counted over the scope's rows: for one company's page; the whole run's come from `totals`. */
   contactTotals(runId: string, scope: ContactScope): Promise<ContactTotals>;
-  contactSummaries(runId: string, psaCompanyIds: readonly number[]): Promise<CompanyContactSummary[]>;
+  /** A page of the selected companies (not decided skip) in review order, with their contacts' counts. */
+  selectedCompanySummaries(runId: string, offset: number, limit: number): Promise<CompanyContactSummary[]>;
   /** Distinct contact types of one company's contacts. */
   contactTypesOf(runId: string, psaCompanyId: number): Promise<string[]>;
   setUserDecision(runId: string, psaContactId: number, decision: UserDecision): Promise<void>;

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { preselectedCandidate } from '../../../src/domain/company-decisions.js';
 import type { CompanyBulkAction, CompanyDecision } from '../../../src/domain/decisions.js';
-import type { ImportTwins, PlannedCreate } from '../../../src/domain/import-duplicates.js';
+import type { ImportTwins } from '../../../src/domain/import-duplicates.js';
 import { normaliseCompanyName } from '../../../src/domain/name-matching.js';
 import type { MissingRow } from '../../../src/domain/review.js';
 import type { CompanyRecord, RowPosition } from '../../../src/ports/storage.js';
@@ -78,9 +78,6 @@ function fromRow(row: RunCompanyTable): Stored {
 }
 
 const COLUMNS = 22;
-
-/** Decisions that make a new managed company, so two of one name need the admin's word. */
-const CREATING = ['create', 'unmap-create'] as const;
 
 /** The company rows of runs ("Companies in PSA") and the "not in PSA" rows. */
 export function runCompanyRows(db: Kysely<Database>, traits: DialectTraits) {
@@ -215,38 +212,6 @@ export function runCompanyRows(db: Kysely<Database>, traits: DialectTraits) {
       return [...byKey]
         .filter(([, companies]) => companies.length > 1)
         .map(([key, companies]) => ({ key, companies }));
-    },
-
-    async duplicateCreates(runId: string, groups: number) {
-      // Same-name groups among the rows that would create a company, where some row still holds
-      // a decision the admin did not set: one GROUP BY over the (run_id, name_key) index.
-      const keys = await ofRun(runId)
-        .select('name_key')
-        .where('decision_kind', 'in', [...CREATING])
-        .where('name_key', 'is not', null)
-        .groupBy('name_key')
-        .having((eb) => eb.fn.countAll(), '>', 1)
-        .having((eb) => eb.fn.min('decided'), '=', 0)
-        .orderBy('name_key')
-        .limit(groups)
-        .execute();
-      const wanted = keys.flatMap((row) => (row.name_key === null ? [] : [row.name_key]));
-      if (wanted.length === 0) return { creates: [], decided: [] };
-      const rows = await ofRun(runId)
-        .select(['psa_company_id', 'name', 'decision_kind', 'decision_target', 'decided'])
-        .where('decision_kind', 'in', [...CREATING])
-        .where('name_key', 'in', wanted)
-        .orderBy('psa_company_id')
-        .execute();
-      const creates: PlannedCreate[] = rows.map((row) => ({
-        psaCompanyId: Number(row.psa_company_id),
-        name: row.name,
-        decision: companyDecisionOf(row.decision_kind, row.decision_target),
-      }));
-      const decided = rows
-        .filter((row) => Number(row.decided) === 1)
-        .map((row) => Number(row.psa_company_id));
-      return { creates, decided };
     },
 
     bulkCompanies: (runId: string, action: CompanyBulkAction): Promise<number> =>

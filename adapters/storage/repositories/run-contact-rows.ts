@@ -104,13 +104,6 @@ function fromRow(row: RunContactTable): Stored {
 }
 
 const COLUMNS = 24;
-const BULK_CHUNK = 1_000;
-
-/** Primary keys in (after, upTo]; null: unbounded on that side. */
-interface KeyRange {
-  readonly after: number | null;
-  readonly upTo: number | null;
-}
 const n = (value: unknown): number => Number(value ?? 0);
 const DIFFERS_FROM_DEFAULT = sql.raw(
   "(decision_kind <> default_kind or coalesce(decision_target, '') <> coalesce(default_target, ''))",
@@ -127,27 +120,47 @@ function inScope(scope: ContactScope): RawBuilder<SqlBool> {
   return conditions.length === 0 ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${sql.join(conditions, sql` and `)}`;
 }
 
+/**
+ * A page of the selected companies in review order, each with its contacts' counts, in one
+ * statement. The literal `'skip'` lets SQLite use the partial index of selected rows (0015): a
+ * bound value would not prove the index's condition. So the OFFSET steps over index entries only
+ * (the index covers the page's keys); the names and the counts are read for the page's companies
+ * alone, by key and through the contacts' company index (a test checks the plan).
+ */
+export function selectedCompanySummaries(db: Kysely<Database>, runId: string, offset: number, limit: number) {
+  const page = db
+    .selectFrom('run_companies')
+    .select(['psa_company_id', 'order_key'])
+    .where('run_id', '=', runId)
+    .where(sql<SqlBool>`decision_kind <> 'skip'`)
+    .orderBy('order_key')
+    .orderBy('psa_company_id')
+    .limit(limit)
+    .offset(offset);
+  return db
+    .with('page', () => page)
+    .selectFrom('page as p')
+    .innerJoin('run_companies as c', (join) =>
+      join.on('c.run_id', '=', runId).onRef('c.psa_company_id', '=', 'p.psa_company_id'),
+    )
+    .leftJoin('run_contacts as k', (join) =>
+      join.on('k.run_id', '=', runId).onRef('k.company_psa_id', '=', 'p.psa_company_id'),
+    )
+    .select([
+      'p.psa_company_id',
+      'c.name',
+      sql<number>`coalesce(sum(case when k.decision_kind <> 'skip' then 1 else 0 end), 0)`.as('granted'),
+      sql<number>`coalesce(sum(k.eligible), 0)`.as('eligible'),
+      sql<number>`count(k.psa_contact_id)`.as('total'),
+    ])
+    .groupBy(['p.psa_company_id', 'c.name', 'p.order_key'])
+    .orderBy('p.order_key')
+    .orderBy('p.psa_company_id');
+}
+
 /** The contact rows of runs: assessed, decided, paged and counted in the database. */
 export function runContactRows(db: Kysely<Database>, traits: DialectTraits) {
   const ofRun = (runId: string) => db.selectFrom('run_contacts').where('run_id', '=', runId);
-  /** The run's contacts in ranges of BULK_CHUNK by primary key, yielding to the event loop between. */
-  async function* keyRanges(runId: string): AsyncGenerator<KeyRange> {
-    let after: number | null = null;
-    for (;;) {
-      let edge = ofRun(runId).select('psa_contact_id');
-      if (after !== null) edge = edge.where('psa_contact_id', '>', after);
-      const last = await edge
-        .orderBy('psa_contact_id')
-        .offset(BULK_CHUNK - 1)
-        .limit(1)
-        .executeTakeFirst();
-      const upTo = last === undefined ? null : Number(last.psa_contact_id);
-      yield { after, upTo };
-      if (upTo === null) return;
-      after = upTo;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
   return {
     async insertContacts(runId: string, records: readonly Stored[]): Promise<void> {
       for (const chunk of chunkForParameters(records, COLUMNS, traits)) {
@@ -225,20 +238,15 @@ export function runContactRows(db: Kysely<Database>, traits: DialectTraits) {
       };
     },
 
-    async contactSummaries(runId: string, companyIds: readonly number[]): Promise<CompanyContactSummary[]> {
-      if (companyIds.length === 0) return [];
-      const rows = await ofRun(runId)
-        .where('company_psa_id', 'in', [...companyIds])
-        .select([
-          'company_psa_id',
-          sql<number>`coalesce(sum(case when decision_kind <> 'skip' then 1 else 0 end), 0)`.as('granted'),
-          sql<number>`coalesce(sum(eligible), 0)`.as('eligible'),
-          sql<number>`count(*)`.as('total'),
-        ])
-        .groupBy('company_psa_id')
-        .execute();
+    async selectedCompanySummaries(
+      runId: string,
+      offset: number,
+      limit: number,
+    ): Promise<CompanyContactSummary[]> {
+      const rows = await selectedCompanySummaries(db, runId, offset, limit).execute();
       return rows.map((row) => ({
-        psaCompanyId: Number(row.company_psa_id),
+        psaCompanyId: Number(row.psa_company_id),
+        name: row.name,
         granted: n(row.granted),
         eligible: n(row.eligible),
         ineligible: n(row.total) - n(row.eligible),
@@ -267,11 +275,17 @@ export function runContactRows(db: Kysely<Database>, traits: DialectTraits) {
         .execute();
     },
 
+    /**
+     * One UPDATE, whole run or one company. It used to go in key ranges with the event loop
+     * yielded between them, when better-sqlite3 ran on the event loop; SQLite now runs in its own
+     * worker thread, so the event loop is free while a statement runs, and the ranges bought no one
+     * else a turn: the decision's transaction holds the only SQLite connection until its commit
+     * either way (on PostgreSQL, its row locks). They only added a probe per range and, on
+     * PostgreSQL, a run of the count trigger per range.
+     */
     async bulkUsers(runId: string, scope: ContactScope, action: UserBulkAction): Promise<number> {
-      const statement = (range: KeyRange) => {
-        let update = db.updateTable('run_contacts').where('run_id', '=', runId).where(inScope(scope));
-        if (range.after !== null) update = update.where('psa_contact_id', '>', range.after);
-        if (range.upTo !== null) update = update.where('psa_contact_id', '<=', range.upTo);
+      const update = db.updateTable('run_contacts').where('run_id', '=', runId).where(inScope(scope));
+      const statement = () => {
         switch (action) {
           case 'reset':
             return update
@@ -300,17 +314,8 @@ export function runContactRows(db: Kysely<Database>, traits: DialectTraits) {
               .where('decision_kind', '=', 'skip');
         }
       };
-      // One company's contacts are a handful of rows: one statement. The whole run's go in key
-      // ranges, the event loop free between them: better-sqlite3 is synchronous, and one UPDATE
-      // of 50,000 rows would hold every other tenant's requests for a second.
-      const ranges: AsyncIterable<KeyRange> | KeyRange[] =
-        scope.psaCompanyId === null ? keyRanges(runId) : [{ after: null, upTo: null }];
-      let changed = 0;
-      for await (const range of ranges) {
-        const result = await statement(range).executeTakeFirst();
-        changed += Number(result.numUpdatedRows);
-      }
-      return changed;
+      const result = await statement().executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
 
     async markIneligible(

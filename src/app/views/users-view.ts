@@ -33,7 +33,7 @@ const BULK_ORDER: readonly UserBulkAction[] = ['grant-all-eligible', 'skip-all',
 
 /**
  * The users review from the run's rows: the overview pages the selected companies with their
- * per-company counts (one GROUP BY over the page's companies); one company pages its contacts.
+ * per-company counts (one statement over the page's companies' contacts); one company pages its contacts.
  */
 export async function buildUsersView(
   repos: Repositories,
@@ -54,24 +54,16 @@ export async function buildUsersView(
   };
   if (psaCompanyId === null) {
     const window = pageWindow(totals.companies.selected, paging);
-    const page = await repos.runRows.companyPage(run.id, window.offset, window.limit, true);
-    const summaries = new Map(
-      (
-        await repos.runRows.contactSummaries(
-          run.id,
-          page.map((record) => record.row.company.psaId),
-        )
-      ).map((summary) => [summary.psaCompanyId, summary]),
-    );
+    const page = await repos.runRows.selectedCompanySummaries(run.id, window.offset, window.limit);
     return {
       ...base,
       company: null,
-      companies: page.map(({ row }) => ({
-        psaCompanyId: row.company.psaId,
-        name: row.company.name,
-        granted: summaries.get(row.company.psaId)?.granted ?? 0,
-        eligible: summaries.get(row.company.psaId)?.eligible ?? 0,
-        ineligible: summaries.get(row.company.psaId)?.ineligible ?? 0,
+      companies: page.map(({ psaCompanyId, name, granted, eligible, ineligible }) => ({
+        psaCompanyId,
+        name,
+        granted,
+        eligible,
+        ineligible,
       })),
       contacts: [],
       contactTypes: fetched.contactTypes,

@@ -24,6 +24,7 @@ const TABLES = [
   'run_contacts',
   'run_counts',
   'run_missing',
+  'run_name_twins',
   'tenant_workspaces',
   'tenants',
   'webhook_deliveries',

@@ -56,7 +56,7 @@ describe.each(storageDialects())('run counts kept with the rows on $name', (dial
     db = await dialect.open();
     h = await coreHarness(db, { licences: 10_000 });
     h.psa.companies = Array.from({ length: 30 }, (_, i) => company(i + 1, `Company ${i + 1}`));
-    // 40 contacts a company: the whole run's bulk decisions go in more than one key range.
+    // 40 contacts a company, 1,200 in all: the whole-run bulk decisions change many rows at once.
     h.psa.contacts = h.psa.companies.flatMap((c) =>
       Array.from({ length: 40 }, (_, j) =>
         contact(c.psaId * 100 + j, c.psaId, j === 1 && c.psaId % 3 === 0 ? null : `p${j}@c${c.psaId}.test`),
