@@ -269,7 +269,8 @@ describe.each(storageDialects())('company bulk decisions on $name', (dialect) =>
       : /status_kind_ix/;
     expect(Object.fromEntries(plans)).toEqual({
       'create-all-unmapped': expect.stringMatching(byKind),
-      'skip-all': expect.stringMatching(byKind),
+      // PostgreSQL may instead seek 0015's partial index of the rows not skipped: the same rows.
+      'skip-all': expect.stringMatching(sqlite ? byKind : /status_kind_ix|run_companies_selected_ix/),
       'map-all-single-candidates': expect.stringMatching(
         sqlite ? /status_kind_ix \(run_id=\? AND status=\?\)/ : /status_kind_ix/,
       ),
