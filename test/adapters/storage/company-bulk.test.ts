@@ -6,6 +6,7 @@ import type { CompanyDecisionItem } from '../../../src/app/intents.js';
 import { allowedCompanyDecisions } from '../../../src/domain/company-decisions.js';
 import type { CompanyBulkAction, CompanyDecision } from '../../../src/domain/decisions.js';
 import { company } from '../../fakes/fake-psa-gateway.js';
+import { mulberry32 } from '../../fixtures/company-names/seeded-random.js';
 import { type CoreHarness, connect, coreHarness, expectView } from '../../support/core-harness.js';
 import { storageDialects, type TestStorage } from '../../support/storage-dialects.js';
 
@@ -99,15 +100,10 @@ function expectedAfter(action: CompanyBulkAction, before: readonly Row[]): Row[]
   });
 }
 
-/** A small deterministic generator (mulberry32), so a failing sequence can be replayed. */
+/** A seeded generator (the fixtures' mulberry32), so a failing sequence can be replayed. */
 function seeded(seed: number): (below: number) => number {
-  let state = seed;
-  return (below) => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4_294_967_296) * below);
-  };
+  const rng = mulberry32(seed);
+  return (below) => Math.floor(rng() * below);
 }
 
 async function importRun(h: CoreHarness): Promise<string> {

@@ -7,23 +7,12 @@ import { MIGRATIONS } from '../../../migrations/index.js';
 import type { Intent } from '../../../src/app/intents.js';
 import { newCompanyRecord } from '../../../src/app/run-rows.js';
 import { company, contact } from '../../fakes/fake-psa-gateway.js';
+import { mulberry32 } from '../../fixtures/company-names/seeded-random.js';
 import { type CoreHarness, connect, coreHarness, expectView } from '../../support/core-harness.js';
 import { storageDialects, type TestStorage } from '../../support/storage-dialects.js';
 import { run, seedTenant } from './storage-fixtures.js';
 
 const PAGE = { page: 0, pageSize: 20 };
-
-/** A small deterministic PRNG (mulberry32), so a failing sequence can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** The same-name check recounted over every company row of the run, without run_name_twins. */
 async function recountDuplicateCreates(db: TestStorage, runId: string, groups: number) {
@@ -104,7 +93,7 @@ describe.each(storageDialects())('users-side clicks on $name', (dialect) => {
   });
 
   it('finds the same unconfirmed same-name creates as a recount after a random sequence of decisions', async () => {
-    const next = random(8);
+    const next = mulberry32(8);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
     const bulk = ['create-all-unmapped', 'reset', 'skip-all'] as const;
     const seen = new Set<number>();
