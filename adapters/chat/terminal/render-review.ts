@@ -22,8 +22,8 @@ const DECISION_WORDS: Readonly<Record<ReviewRowView['allowed'][number], string>>
 };
 
 const MAX_NOT_IN_PSA = 20;
-/** A candidate line fits an 80-column window. */
-const CANDIDATE_LINE = 79;
+/** A reason names every difference it found; past this it is no longer read, only scrolled. */
+const MAX_REASON = 300;
 
 /** A mapped row that stays mapped needs no decision: one line, so the rows that do stay on screen. */
 function keptLine(row: ReviewRowView, n: number, editable: boolean): string {
@@ -57,10 +57,11 @@ function renderRow(row: ReviewRowView, n: number, editable: boolean): string[] {
   lines.push(`        ${facts.join(' · ')}`);
   if (row.mappedTo !== null) lines.push(`        mapped to ${clean(row.mappedTo.name)}`);
   row.candidates.forEach((candidate, index) => {
-    // One screen line each where the name allows: the full reason is in the export.
-    const head = `        candidate ${index + 1}: ${clean(candidate.companyName, 40)} (`;
-    const room = Math.max(30, CANDIDATE_LINE - Array.from(head).length - 1);
-    lines.push(`${head}${clean(candidate.reason, room)})`);
+    // The reason in full, wrapped by the window: it is what tells the admin what differs, and a
+    // cut one ("after r…") leaves them guessing. The window's fit counts the wrapped rows.
+    lines.push(
+      `        candidate ${index + 1}: ${clean(candidate.companyName, 40)} (${clean(candidate.reason, MAX_REASON)})`,
+    );
   });
   if (row.twinNote !== undefined) lines.push(`        ${clean(row.twinNote, 200)}`);
   // Said once per row unless its group heading already says so.

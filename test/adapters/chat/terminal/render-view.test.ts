@@ -107,6 +107,32 @@ describe('terminal renderer', () => {
     expect(text).not.toContain('\x07');
   });
 
+  it('shows a long match reason in full, wrapped at spaces in an 80-column window', () => {
+    const reason =
+      'same as "Wayne Enterprises Holdings International" after removing "Inc.", "The" and the note "(OLD)", ignoring case and punctuation';
+    const [first, , third] = review.rows;
+    if (first === undefined || third === undefined) throw new Error('fixture rows missing');
+    const long: View = {
+      ...review,
+      rows: [
+        first,
+        row({
+          psaCompanyId: 12,
+          name: 'wayne enterprises, Inc. (OLD)',
+          status: 'potential-duplicate',
+          candidates: [{ companyId: 'mc-1', companyName: 'Wayne Enterprises', reason, strength: 'same' }],
+          decision: { kind: 'map', companyId: 'mc-1' },
+          targetName: 'Wayne Enterprises',
+          group: 'duplicate',
+        }),
+        third,
+      ],
+    };
+    expect(renderView(long)).toContain(`candidate 1: Wayne Enterprises (${reason})`);
+    const screen = renderView(long, { maxLines: 40, width: 80 });
+    expect(screen.replace(/\n +/g, ' ')).toContain(`(${reason})`);
+  });
+
   it('shows contacts with the red X and why', () => {
     const users: UsersView = {
       kind: 'users',
