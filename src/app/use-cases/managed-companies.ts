@@ -101,11 +101,11 @@ export async function companiesView(deps: AppDeps, access: Access, query: string
 export async function addCompanyView(deps: AppDeps, access: Access, name: string): Promise<View> {
   const { added, existingNames } = await addManagedCompanies(deps, access.tenant.id, access.actorKey, [name]);
   return added === 1
-    ? { kind: 'notice', tone: 'success', text: 'Managed company added:', subject: cleanCompanyName(name) }
+    ? { kind: 'notice', tone: 'success', text: 'Managed company added', subject: cleanCompanyName(name) }
     : {
         kind: 'notice',
         tone: 'info',
-        text: 'Not added: a managed company with the same name already exists:',
+        text: 'Not added: a managed company with the same name already exists',
         subject: existingNames[0] ?? cleanCompanyName(name),
       };
 }

@@ -14,13 +14,24 @@ describe.each(storageDialects())('adding managed companies by hand on $name', (d
 
   it('refuses a name that is the same once normalised, naming the existing company', async () => {
     const refused = await h.bot.handle(h.alice, { kind: 'companies-add', name: 'Gamma Co.' });
-    expect(refused).toMatchObject({ kind: 'notice', tone: 'info', subject: 'Gamma Co' });
+    expect(refused).toMatchObject({
+      kind: 'notice',
+      tone: 'info',
+      text: 'Not added: a managed company with the same name already exists',
+      subject: 'Gamma Co',
+    });
     const list = await h.bot.handle(h.alice, { kind: 'companies-list', query: 'gamma' });
     expect(list).toMatchObject({ kind: 'companies', companies: [{ name: 'Gamma Co' }] });
   });
 
   it('adds a company whose name only looks alike', async () => {
     const added = await h.bot.handle(h.alice, { kind: 'companies-add', name: 'Acme Rental' });
-    expect(added).toMatchObject({ kind: 'notice', tone: 'success', subject: 'Acme Rental' });
+    // The surfaces put the separator between the text and its subject.
+    expect(added).toMatchObject({
+      kind: 'notice',
+      tone: 'success',
+      text: 'Managed company added',
+      subject: 'Acme Rental',
+    });
   });
 });

@@ -57,7 +57,7 @@ export function renderSimpleView(view: View): SlackMessage | null {
           : view.tone === 'warning'
             ? ':warning:'
             : ':information_source:';
-      const subject = view.subject === undefined ? '' : ` *${mrkdwnText(view.subject, 300)}*`;
+      const subject = view.subject === undefined ? '' : `: *${mrkdwnText(view.subject, 300)}*`;
       return { text: view.text, blocks: [section(`${icon} ${escapeMrkdwn(view.text)}${subject}`)] };
     }
     case 'error':

@@ -96,3 +96,19 @@ describe('a run in the history reads the same on every surface', () => {
     }
   }
 });
+
+describe('a notice with a subject reads the same on every surface', () => {
+  const notice: View = {
+    kind: 'notice',
+    tone: 'info',
+    text: 'Not added: a managed company with the same name already exists',
+    subject: 'ACME Inc',
+  };
+  for (const [surface, render] of Object.entries(historySurfaces)) {
+    it(`${surface}: the text, one colon, the subject`, () => {
+      const shown = render(notice);
+      expect(shown).toMatch(/already exists: (\*\*|\*)?ACME Inc/);
+      expect(shown).not.toContain('::');
+    });
+  }
+});
