@@ -1,0 +1,176 @@
+import { type AnalysedName, analyseCompanyName } from './company-name.js';
+import type { ManagedCompany } from './directory.js';
+import {
+  addHashed,
+  firstHashed,
+  type HashMultimap,
+  hashMultimap,
+  nextHashed,
+  valueAt,
+} from './hash-multimap.js';
+import { hashKeyText, hashWords, sameCompact, sameWords } from './name-key-hash.js';
+import { deletions, MIN_TYPO_LENGTH, typoCandidate, wordEdit } from './word-edit.js';
+
+/**
+ * Managed companies by the hash of their name without spaces (equal keys have equal compact keys;
+ * comparing the words then tells a same name from one spaced differently), by the hash of their
+ * umlaut key, and the words of their names by their one-letter deletions (a symmetric-delete
+ * index), so a lookup finds same and similar names without comparing against every company.
+ * Build once per diff; treat as opaque.
+ */
+export interface CompanyNameIndex {
+  readonly size: number;
+  readonly companies: readonly ManagedCompany[];
+  /** Positions in `companies` by `hashWords(kept, false)`. */
+  readonly byCompact: HashMultimap;
+  /** Positions by the hash of `altKey` ("mueller" for "Müller"), for the few names that have one. */
+  readonly byAltKey: HashMultimap;
+  /** Words of managed names that may take part in a typo (four letters or more, no digits). */
+  readonly words: ReadonlySet<string>;
+  /** One-letter deletions of the words of five letters or more, to those words. */
+  readonly byDeletion: ReadonlyMap<string, readonly string[]>;
+  /** Words one typo away from a looked-up word, filled as lookups go (names repeat words). */
+  readonly neighbours: Map<string, readonly string[]>;
+}
+
+/** A managed company with its name analysed. */
+export interface Managed {
+  readonly company: ManagedCompany;
+  readonly name: AnalysedName;
+}
+
+/** A managed company found by a key; `position` null for the name's key, -1 for its compact key. */
+export interface Hit {
+  readonly managed: Managed;
+  readonly position: number | null;
+  /** For a typo: the managed word at `position`. */
+  readonly word: string;
+}
+
+const NO_WORDS: readonly string[] = [];
+
+export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): CompanyNameIndex {
+  const byCompact = hashMultimap(companies.length);
+  const altHashes: number[] = [];
+  const altPositions: number[] = [];
+  const seenWords = new Set<string>();
+  companies.forEach((company, position) => {
+    const name = analyseCompanyName(company.name);
+    // A name without letters or digits says nothing about identity; it matches nothing.
+    if (name.key === '') return;
+    addHashed(byCompact, hashWords(name.kept, false), position);
+    if (name.altKey !== null && name.altKey !== name.key) {
+      altHashes.push(hashKeyText(name.altKey, true));
+      altPositions.push(position);
+    }
+    for (const { word } of name.kept) if (word.length >= MIN_TYPO_LENGTH - 1) seenWords.add(word);
+  });
+  const byAltKey = hashMultimap(altHashes.length);
+  altHashes.forEach((hash, i) => {
+    addHashed(byAltKey, hash, altPositions[i] ?? -1);
+  });
+  const words = new Set<string>();
+  for (const word of seenWords) if (typoCandidate(word)) words.add(word);
+  const byDeletion = new Map<string, string[]>();
+  for (const word of words) {
+    if (word.length < MIN_TYPO_LENGTH) continue;
+    for (const variant of deletions(word)) push(byDeletion, variant, word);
+  }
+  return { size: companies.length, companies, byCompact, byAltKey, words, byDeletion, neighbours: new Map() };
+}
+
+/**
+ * The managed companies a name may be a duplicate of, each the way it was found: same names
+ * first, then spacing, then typos (a company found several ways is taken the first way). The
+ * managed names found are analysed here rather than kept from the index: an analysis kept per
+ * managed company outlives the young generation, and the garbage collector copying 100,000 of
+ * them costs more than analysing the few that turn up.
+ */
+export function findHits(name: AnalysedName, index: CompanyNameIndex): Hit[] {
+  const hits: Hit[] = [];
+  const spaced: Hit[] = [];
+  const { kept } = name;
+  const { byCompact, byAltKey } = index;
+  for (let e = firstHashed(byCompact, hashWords(kept, false)); e >= 0; e = nextHashed(byCompact, e)) {
+    const managed = managedAt(index, valueAt(byCompact, e));
+    // Equal hashes, so almost surely the same letters; the words say same name or other spacing.
+    if (managed === null || !sameCompact(kept, managed.name.kept)) continue;
+    if (sameWords(kept, managed.name.kept)) hits.push({ managed, position: null, word: '' });
+    else spaced.push({ managed, position: -1, word: '' });
+  }
+  if (byAltKey.size > 0) {
+    for (const managed of found(index, byAltKey, hashWords(kept, true))) {
+      if (managed.name.altKey === name.key) hits.push({ managed, position: null, word: '' });
+    }
+  }
+  const { altKey } = name;
+  if (altKey !== null) {
+    for (const managed of found(index, byCompact, hashKeyText(altKey, false))) {
+      if (managed.name.key === altKey) hits.push({ managed, position: null, word: '' });
+    }
+    for (const managed of found(index, byAltKey, hashKeyText(altKey, true))) {
+      if (managed.name.altKey === altKey) hits.push({ managed, position: null, word: '' });
+    }
+  }
+  for (const hit of spaced) hits.push(hit);
+  for (let position = 0; position < kept.length; position += 1) {
+    for (const word of neighbourWords(kept[position]?.word ?? '', index)) {
+      const compact = found(index, byCompact, hashWords(kept, false, position, word));
+      const alt = byAltKey.size === 0 ? [] : found(index, byAltKey, hashWords(kept, true, position, word));
+      if (compact.length === 0 && alt.length === 0) continue;
+      for (const managed of compact) {
+        if (sameWords(kept, managed.name.kept, position, word)) hits.push({ managed, position, word });
+      }
+      const key =
+        alt.length === 0 ? '' : kept.map((other, i) => (i === position ? word : other.word)).join(' ');
+      for (const managed of alt) if (managed.name.altKey === key) hits.push({ managed, position, word });
+    }
+  }
+  return hits;
+}
+
+/** The companies under `hash`, analysed; callers check their keys (equal hashes, maybe not keys). */
+function found(index: CompanyNameIndex, map: HashMultimap, hash: number): Managed[] {
+  const out: Managed[] = [];
+  for (let e = firstHashed(map, hash); e >= 0; e = nextHashed(map, e)) {
+    const managed = managedAt(index, valueAt(map, e));
+    if (managed !== null) out.push(managed);
+  }
+  return out;
+}
+
+function managedAt(index: CompanyNameIndex, position: number): Managed | null {
+  const company = index.companies[position];
+  return company === undefined ? null : { company, name: analyseCompanyName(company.name) };
+}
+
+/** Words of managed names one typo away from `word` (see word-edit.ts), cached in the index. */
+function neighbourWords(word: string, index: CompanyNameIndex): readonly string[] {
+  // Shorter words take no part in a typo (see typoCandidate); this spares a lookup per word.
+  if (word.length < MIN_TYPO_LENGTH - 1) return NO_WORDS;
+  const cached = index.neighbours.get(word);
+  if (cached !== undefined) return cached;
+  if (!typoCandidate(word)) {
+    index.neighbours.set(word, NO_WORDS);
+    return NO_WORDS;
+  }
+  const seen = new Set<string>();
+  // The PSA spelling lacks a letter: it is a deletion of a managed word.
+  for (const longer of index.byDeletion.get(word) ?? []) seen.add(longer);
+  for (const variant of word.length >= MIN_TYPO_LENGTH ? deletions(word) : []) {
+    // The PSA spelling has an extra letter: a deletion of it is a managed word.
+    if (index.words.has(variant)) seen.add(variant);
+    // A letter replaced or two swapped: both share a deletion.
+    for (const other of index.byDeletion.get(variant) ?? []) seen.add(other);
+  }
+  seen.delete(word);
+  const result = [...seen].filter((other) => wordEdit(word, other) !== null);
+  index.neighbours.set(word, result);
+  return result;
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const bucket = map.get(key);
+  if (bucket === undefined) map.set(key, [value]);
+  else bucket.push(value);
+}
