@@ -18,13 +18,15 @@ import type { Plan } from '../src/domain/plan-model.js';
 import type { Provider } from '../src/domain/provider.js';
 import type { PsaCompany, PsaContact } from '../src/domain/psa-records.js';
 import { Secret } from '../src/domain/secret.js';
-import type { FetchOutcome, PageSink, PsaSession } from '../src/ports/psa-gateway.js';
+import type { FetchOutcome, PageSink, PsaGateway, PsaSession } from '../src/ports/psa-gateway.js';
 import { sampleMemory, timed } from './memory-sampler.js';
 
 export interface ImportBenchTarget {
   readonly provider: Provider;
   readonly credentials: Readonly<Record<string, string>>;
   readonly gateway: PsaGatewayOptions;
+  /** A gateway already used on this PSA (what it keeps between sessions is then warm); else a new one. */
+  readonly openGateway?: PsaGateway;
   /** Requests the PSA may have in flight at once (per endpoint for Autotask). */
   readonly concurrency: number;
   readonly latencyMs: number;
@@ -51,7 +53,7 @@ const FILTER = { typeIds: [], statusIds: [], activeOnly: false };
 export async function benchImport(target: ImportBenchTarget): Promise<Record<string, string | number>> {
   const baselineRss = process.memoryUsage().rss;
   const memory = sampleMemory();
-  const gateway = createPsaGateway(target.gateway);
+  const gateway = target.openGateway ?? createPsaGateway(target.gateway);
   const session = gateway.open(target.provider, new Secret(target.credentials));
   await target.resetStats();
   const companyIds: number[] = [];

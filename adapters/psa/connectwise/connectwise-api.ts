@@ -6,6 +6,11 @@
  * rel="next" URL, after checking it stays on the API origin, until there is none. A server that
  * ignores forward-only answers a full page without a `Link`: we then switch to `page=N` (ordered
  * by id) and stop at the first short page.
+ *
+ * Codebase: the one the admin typed; else one detected earlier for the same site and company
+ * (codebase-cache.ts), which saves the round trip every other request waits for; else detected
+ * now. A kept codebase that has gone stale (the site was upgraded) answers 404 or a redirect: it
+ * is then forgotten, detected again, and the failed request is sent once more on the new one.
  */
 import { z } from 'zod';
 import { isAppError } from '../../../src/domain/errors.js';
@@ -17,6 +22,8 @@ import { createFetchGuard, type FetchGuard, PAGE_MARGIN } from '../shared/fetch-
 import { invalidResponse } from '../shared/invalid-response.js';
 import type { PsaHttp } from '../shared/psa-http.js';
 import { type RecordShape, type SkipSink, validateRecords } from '../shared/record-validation.js';
+import { psaStatusOf } from '../shared/status-cause.js';
+import { type CodebaseCache, codebaseKey } from './codebase-cache.js';
 import { type ConnectWiseSite, FALLBACK_CODEBASE, normaliseCodebase } from './connectwise-site.js';
 import { nextLink } from './link-header.js';
 import { companyInfoSchema, countSchema } from './schemas.js';
@@ -38,6 +45,8 @@ export interface ConnectWiseApiOptions {
   readonly companyId: string;
   /** Typed by the admin (already normalised); null to discover it. */
   readonly codebase: string | null;
+  /** Codebases detected by earlier sessions of the same bot; without it, every session detects. */
+  readonly codebaseCache?: CodebaseCache;
   /** The complete `Authorization` header value. */
   readonly authorization: Secret<string>;
   readonly clientId: string;
@@ -117,12 +126,26 @@ export interface ListPaging<T> {
 
 const rawPage = z.array(z.unknown());
 
+/** What a stale codebase answers: its path is gone (404, 410) or sent elsewhere (3xx). */
+function looksStale(error: unknown): boolean {
+  const status = psaStatusOf(error);
+  return status !== null && (status === 404 || status === 410 || (status >= 300 && status < 400));
+}
+
+/** A base URL built from a kept codebase, and its replacement once it failed as stale. */
+interface KeptBase {
+  readonly base: string;
+  readonly codebase: string;
+  fresh: Promise<string> | null;
+}
+
 export function createConnectWiseApi(options: ConnectWiseApiOptions): ConnectWiseApi {
   const { http, site, logger } = options;
+  const cacheKey = codebaseKey(site.siteOrigin, options.companyId);
   let base: Promise<string> | null = null;
+  let kept: KeptBase | null = null;
 
   async function discoverCodebase(): Promise<string> {
-    if (options.codebase !== null) return options.codebase;
     const url = `${site.siteOrigin}/login/companyinfo/${encodeURIComponent(options.companyId)}`;
     try {
       // Public endpoint: no credentials are sent to it.
@@ -144,9 +167,20 @@ export function createConnectWiseApi(options: ConnectWiseApiOptions): ConnectWis
     }
   }
 
+  const baseOf = (codebase: string) => `${site.apiOrigin}/${codebase}apis/3.0`;
+
   function baseUrl(): Promise<string> {
     if (base === null) {
-      base = discoverCodebase().then((codebase) => `${site.apiOrigin}/${codebase}apis/3.0`);
+      const known = options.codebase ?? options.codebaseCache?.get(cacheKey) ?? null;
+      if (known !== null && options.codebase === null)
+        kept = { base: baseOf(known), codebase: known, fresh: null };
+      base =
+        known !== null
+          ? Promise.resolve(baseOf(known))
+          : discoverCodebase().then((codebase) => {
+              options.codebaseCache?.set(cacheKey, codebase);
+              return baseOf(codebase);
+            });
       // A failed discovery (e.g. a timeout) is tried again by the next call instead of sticking;
       // the caller awaiting `base` still sees the error, this branch only forgets it.
       void base.catch(() => {
@@ -182,8 +216,37 @@ export function createConnectWiseApi(options: ConnectWiseApiOptions): ConnectWis
     maxRecords: options.pageSize + PAGE_MARGIN,
   });
 
+  /**
+   * The same URL on a freshly detected codebase, after `error` showed the kept one stale; null
+   * when the URL was not built on a kept codebase, the failure is another one, or detecting again
+   * gave the same codebase. Requests failing together share one detection.
+   */
+  async function rebased(url: URL, error: unknown): Promise<URL | null> {
+    const stale = kept;
+    if (stale === null || !looksStale(error) || !url.href.startsWith(`${stale.base}/`)) return null;
+    if (stale.fresh === null) {
+      options.codebaseCache?.forget(cacheKey, stale.codebase);
+      logger?.info({ path: url.pathname }, 'connectwise codebase gone stale; detecting it again');
+      base = null;
+      stale.fresh = baseUrl();
+    }
+    const fresh = await stale.fresh;
+    return fresh === stale.base ? null : new URL(`${fresh}${url.href.slice(stale.base.length)}`);
+  }
+
+  /** Sends to `url`; on a stale kept codebase, once more on the new one. */
+  async function exchange<T>(url: URL, send: (target: URL) => Promise<T>): Promise<T> {
+    try {
+      return await send(url);
+    } catch (error) {
+      const retry = await rebased(url, error);
+      if (retry === null) throw error;
+      return send(retry);
+    }
+  }
+
   function get<T>(url: URL, schema: z.ZodType<T>, forwardOnly: boolean) {
-    return http.send(getRequest(url, forwardOnly), schema);
+    return exchange(url, (target) => http.send(getRequest(target, forwardOnly), schema));
   }
 
   const byNumber = (page: number) => ({
@@ -288,7 +351,7 @@ export function createConnectWiseApi(options: ConnectWiseApiOptions): ConnectWis
 
     async numberedPageBytes(path, query, page) {
       const url = await urlFor(path, query, byNumber(page));
-      return (await http.sendForBytes(getRequest(url, false))).data;
+      return (await exchange(url, (target) => http.sendForBytes(getRequest(target, false)))).data;
     },
 
     async firstPage<T extends Identified>(

@@ -11,6 +11,7 @@ import type { CredentialField, PsaCredentials } from '../../../src/ports/psa-gat
 import { createKeyedLimiter } from '../shared/keyed-limiter.js';
 import type { PsaProviderContext, PsaProviderDefinition } from '../shared/provider-definition.js';
 import { createPsaHttp } from '../shared/psa-http.js';
+import { type CodebaseCache, createCodebaseCache } from './codebase-cache.js';
 import { CONNECTWISE_ENDPOINT_KEY, createConnectWiseApi } from './connectwise-api.js';
 import { type ConnectWiseSession, createConnectWiseSession } from './connectwise-session.js';
 import { normaliseCodebase, resolveSite } from './connectwise-site.js';
@@ -91,6 +92,22 @@ function token(value: string, label: string): string {
   return value;
 }
 
+/**
+ * One codebase cache per gateway: the gateway hands every `open` the same context object, so a
+ * bot's sessions share their detections, while a new gateway (a test, a bench's cold run) starts
+ * empty. Weakly held: a dropped gateway takes its cache with it.
+ */
+const codebaseCaches = new WeakMap<PsaProviderContext, CodebaseCache>();
+
+function codebaseCacheFor(context: PsaProviderContext): CodebaseCache {
+  let cache = codebaseCaches.get(context);
+  if (cache === undefined) {
+    cache = createCodebaseCache({ now: context.now ?? Date.now });
+    codebaseCaches.set(context, cache);
+  }
+  return cache;
+}
+
 export function openConnectWise(
   credentials: PsaCredentials,
   context: PsaProviderContext,
@@ -113,6 +130,7 @@ export function openConnectWise(
     site,
     companyId,
     codebase,
+    codebaseCache: codebaseCacheFor(context),
     authorization,
     clientId,
     http,

@@ -28,7 +28,7 @@ import { chunk } from './chunk.js';
 import { eq, inList } from './conditions.js';
 import type { ConnectWiseApi, PageJudge } from './connectwise-api.js';
 import type { ContactPage, ContactPageJob } from './contact-page.js';
-import { contactPages } from './contact-page-pool.js';
+import { parseContactPageOffThread } from './contact-page-pool.js';
 import { createPagePump } from './page-pump.js';
 import { contactCheck } from './record-checks.js';
 import { toPsaContact } from './record-mapping.js';
@@ -84,7 +84,7 @@ export async function listContacts(
     }
     await paging.deliver(kept);
   };
-  const parsePage = paging.parsePage ?? ((bytes, job) => contactPages().parse(bytes, job));
+  const parsePage = paging.parsePage ?? parseContactPageOffThread;
   const job: ContactPageJob = { maxRecords: paging.pageSize + PAGE_MARGIN };
 
   // The speculative first pages (see above); their contacts count whichever way is chosen.

@@ -39,6 +39,7 @@ import {
   fullJitterDelayMs,
   parseRetryAfterMs,
 } from './retry-policy.js';
+import { PsaStatusCause } from './status-cause.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -294,7 +295,8 @@ export function createPsaHttp(options: PsaHttpOptions): PsaHttp {
           parseErrorBody(outcome.bytes.toString('utf8')),
           options.classify,
         );
-        if (verdict.action === 'fail') throw new AppError(verdict.code);
+        if (verdict.action === 'fail')
+          throw new AppError(verdict.code, {}, { cause: new PsaStatusCause(outcome.status) });
         code = verdict.code;
         retryAfterMs = parseRetryAfterMs(outcome.headers['retry-after'], now());
       }

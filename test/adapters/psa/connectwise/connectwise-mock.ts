@@ -33,12 +33,9 @@ export function createHarness() {
   const sleeps: number[] = [];
   const seen: SeenRequest[] = [];
 
-  function open(
-    extra: Record<string, string> = {},
-    settings: ConnectWiseSettings = {},
-    timeoutMs = 2_000,
-  ): PsaSession {
-    const gateway = createPsaGateway({
+  /** A gateway on the agent; its sessions share what the gateway keeps (detected codebases). */
+  function gateway(settings: ConnectWiseSettings = {}, timeoutMs = 2_000, now?: () => number) {
+    const opened = createPsaGateway({
       dispatcher: agent,
       timeoutMs,
       maxAttempts: 3,
@@ -46,9 +43,22 @@ export function createHarness() {
       sleep: async (ms) => {
         sleeps.push(ms);
       },
+      ...(now === undefined ? {} : { now }),
       providers: { connectwise: settings },
     });
-    return gateway.open('connectwise', new Secret({ ...CREDENTIALS, ...extra }));
+    return {
+      open: (extra: Record<string, string> = {}): PsaSession =>
+        opened.open('connectwise', new Secret({ ...CREDENTIALS, ...extra })),
+    };
+  }
+
+  /** A session on a gateway of its own. */
+  function open(
+    extra: Record<string, string> = {},
+    settings: ConnectWiseSettings = {},
+    timeoutMs = 2_000,
+  ): PsaSession {
+    return gateway(settings, timeoutMs).open(extra);
   }
 
   /** Records the request, then answers with `answer(request)`. */
@@ -81,5 +91,5 @@ export function createHarness() {
 
   const api = (resource: string) => (path: string) => path.split('?')[0] === `${PREFIX}${resource}`;
 
-  return { agent, sleeps, seen, open, route, api };
+  return { agent, sleeps, seen, gateway, open, route, api };
 }
