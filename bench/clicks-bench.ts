@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,10 +16,19 @@ import type { Intent } from '../src/app/intents.js';
 import type { View } from '../src/app/views.js';
 import type { Actor } from '../src/domain/chat-identity.js';
 import { Secret } from '../src/domain/secret.js';
+import { breakdownFigures, breakdownLines, ClickProbe } from './clicks-breakdown.js';
 import { PhaseMemory } from './clicks-memory.js';
 import { startSandboxProcess } from './sandbox-thread.js';
 
-const SAMPLES = 25;
+/** Samples of each click (`--samples N` for more). */
+const SAMPLES = samplesOf(process.argv);
+
+function samplesOf(argv: readonly string[]): number {
+  const at = argv.indexOf('--samples');
+  const value = at < 0 ? 25 : Number(argv[at + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error('bench: --samples takes a whole number');
+  return value;
+}
 const PAGE = 20;
 
 function expect<K extends View['kind']>(view: View, kind: K): Extract<View, { kind: K }> {
@@ -40,16 +49,37 @@ function stats(samples: readonly number[]): Stats {
   return { median: round(at(0.5)), p95: round(at(0.95)) };
 }
 
-/** Runs one click `SAMPLES` times (the i-th call gets i) and returns its median and p95. */
-async function measure(click: (i: number) => Promise<View>): Promise<Stats> {
-  const samples: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    const start = performance.now();
-    const view = await click(i);
-    samples.push(performance.now() - start);
-    if (view.kind === 'error') throw new Error(`bench: click refused: ${JSON.stringify(view)}`);
-  }
-  return stats(samples);
+type Measure = (name: string, click: (i: number) => Promise<View>) => Promise<Stats>;
+
+/**
+ * Runs one click `SAMPLES` times (the i-th call gets i) and returns its median and p95; with
+ * `--breakdown`, each click's SQLite, event-loop and GC time go to `breakdown` (and stderr).
+ */
+function measurer(
+  probe: ClickProbe,
+  breakdown: Record<string, number>,
+  settle: (name: string) => Promise<void>,
+): Measure {
+  const detailed = process.argv.includes('--breakdown');
+  return async (name, click) => {
+    await settle(name);
+    const samples: number[] = [];
+    const clicks: Parameters<ClickProbe['parts']>[0][number][] = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      const stop = probe.start();
+      const view = await click(i);
+      const timed = stop();
+      samples.push(timed.partial.wallMs);
+      clicks.push(timed);
+      if (view.kind === 'error') throw new Error(`bench: click refused: ${JSON.stringify(view)}`);
+    }
+    if (detailed) {
+      const parts = probe.parts(clicks);
+      Object.assign(breakdown, breakdownFigures(name, parts));
+      console.error(breakdownLines(name, parts));
+    }
+    return stats(samples);
+  };
 }
 
 /**
@@ -70,6 +100,16 @@ export async function clicksAt(
   const opened = await openStorage(join(dir, 'bench.db'), { migrate: true });
   const baselineRss = process.memoryUsage().rss;
   const memory = new PhaseMemory(opened.workerMemory);
+  const probe = new ClickProbe(opened.workerActivity);
+  const breakdown: Record<string, number> = {};
+  const measure = measurer(probe, breakdown, (name) => settle(opened, name, walMb, breakdown));
+  function walMb(): number {
+    try {
+      return Math.round((statSync(join(dir, 'bench.db-wal')).size / 1024 / 1024) * 10) / 10;
+    } catch {
+      return 0;
+    }
+  }
   await memory.phase('fetch and review');
   try {
     const { bot, maintenance } = createImportBot({
@@ -108,8 +148,10 @@ export async function clicksAt(
       (await opened.storage.repos.runRows.duplicateCreates(runId, 1_000)).creates.map(
         (entry) => entry.psaCompanyId,
       );
-    return await clickThrough(as, alice, bob, memory, baselineRss, twins);
+    const figures = await clickThrough(as, alice, bob, { memory, measure, walMb }, baselineRss, twins);
+    return { ...figures, ...breakdown };
   } finally {
+    probe.stop();
     await memory.end();
     await opened.close();
     rmSync(dir, { recursive: true, force: true });
@@ -123,7 +165,7 @@ async function clickThrough(
   as: Ask,
   alice: Actor,
   bob: Actor,
-  memory: PhaseMemory,
+  { memory, measure, walMb }: { memory: PhaseMemory; measure: Measure; walMb: () => number },
   baselineRss: number,
   twins: (runId: string) => Promise<number[]>,
 ): Promise<Record<string, number>> {
@@ -135,9 +177,9 @@ async function clickThrough(
   const runId = first.run.runId;
   const pages = first.paging.totalItems / PAGE;
   const paging = (i: number) => ({ page: (i * 7) % Math.max(1, Math.floor(pages)), pageSize: PAGE });
-  const review = await measure((i) => as(alice, { kind: 'review', runId, paging: paging(i) }));
+  const review = await measure('review', (i) => as(alice, { kind: 'review', runId, paging: paging(i) }));
   const rows = first.rows;
-  const companyDecision = await measure((i) => {
+  const companyDecision = await measure('companyDecision', (i) => {
     const row = rows[i % rows.length];
     if (row === undefined) throw new Error('bench: empty review');
     return as(alice, {
@@ -147,7 +189,7 @@ async function clickThrough(
       paging: { page: 0, pageSize: PAGE },
     });
   });
-  const companyBulk = await measure((i) =>
+  const companyBulk = await measure('companyBulk', (i) =>
     as(alice, {
       kind: 'bulk-companies',
       runId,
@@ -168,15 +210,16 @@ async function clickThrough(
     );
   }
   await memory.phase('users');
+  const walAtUsers = walMb();
   const overview = expect(
     await as(alice, { kind: 'continue-to-users', runId, paging: { page: 0, pageSize: PAGE } }),
     'users',
   );
   const companyIds = overview.companies.map((company) => company.psaCompanyId);
-  const usersOverview = await measure((i) =>
+  const usersOverview = await measure('usersOverview', (i) =>
     as(alice, { kind: 'users', runId, psaCompanyId: null, paging: paging(i) }),
   );
-  const usersCompany = await measure((i) =>
+  const usersCompany = await measure('usersCompany', (i) =>
     as(alice, {
       kind: 'users',
       runId,
@@ -194,7 +237,7 @@ async function clickThrough(
     'users',
   );
   const contacts = oneCompany.contacts.filter((contact) => contact.allowed.includes('grant'));
-  const userDecision = await measure((i) => {
+  const userDecision = await measure('userDecision', (i) => {
     const contact = contacts[i % contacts.length];
     if (contact === undefined) throw new Error('bench: no eligible contact');
     return as(alice, {
@@ -204,7 +247,7 @@ async function clickThrough(
       paging: { page: 0, pageSize: PAGE },
     });
   });
-  const userBulk = await measure((i) =>
+  const userBulk = await measure('userBulk', (i) =>
     as(alice, {
       kind: 'bulk-users',
       runId,
@@ -229,7 +272,7 @@ async function clickThrough(
   const submitStart = performance.now();
   const approval = expect(await as(alice, { kind: 'submit', runId }), 'approval');
   const submit = performance.now() - submitStart;
-  const showApproval = await measure(() =>
+  const showApproval = await measure('showApproval', () =>
     as(bob, { kind: 'show-run', runId, paging: { page: 0, pageSize: PAGE } }),
   );
   await memory.phase('apply');
@@ -259,6 +302,7 @@ async function clickThrough(
     'show approval median': showApproval.median,
     'show approval p95': showApproval.p95,
     'apply (once)': round(apply),
+    'WAL when the users step began (MB)': walAtUsers,
     // On a busy machine the wall time above waits for the CPU; this is the apply's own work.
     'apply CPU (ms)': Math.round((cpu.user + cpu.system) / 1000),
     'users granted': approval.counts.usersGrant,
@@ -272,12 +316,40 @@ async function clickThrough(
   };
 }
 
+/** The flags a scale's child needs: `--memory`, `--breakdown`, `--samples N`. */
+function childFlags(argv: readonly string[]): string[] {
+  const samples = argv.indexOf('--samples');
+  return [
+    ...argv.filter((arg) => arg === '--memory' || arg === '--breakdown' || arg === '--no-settle'),
+    ...(samples < 0 ? [] : argv.slice(samples, samples + 2)),
+  ];
+}
+
+/**
+ * Before each kind of click, the WAL of the previous phase is folded back (one checkpoint, queued
+ * behind the background checkpointer's): an admin reads a page for seconds before the next click,
+ * in which the checkpointer does this anyway, but back-to-back the first clicks after a 50,000-row
+ * write shared the two cores with its checkpoint. `--no-settle` measures without it.
+ */
+async function settle(
+  opened: { checkpoint(): Promise<unknown> },
+  name: string,
+  walMb: () => number,
+  breakdown: Record<string, number>,
+): Promise<void> {
+  breakdown[`${name} WAL before (MB)`] = walMb();
+  if (process.argv.includes('--no-settle')) return;
+  const start = performance.now();
+  await opened.checkpoint();
+  breakdown[`${name} settle (ms)`] = Math.round((performance.now() - start) * 10) / 10;
+}
+
 /** One scale in a fresh child process: its peak RSS is its own, not the sum of both scales. */
 async function clicksInChild(companies: number, contactsPerCompany: number): Promise<Record<string, number>> {
   const child = fork(
     fileURLToPath(new URL('./clicks-child.js', import.meta.url)),
     // `--memory`: every phase's breakdown (main thread and SQLite thread) among the figures.
-    [String(companies), String(contactsPerCompany), ...process.argv.filter((arg) => arg === '--memory')],
+    [String(companies), String(contactsPerCompany), ...childFlags(process.argv)],
     { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
   );
   let figures: Record<string, number> | null = null;

@@ -18,9 +18,9 @@ import { type DialectName, dialectTraits } from './dialect-traits.js';
 import { createStorage } from './kysely-storage.js';
 import { migrateToLatest } from './migrator.js';
 import type { Database } from './schema.js';
-import { SqliteWorker, type SqliteWorkerMemory } from './sqlite-worker.js';
+import { SqliteWorker, type SqliteWorkerActivity, type SqliteWorkerMemory } from './sqlite-worker.js';
 import { sqliteWorkerDialect } from './sqlite-worker-dialect.js';
-import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.js';
+import { type CheckpointResult, startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.js';
 
 export interface OpenStorageOptions {
   /** Run pending migrations before returning (default false: boot and `psa-import migrate` do it). */
@@ -55,6 +55,13 @@ export interface OpenedStorage {
   readonly migrated: readonly string[];
   /** SQLite: the heap of the thread that runs the statements (benchmarks); null on PostgreSQL. */
   workerMemory(): Promise<SqliteWorkerMemory | null>;
+  /** SQLite: what that thread has done so far (benchmarks split a click's time); null on PostgreSQL. */
+  workerActivity(): SqliteWorkerActivity | null;
+  /**
+   * SQLite file: one PASSIVE checkpoint now, queued behind the background one if it is running
+   * (a benchmark waits here for the WAL of its previous phase to be folded back); null otherwise.
+   */
+  checkpoint(): Promise<CheckpointResult | null>;
   close(): Promise<void>;
 }
 
@@ -99,6 +106,8 @@ export async function openStorage(
       dialect: target.dialect,
       migrated,
       workerMemory: async () => (sqlite === undefined ? null : await sqlite.memory()),
+      workerActivity: () => sqlite?.activity() ?? null,
+      checkpoint: async () => (checkpointer === undefined ? null : await checkpointer.checkpointNow()),
       // Idempotent: shutdown paths often close twice, and pg's pool throws on a second end().
       close: () => {
         closing ??= destroy();

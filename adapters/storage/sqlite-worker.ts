@@ -75,6 +75,7 @@ let cachedChars = 0;
 const seenOnce = new Set();
 const cursors = new Map();
 let db;
+let prepares = 0;
 function failure(error) {
   return { message: String((error && error.message) || error), code: error && typeof error.code === 'string' ? error.code : undefined };
 }
@@ -82,6 +83,7 @@ function prepared(sql) {
   let stmt = cache.get(sql);
   if (stmt === undefined) {
     stmt = db.prepare(sql);
+    prepares++;
     if (sql.length > BIG_SQL_CHARS && !seenOnce.has(sql)) {
       seenOnce.add(sql);
       if (seenOnce.size > 64) seenOnce.delete(seenOnce.values().next().value);
@@ -162,7 +164,16 @@ parentPort.on('message', (message) => {
     parentPort.close();
     return;
   }
-  try { parentPort.postMessage({ id: message.id, result: handle(message) }); }
+  // Each answer says how long the thread spent on it and how many statements it compiled, so a
+  // slow click can be split into SQLite's time, the event loop's and the wait between them.
+  const start = performance.now();
+  const before = prepares;
+  try {
+    const result = handle(message);
+    result.ms = performance.now() - start;
+    result.prepared = prepares - before;
+    parentPort.postMessage({ id: message.id, result });
+  }
   catch (error) { parentPort.postMessage({ id: message.id, error: failure(error) }); }
 });
 `;
@@ -172,7 +183,19 @@ interface WorkerFailure {
   readonly code?: string;
 }
 
-type Answer = SqliteRunResult & { readonly done?: boolean; readonly memory?: SqliteWorkerMemory };
+type Answer = SqliteRunResult & {
+  readonly done?: boolean;
+  readonly memory?: SqliteWorkerMemory;
+  readonly ms?: number;
+  readonly prepared?: number;
+};
+
+/** What the thread has done since it opened: requests answered, time spent in them, statements compiled. */
+export interface SqliteWorkerActivity {
+  readonly requests: number;
+  readonly busyMs: number;
+  readonly prepares: number;
+}
 
 type Reply =
   | { readonly kind: 'ready' }
@@ -206,6 +229,7 @@ export class SqliteWorker {
   private nextId = 0;
   private nextCursor = 0;
   private stopped: Error | null = null;
+  private done: SqliteWorkerActivity = { requests: 0, busyMs: 0, prepares: 0 };
   private closing: Promise<void> | undefined;
 
   private constructor(
@@ -219,8 +243,16 @@ export class SqliteWorker {
       // Idle, the thread must not keep the process alive (a command that forgets to close
       // storage still exits); while a request is out it must, or `await` could end the process.
       if (this.pending.size === 0) worker.unref();
-      if ('error' in reply) waiter?.reject(errorOf(reply.error));
-      else waiter?.resolve(reply.result);
+      if ('error' in reply) {
+        waiter?.reject(errorOf(reply.error));
+        return;
+      }
+      this.done = {
+        requests: this.done.requests + 1,
+        busyMs: this.done.busyMs + (reply.result.ms ?? 0),
+        prepares: this.done.prepares + (reply.result.prepared ?? 0),
+      };
+      waiter?.resolve(reply.result);
     });
     const fail = (error: Error): void => {
       this.stopped ??= error;
@@ -288,6 +320,11 @@ export class SqliteWorker {
     const answer = await this.request({ kind: 'memory' });
     if (answer.memory === undefined) throw new Error('the SQLite worker gave no memory figures');
     return answer.memory;
+  }
+
+  /** Totals of the answered requests (benchmarks take the difference across one click). */
+  activity(): SqliteWorkerActivity {
+    return this.done;
   }
 
   /** Closes the connection and ends the thread; idempotent. */

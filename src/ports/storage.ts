@@ -255,8 +255,8 @@ export interface RunRowsRepository {
     records: readonly (ContactRecord & { readonly orderKey: string })[],
   ): Promise<void>;
   deleteContacts(runId: string): Promise<void>;
-  /** One page of the review order; `selectedOnly` leaves out rows decided skip. */
-  companyPage(runId: string, offset: number, limit: number, selectedOnly: boolean): Promise<CompanyRecord[]>;
+  /** One page of the review order, every row (the users overview pages the selected ones). */
+  companyPage(runId: string, offset: number, limit: number): Promise<CompanyRecord[]>;
   companiesById(runId: string, psaCompanyIds: readonly number[]): Promise<CompanyRecord[]>;
   /** PSA ids of the companies the integration's last applied import left out (issue 15). */
   leftOutByLastImport(integrationId: string): Promise<number[]>;

@@ -108,10 +108,9 @@ export function runCompanyRows(db: Kysely<Database>, traits: DialectTraits) {
       }
     },
 
-    async companyPage(runId: string, offset: number, limit: number, selectedOnly: boolean) {
-      let query = ofRun(runId).selectAll();
-      if (selectedOnly) query = query.where('decision_kind', '<>', 'skip');
-      const rows = await query
+    async companyPage(runId: string, offset: number, limit: number) {
+      const rows = await ofRun(runId)
+        .selectAll()
         .orderBy('order_key')
         .orderBy('psa_company_id')
         .offset(offset)

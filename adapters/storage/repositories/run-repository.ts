@@ -3,7 +3,8 @@ import { FINISHED_STATUSES } from '../../../src/domain/run.js';
 import type { RunRepository } from '../../../src/ports/storage.js';
 import type { Database } from '../schema.js';
 import { readEach } from './row-schemas.js';
-import { patchedRun, patchToRow, rowToRun, runToRow } from './run-row.js';
+import { patchedRun, patchToRow, runToRow } from './run-row.js';
+import { rowToRun } from './run-row-read.js';
 
 export function runRepository(db: Kysely<Database>): RunRepository {
   const openRuns = () =>

@@ -59,7 +59,7 @@ export async function buildReviewView(
 ): Promise<ReviewView> {
   const totals = await runTotals(repos, run.id);
   const window = pageWindow(totals.companies.total, paging);
-  const records = await repos.runRows.companyPage(run.id, window.offset, window.limit, false);
+  const records = await repos.runRows.companyPage(run.id, window.offset, window.limit);
   const [names, twins] = await Promise.all([
     pickedNames(repos, run.tenantId, records),
     repos.runRows.twinsOf(

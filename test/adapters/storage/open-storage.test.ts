@@ -69,10 +69,31 @@ describe('openStorage on SQLite', () => {
     }
   });
 
+  it('checkpoints a file on request and reports what its thread did; in memory there is no WAL', async () => {
+    const opened = await openStorage(join(dir, 'psa.db'), { migrate: true });
+    try {
+      const before = opened.workerActivity();
+      await opened.storage.repos.tenants.insert({
+        id: 't',
+        name: 'T',
+        approvalPolicy: 'self',
+        createdAt: 'x',
+      });
+      expect(opened.workerActivity()?.requests).toBeGreaterThan(before?.requests ?? Number.POSITIVE_INFINITY);
+      const result = await opened.checkpoint();
+      expect(result?.busy).toBe(0);
+      expect(result?.log).toBeGreaterThan(0);
+      expect(result?.checkpointed).toBe(result?.log);
+    } finally {
+      await opened.close();
+    }
+  });
+
   it('opens an in-memory database, and closes it idempotently', async () => {
     const opened = await openStorage(':memory:', { migrate: true });
     try {
       expect(await opened.storage.repos.companies.count('none')).toBe(0);
+      expect(await opened.checkpoint()).toBeNull();
     } finally {
       await opened.close();
     }

@@ -149,7 +149,7 @@ describe.each(storageDialects())('0002 carries 0001-era runs into rows on $name'
       version: 4,
       contacts: { kind: 'fetched', contactTypes: ['Primary'] },
     });
-    const page = await repos.runRows.companyPage('run-old', 0, 10, false);
+    const page = await repos.runRows.companyPage('run-old', 0, 10);
     // The snapshot's order is kept: Zeta (unmapped) first.
     expect(
       page.map((record) => [record.row.company.psaId, record.decision.kind, record.defaultDecision.kind]),

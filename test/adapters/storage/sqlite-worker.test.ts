@@ -192,6 +192,31 @@ describe('SQLite in a worker thread, behind kysely', () => {
     expect(full.heapTotal).toBeGreaterThanOrEqual(full.heapUsed);
   });
 
+  it('counts its requests, their time and the statements it compiled, once per text', async () => {
+    const before = worker.activity();
+    const insert = (id: number) =>
+      db
+        .insertInto('items')
+        .values({ id, name: `n${id}` })
+        .execute();
+    await insert(1);
+    const first = worker.activity();
+    expect(first.requests).toBe(before.requests + 1);
+    expect(first.prepares).toBe(before.prepares + 1);
+    expect(first.busyMs).toBeGreaterThan(before.busyMs);
+    // The same text with other values runs the cached statement; a new text compiles once.
+    await insert(2);
+    await insert(3);
+    await names();
+    await names();
+    const after = worker.activity();
+    expect(after.requests).toBe(first.requests + 4);
+    expect(after.prepares).toBe(first.prepares + 1);
+    // A failing request is not counted as answered.
+    await expect(insert(3)).rejects.toThrow();
+    expect(worker.activity().requests).toBe(after.requests);
+  });
+
   it('refuses queries once closed, and closing twice is fine', async () => {
     await worker.close();
     await worker.close();
