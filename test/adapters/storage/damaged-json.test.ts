@@ -4,6 +4,7 @@ import { AppError } from '../../../src/domain/errors.js';
 import type { DigestScheduleRecord } from '../../../src/ports/digest-store.js';
 import type { Repositories } from '../../../src/ports/storage.js';
 import { storageDialects, type TestStorage, useTestStorage } from '../../support/storage-dialects.js';
+import { webhookEndpoint } from '../webhooks/endpoint-fixtures.js';
 import { run, STATUS_PARTS, seedTenant, T0 } from './storage-fixtures.js';
 
 /** Sealed secrets look like this; a damaged row's error must never carry them. */
@@ -40,20 +41,9 @@ describe.each(storageDialects())('damaged JSON columns on $name', (dialect) => {
   });
 
   const addEndpoint = (id: string, tenantId: string, events: string[] = []) =>
-    repos.directoryApi.endpoints.insert({
-      id,
-      tenantId,
-      url: `https://receiver.example/${id}`,
-      events,
-      sealedSecret: SEALED,
-      sealedPreviousSecret: null,
-      previousSecretUntil: null,
-      disabledAt: null,
-      disabledReason: null,
-      createdBy: 'Alice',
-      createdAt: T0,
-      updatedAt: T0,
-    });
+    repos.directoryApi.endpoints.insert(
+      webhookEndpoint({ id, tenantId, sealedSecret: SEALED, at: T0, events }),
+    );
 
   let n = 0;
   const event = (type: DirectoryEvent['type'] = 'company.created'): DirectoryEvent => ({
