@@ -1,6 +1,6 @@
 import type { Provider } from '../domain/provider.js';
-import type { ThreadRef } from '../domain/run.js';
 import type { DigestSchedule } from '../domain/schedule.js';
+import type { ThreadRef } from '../domain/thread-ref.js';
 import type { SkippingRead } from './damaged-record.js';
 
 /** Issue 14: one change-digest schedule per integration, and what its last run left behind. */

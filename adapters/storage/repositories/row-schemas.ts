@@ -7,12 +7,9 @@ import type { ApplyResult } from '../../../src/domain/plan-model.js';
 import { isProvider, type Provider } from '../../../src/domain/provider.js';
 import type { CompanyFilter } from '../../../src/domain/psa-records.js';
 import type { CompanyStatus, DuplicateCandidate } from '../../../src/domain/review.js';
-import {
-  RUN_TRANSITIONS,
-  type RunStatus,
-  type SkippedRecords,
-  type ThreadRef,
-} from '../../../src/domain/run.js';
+import { RUN_TRANSITIONS, type RunStatus } from '../../../src/domain/run-status.js';
+import type { SkippedRecords } from '../../../src/domain/skipped-records.js';
+import type { ThreadRef } from '../../../src/domain/thread-ref.js';
 import type { DamagedRecord, SkippingRead } from '../../../src/ports/damaged-record.js';
 
 /**

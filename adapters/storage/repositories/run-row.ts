@@ -3,13 +3,13 @@ import type { z } from 'zod';
 import type { AppError } from '../../../src/domain/errors.js';
 import {
   type ImportRun,
-  NO_SKIPPED,
   NOT_FETCHED,
   type RunBase,
   type RunContacts,
   type RunStatusPart,
   runBase,
 } from '../../../src/domain/run.js';
+import { NO_SKIPPED } from '../../../src/domain/skipped-records.js';
 import type { RunChange, RunPatch } from '../../../src/ports/storage.js';
 import type { ImportRunTable } from '../schema.js';
 import {

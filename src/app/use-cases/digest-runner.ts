@@ -1,8 +1,8 @@
 import { digestDecision } from '../../domain/digest.js';
 import { AppError, type ErrorCode, isAppError } from '../../domain/errors.js';
 import type { Provider } from '../../domain/provider.js';
-import type { ThreadRef } from '../../domain/run.js';
 import { nextDueAfter } from '../../domain/schedule.js';
+import type { ThreadRef } from '../../domain/thread-ref.js';
 import type { DigestScheduleRecord } from '../../ports/digest-store.js';
 import type { IntegrationRecord } from '../../ports/storage.js';
 import type { Access } from '../access.js';

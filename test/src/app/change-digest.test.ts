@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createImportBot } from '../../../src/app/create-import-bot.js';
 import type { DigestDelivery } from '../../../src/app/use-cases/digest-runner.js';
 import type { DigestView } from '../../../src/app/views.js';
-import type { ThreadRef } from '../../../src/domain/run.js';
+import type { ThreadRef } from '../../../src/domain/thread-ref.js';
 import type { Logger } from '../../../src/ports/logger.js';
 import { seedTenant } from '../../adapters/storage/storage-fixtures.js';
 import { company, contact } from '../../fakes/fake-psa-gateway.js';
