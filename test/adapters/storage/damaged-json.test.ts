@@ -255,25 +255,15 @@ describe.each(storageDialects())('damaged JSON columns on $name', (dialect) => {
   });
 
   describe('the imports of the read API', () => {
-    it('refuses an import whose result is damaged, naming it', async () => {
+    it.each([
+      ['result', { result: '{"companiesCreated":"lots"}' }],
+      ['provider', { provider: 'halo' }],
+    ])('refuses an import whose %s is damaged, naming it', async (field, damage) => {
       await repos.runs.insert(run({ id: 'r-1' }, STATUS_PARTS.applied));
-      await opened.db
-        .updateTable('import_runs')
-        .set({ result: '{"companiesCreated":"lots"}' })
-        .where('id', '=', 'r-1')
-        .execute();
+      await opened.db.updateTable('import_runs').set(damage).where('id', '=', 'r-1').execute();
       expectRefused(
         await thrown(() => repos.directoryApi.reads.imports('tenant-1', null, 10)),
-        'import r-1, field result',
-      );
-    });
-
-    it('refuses an import whose provider is unknown, naming it', async () => {
-      await repos.runs.insert(run({ id: 'r-1' }, STATUS_PARTS.applied));
-      await opened.db.updateTable('import_runs').set({ provider: 'halo' }).where('id', '=', 'r-1').execute();
-      expectRefused(
-        await thrown(() => repos.directoryApi.reads.imports('tenant-1', null, 10)),
-        'import r-1, field provider',
+        `import r-1, field ${field}`,
       );
     });
 
@@ -379,18 +369,23 @@ describe.each(storageDialects())('damaged JSON columns on $name', (dialect) => {
     );
 
     it('refuses a digest log entry whose provider is unknown, naming it', async () => {
-      const entry = {
-        tenantId: 'tenant-1',
-        integrationId: 'int-tenant-1',
+      const same = { tenantId: 'tenant-1', integrationId: 'int-tenant-1', at: T0, errorCode: null } as const;
+      await repos.digests.appendLog({
+        ...same,
+        id: 'log-1',
         provider: 'connectwise',
-        at: T0,
+        outcome: 'no-changes',
+        changes: 0,
+        fingerprint: null,
+      });
+      await repos.digests.appendLog({
+        ...same,
+        id: 'log-2',
+        provider: 'autotask',
         outcome: 'changes',
         changes: 2,
         fingerprint: 'f',
-        errorCode: null,
-      } as const;
-      await repos.digests.appendLog({ ...entry, id: 'log-1' });
-      await repos.digests.appendLog({ ...entry, id: 'log-2' });
+      });
       await opened.db.updateTable('digest_log').set({ provider: 'halo' }).where('id', '=', 'log-2').execute();
       expectRefused(
         await thrown(() => repos.digests.listLog('tenant-1', 10)),
