@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isAppError } from '../../src/domain/errors.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { ApiTokenRecord } from '../../src/ports/directory-api.js';
 import type { IdGenerator } from '../../src/ports/ids.js';
@@ -43,6 +44,12 @@ const BAD_LIMIT: Answer = {
   body: { error: { code: 'bad_request', message: 'limit is 1 to 200' } },
 };
 const NOT_FOUND: Answer = { status: 404, body: { error: { code: 'not_found', message: 'not found' } } };
+
+/** A stored record that does not read back: the server's fault, said with a stable code and no internals. */
+const DAMAGED: Answer = {
+  status: 500,
+  body: { error: { code: 'stored_data_invalid', message: 'a stored record could not be read' } },
+};
 
 async function answer(storage: Storage, token: ApiTokenRecord, url: URL): Promise<Answer> {
   const reads = storage.repos.directoryApi.reads;
@@ -93,6 +100,25 @@ async function answer(storage: Storage, token: ApiTokenRecord, url: URL): Promis
 }
 
 /**
+ * The answer, or DAMAGED when a record it reads is damaged: that use is still audited, and the
+ * log line keeps the error with its cause (record and field, never the stored value).
+ */
+async function answerOrDamaged(
+  storage: Storage,
+  token: ApiTokenRecord,
+  url: URL,
+  logger: Logger,
+): Promise<Answer> {
+  try {
+    return await answer(storage, token, url);
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'stored_data_invalid') throw error;
+    logger.error({ err: error, code: error.code, path: url.pathname }, 'API read met a damaged record');
+    return DAMAGED;
+  }
+}
+
+/**
  * The read API under /api/v1: Bearer tokens of one tenant, read-only, every use audited, a
  * per-token rate limit. The OpenAPI document is public: it describes, it reveals no data.
  */
@@ -118,7 +144,7 @@ export function createApiSurface(options: ApiSurfaceOptions): ApiSurface {
         const wait = limiter.take(token.id, now.getTime());
         const result: Answer =
           wait === null
-            ? await answer(storage, token, url)
+            ? await answerOrDamaged(storage, token, url, logger)
             : { status: 429, body: { error: { code: 'rate_limited', message: 'too many requests' } } };
         await storage.repos.directoryApi.tokens.touch(token.id, now.toISOString());
         await storage.repos.audit.append({

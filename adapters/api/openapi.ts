@@ -17,6 +17,10 @@ const errors = {
     headers: { 'Retry-After': { schema: { type: 'integer' } } },
     ...json(ref('Error')),
   },
+  '500': {
+    description: 'A stored record could not be read (code stored_data_invalid), or another server fault',
+    ...json(ref('Error')),
+  },
 };
 const paging = [
   { name: 'cursor', in: 'query', schema: { type: 'string' } },

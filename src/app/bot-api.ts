@@ -1,7 +1,7 @@
 import type { Actor, ChatPlatform } from '../domain/chat-identity.js';
 import type { Provider } from '../domain/provider.js';
 import type { CompanyStatus } from '../domain/review.js';
-import type { ThreadRef } from '../domain/run.js';
+import type { ThreadRef } from '../domain/thread-ref.js';
 import type { PsaCredentials } from '../ports/psa-gateway.js';
 import type { Intent } from './intents.js';
 import type { ProgressView, View } from './views.js';

@@ -6,8 +6,8 @@ import type {
   UserDecision,
 } from '../domain/decisions.js';
 import type { Provider } from '../domain/provider.js';
-import type { ThreadRef } from '../domain/run.js';
 import type { Cadence } from '../domain/schedule.js';
+import type { ThreadRef } from '../domain/thread-ref.js';
 import type { PsaCredentials } from '../ports/psa-gateway.js';
 
 export type { CompanyBulkAction, UserBulkAction } from '../domain/decisions.js';

@@ -1,12 +1,6 @@
 import { AppError } from '../domain/errors.js';
-import {
-  canTransition,
-  hasStatus,
-  type ImportRun,
-  isFinished,
-  type RunIn,
-  type RunStatus,
-} from '../domain/run.js';
+import { hasStatus, type ImportRun, type RunIn } from '../domain/run.js';
+import { canTransition, isFinished, type RunStatus } from '../domain/run-status.js';
 import type { Clock } from '../ports/clock.js';
 import type { Repositories, RunPatch, Storage } from '../ports/storage.js';
 import type { Access } from './access.js';

@@ -5,7 +5,8 @@ import type { ApplyResult, LicenceCheck, PlanCounts } from '../domain/plan-model
 import type { Provider } from '../domain/provider.js';
 import type { CompanyStatus, DuplicateCandidate, MissingRow } from '../domain/review.js';
 import type { ReviewGroup } from '../domain/review-order.js';
-import type { RunStatus, SkippedRecords } from '../domain/run.js';
+import type { RunStatus } from '../domain/run-status.js';
+import type { SkippedRecords } from '../domain/skipped-records.js';
 import type { CredentialField } from '../ports/psa-gateway.js';
 import type { CompanyBulkAction, UserBulkAction } from './intents.js';
 import type { DigestHistoryEntry, DigestScheduleSummary, DigestView } from './views/digest-view.js';

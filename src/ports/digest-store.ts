@@ -1,6 +1,7 @@
 import type { Provider } from '../domain/provider.js';
-import type { ThreadRef } from '../domain/run.js';
 import type { DigestSchedule } from '../domain/schedule.js';
+import type { ThreadRef } from '../domain/thread-ref.js';
+import type { SkippingRead } from './damaged-record.js';
 
 /** Issue 14: one change-digest schedule per integration, and what its last run left behind. */
 export interface DigestScheduleRecord {
@@ -53,8 +54,11 @@ export interface DigestRepository {
   /** Insert or replace the schedule of the integration (the last outcome is kept). */
   upsert(record: DigestScheduleRecord): Promise<void>;
   remove(integrationId: string): Promise<boolean>;
-  /** Schedules whose next due time is at or before `now`, every tenant. */
-  listDue(now: string): Promise<DigestScheduleRecord[]>;
+  /**
+   * Schedules whose next due time is at or before `now`, every tenant; a schedule that does not
+   * read back is skipped and named, so it never stops the others' digests.
+   */
+  listDue(now: string): Promise<SkippingRead<DigestScheduleRecord>>;
   /**
    * Compare-and-set on the due time: moves it from `expected` to `next` only if it still is
    * `expected`. True for exactly one caller per slot, so a slot runs once among replicas.

@@ -3,7 +3,7 @@ import type { View } from '../../../src/app/views.js';
 import type { ChatPlatform } from '../../../src/domain/chat-identity.js';
 import type { ErrorCode, ErrorDetails } from '../../../src/domain/errors.js';
 import { isProvider, type Provider, providerWords } from '../../../src/domain/provider.js';
-import type { ThreadRef } from '../../../src/domain/run.js';
+import type { ThreadRef } from '../../../src/domain/thread-ref.js';
 import type { Logger } from '../../../src/ports/logger.js';
 import { parseScheduleWords } from './digest-grammar.js';
 import { parseDirectoryApiCommand } from './directory-api-grammar.js';

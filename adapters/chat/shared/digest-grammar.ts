@@ -1,7 +1,7 @@
 import type { Intent } from '../../../src/app/intents.js';
 import type { Provider } from '../../../src/domain/provider.js';
-import type { ThreadRef } from '../../../src/domain/run.js';
 import { parseWeekday } from '../../../src/domain/schedule.js';
+import type { ThreadRef } from '../../../src/domain/thread-ref.js';
 
 export const SCHEDULE_USAGE =
   '/psa schedule <provider> daily|weekly [day] [HH:MM] [time zone] [--always], or /psa schedule <provider> off';

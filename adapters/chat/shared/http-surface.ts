@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DigestView, View } from '../../../src/app/views.js';
-import type { ThreadRef } from '../../../src/domain/run.js';
+import type { ThreadRef } from '../../../src/domain/thread-ref.js';
 
 /**
  * A chat surface mounted on the one HTTP server (adapters/boot/http-server.ts): Slack at

@@ -2,7 +2,7 @@ import type { ImportBot } from '../../../src/app/bot-api.js';
 import type { ProgressView, View } from '../../../src/app/views.js';
 import type { Actor } from '../../../src/domain/chat-identity.js';
 import type { Provider } from '../../../src/domain/provider.js';
-import type { ThreadRef } from '../../../src/domain/run.js';
+import type { ThreadRef } from '../../../src/domain/thread-ref.js';
 import type { Clock } from '../../../src/ports/clock.js';
 import type { Logger } from '../../../src/ports/logger.js';
 import { ProgressThrottle } from './progress-throttle.js';

@@ -2,7 +2,7 @@ import type { CompanyDecision, UserDecision } from '../../../src/domain/decision
 import type { ApplyResult, PlanCounts } from '../../../src/domain/plan-model.js';
 import type { CompanyStatus } from '../../../src/domain/review.js';
 import type { ReviewGroup } from '../../../src/domain/review-order.js';
-import type { RunStatus } from '../../../src/domain/run.js';
+import type { RunStatus } from '../../../src/domain/run-status.js';
 
 /**
  * Surface-neutral wording shared by the chat adapters. Nothing here escapes: each surface escapes

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ThreadRef } from '../../../src/domain/run.js';
+import type { ThreadRef } from '../../../src/domain/thread-ref.js';
 
 /** Issue 14: a digest is posted to the channel where `/psa schedule` was typed. */
 const channelSchema = z.object({ channel: z.string().regex(/^[CDG][A-Z0-9]{2,30}$/) });

@@ -1,5 +1,5 @@
 import type { View } from '../../../src/app/views.js';
-import type { ThreadRef } from '../../../src/domain/run.js';
+import type { ThreadRef } from '../../../src/domain/thread-ref.js';
 import { renderSimpleView } from './render/simple-views.js';
 import type { SlackDeps } from './slack-context.js';
 import { parseThreadRef } from './thread.js';

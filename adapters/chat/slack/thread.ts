@@ -1,4 +1,4 @@
-import type { ThreadRef } from '../../../src/domain/run.js';
+import type { ThreadRef } from '../../../src/domain/thread-ref.js';
 
 /** Where a run's messages live: the channel, and the root message every reply threads under. */
 export interface SlackThread {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ThreadRef } from '../../../src/domain/run.js';
+import type { ThreadRef } from '../../../src/domain/thread-ref.js';
 import { baseConversationId, type ConversationAddress, conversationIdSchema } from './thread-ref.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { ThreadRef } from '../../../src/domain/run.js';
+import type { ThreadRef } from '../../../src/domain/thread-ref.js';
 import { type ChatCommand, parseChatCommand } from '../shared/command-grammar.js';
 
 /** Removes `<at>Bot</at>` mentions and any other markup Teams puts around the text. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ThreadRef } from '../../../src/domain/run.js';
+import type { ThreadRef } from '../../../src/domain/thread-ref.js';
 
 /** Where a conversation lives: the Bot Connector that serves it and its id. */
 export interface ConversationAddress {

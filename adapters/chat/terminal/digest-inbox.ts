@@ -1,5 +1,5 @@
 import type { DigestView } from '../../../src/app/views.js';
-import type { ThreadRef } from '../../../src/domain/run.js';
+import type { ThreadRef } from '../../../src/domain/thread-ref.js';
 import { renderDigest } from './render-digest.js';
 
 /**

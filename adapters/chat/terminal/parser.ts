@@ -1,5 +1,5 @@
 import type { ChatPlatform } from '../../../src/domain/chat-identity.js';
-import type { ThreadRef } from '../../../src/domain/run.js';
+import type { ThreadRef } from '../../../src/domain/thread-ref.js';
 import { type AdminRef, PSA_VERBS, parseChatCommand } from '../shared/command-grammar.js';
 import type { TerminalCommand } from './commands.js';
 import { parseRun, RUN_VERBS } from './parse-run.js';

@@ -1,7 +1,7 @@
 import type { PageInfo, RunHeader } from '../../../src/app/views.js';
 import type { PlanCounts } from '../../../src/domain/plan-model.js';
 import { PROVIDER_LABELS } from '../../../src/domain/provider.js';
-import type { RunStatus } from '../../../src/domain/run.js';
+import type { RunStatus } from '../../../src/domain/run-status.js';
 import { type CountItem, countOf, runStatusLabel } from '../shared/text.js';
 import { clean } from './sanitize.js';
 

@@ -1,6 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { ChatPlatform } from '../../../src/domain/chat-identity.js';
-import type { Provider } from '../../../src/domain/provider.js';
+import { z } from 'zod';
 import type { Cadence, Weekday } from '../../../src/domain/schedule.js';
 import type {
   DigestLogEntry,
@@ -9,7 +8,21 @@ import type {
 } from '../../../src/ports/digest-store.js';
 import type { DigestScheduleTable } from '../digest-schema.js';
 import type { Database } from '../schema.js';
-import { isStoredDataInvalid, storedJson, stringList } from './row-schemas.js';
+import {
+  chatPlatformSchema,
+  isStoredDataInvalid,
+  providerSchema,
+  readEach,
+  storedColumn,
+  storedJson,
+  stringList,
+} from './row-schemas.js';
+
+const cadenceSchema: z.ZodType<Cadence> = z.enum(['daily', 'weekly']);
+
+const weekdaySchema: z.ZodType<Weekday> = z
+  .number()
+  .refine((day): day is Weekday => Number.isInteger(day) && day >= 0 && day <= 6);
 
 /**
  * The keys the last digest reported. Damaged ones read as null: the scheduler reads every
@@ -26,19 +39,28 @@ function parseKeys(integrationId: string, text: string | null): string[] | null 
   }
 }
 
+/**
+ * A schedule as stored. A provider, cadence, weekday or platform outside its set is refused with
+ * `stored_data_invalid`: the schedule cannot run as stored (unlike damaged keys, which only cost
+ * a repeated report).
+ */
 function toRecord(row: Selectable<DigestScheduleTable>): DigestScheduleRecord {
+  const record = `digest schedule ${row.integration_id}`;
   return {
     integrationId: row.integration_id,
     tenantId: row.tenant_id,
-    provider: row.provider as Provider,
+    provider: storedColumn(providerSchema, row.provider, record, 'provider'),
     schedule: {
-      cadence: row.cadence as Cadence,
-      weekday: row.weekday as Weekday,
+      cadence: storedColumn(cadenceSchema, row.cadence, record, 'cadence'),
+      weekday: storedColumn(weekdaySchema, row.weekday, record, 'weekday'),
       minuteOfDay: row.minute_of_day,
       timeZone: row.time_zone,
     },
     always: row.always === 1,
-    conversation: { platform: row.conversation_platform as ChatPlatform, data: row.conversation },
+    conversation: {
+      platform: storedColumn(chatPlatformSchema, row.conversation_platform, record, 'conversation_platform'),
+      data: row.conversation,
+    },
     setBy: row.set_by,
     setAt: row.set_at,
     nextDueAt: row.next_due_at,
@@ -117,7 +139,7 @@ export function digestRepository(db: Kysely<Database>): DigestRepository {
         .orderBy('next_due_at')
         .limit(100)
         .execute();
-      return rows.map(toRecord);
+      return readEach('digest_schedules', rows, (row) => row.integration_id, toRecord);
     },
 
     async claimSlot(integrationId, expected, next) {
@@ -174,7 +196,7 @@ export function digestRepository(db: Kysely<Database>): DigestRepository {
         id: row.id,
         tenantId: row.tenant_id,
         integrationId: row.integration_id,
-        provider: row.provider as Provider,
+        provider: storedColumn(providerSchema, row.provider, `digest log entry ${row.id}`, 'provider'),
         at: row.at,
         outcome: row.outcome === 'changes' || row.outcome === 'failed' ? row.outcome : 'no-changes',
         changes: row.changes,

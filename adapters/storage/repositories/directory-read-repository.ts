@@ -8,7 +8,7 @@ import type {
   UserRow,
 } from '../../../src/ports/directory-api.js';
 import type { Database } from '../schema.js';
-import { resultSchema, storedJson } from './row-schemas.js';
+import { providerSchema, resultSchema, storedColumn, storedJson } from './row-schemas.js';
 
 /*
  * The read API's queries. Pages are keyed by stable ids (imports: newest first by creation time,
@@ -36,6 +36,11 @@ function pageOf<T>(rows: readonly T[], limit: number, key: (row: T) => string[])
   return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(key(last)) : null };
 }
 
+/** A link's provider is its integration's: a damaged one names the integration. */
+function linkProvider(row: { integration_id: string; provider: string }): Provider {
+  return storedColumn(providerSchema, row.provider, `integration ${row.integration_id}`, 'provider');
+}
+
 async function companyLinks(
   db: Kysely<Database>,
   ids: readonly string[],
@@ -48,6 +53,7 @@ async function companyLinks(
     .select([
       'm.managed_company_id as managed_id',
       'm.psa_company_id as psa_id',
+      'm.integration_id',
       'i.provider',
       'm.last_imported_at',
     ])
@@ -58,7 +64,7 @@ async function companyLinks(
   for (const row of rows) {
     const list = links.get(row.managed_id) ?? [];
     list.push({
-      provider: row.provider as Provider,
+      provider: linkProvider(row),
       psaId: Number(row.psa_id),
       lastImportedAt: row.last_imported_at,
     });
@@ -76,6 +82,7 @@ async function userLinks(db: Kysely<Database>, ids: readonly string[]): Promise<
     .select([
       'm.managed_user_id as managed_id',
       'm.psa_contact_id as psa_id',
+      'm.integration_id',
       'i.provider',
       'm.last_imported_at',
     ])
@@ -86,7 +93,7 @@ async function userLinks(db: Kysely<Database>, ids: readonly string[]): Promise<
   for (const row of rows) {
     const list = links.get(row.managed_id) ?? [];
     list.push({
-      provider: row.provider as Provider,
+      provider: linkProvider(row),
       psaId: Number(row.psa_id),
       lastImportedAt: row.last_imported_at,
     });
@@ -206,7 +213,7 @@ export function directoryReadRepository(db: Kysely<Database>): DirectoryReadRepo
       const items = page.items.map(
         (r): ImportRow => ({
           id: r.id,
-          provider: r.provider as Provider,
+          provider: storedColumn(providerSchema, r.provider, `import ${r.id}`, 'provider'),
           status: r.status,
           requesterName: r.requester_name,
           approverName: r.approver_name,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ChatPlatform } from '../../../src/domain/chat-identity.js';
 import type { CompanyDecision, Ineligibility, UserDecision } from '../../../src/domain/decisions.js';
 import type { DomainOwnerNote } from '../../../src/domain/domain-owner-note.js';
 import { AppError, ERROR_CODES, type ErrorCode } from '../../../src/domain/errors.js';
@@ -6,12 +7,9 @@ import type { ApplyResult } from '../../../src/domain/plan-model.js';
 import { isProvider, type Provider } from '../../../src/domain/provider.js';
 import type { CompanyFilter } from '../../../src/domain/psa-records.js';
 import type { CompanyStatus, DuplicateCandidate } from '../../../src/domain/review.js';
-import {
-  RUN_TRANSITIONS,
-  type RunStatus,
-  type SkippedRecords,
-  type ThreadRef,
-} from '../../../src/domain/run.js';
+import { RUN_TRANSITIONS, type RunStatus } from '../../../src/domain/run-status.js';
+import type { SkippedRecords } from '../../../src/domain/skipped-records.js';
+import type { ThreadRef } from '../../../src/domain/thread-ref.js';
 import type { DamagedRecord, SkippingRead } from '../../../src/ports/damaged-record.js';
 
 /**
@@ -29,6 +27,16 @@ export function storedJson<T>(schema: z.ZodType<T>, text: string, record: string
   } catch (error) {
     throw storedDataInvalid(record, field, error);
   }
+  const outcome = schema.safeParse(value);
+  if (!outcome.success) throw storedDataInvalid(record, field, outcome.error);
+  return outcome.data;
+}
+
+/**
+ * A stored plain column read back: a value outside its closed set (a provider, a cadence) is
+ * refused like a JSON column, naming the record and the field, never the value.
+ */
+export function storedColumn<T>(schema: z.ZodType<T>, value: unknown, record: string, field: string): T {
   const outcome = schema.safeParse(value);
   if (!outcome.success) throw storedDataInvalid(record, field, outcome.error);
   return outcome.data;
@@ -84,8 +92,10 @@ export const filterSchema: z.ZodType<CompanyFilter> = z
     }),
   );
 
+export const chatPlatformSchema: z.ZodType<ChatPlatform> = z.enum(['slack', 'teams', 'terminal']);
+
 export const threadSchema: z.ZodType<ThreadRef> = z.object({
-  platform: z.enum(['slack', 'teams', 'terminal']),
+  platform: chatPlatformSchema,
   data: z.string(),
 });
 

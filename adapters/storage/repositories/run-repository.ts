@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { FINISHED_STATUSES } from '../../../src/domain/run.js';
+import { FINISHED_STATUSES } from '../../../src/domain/run-status.js';
 import type { RunRepository } from '../../../src/ports/storage.js';
 import type { Database } from '../schema.js';
 import { readEach } from './row-schemas.js';

@@ -1,13 +1,8 @@
 import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { AppError } from '../../../src/domain/errors.js';
-import {
-  type ImportRun,
-  NO_SKIPPED,
-  NOT_FETCHED,
-  type RunBase,
-  type RunContacts,
-} from '../../../src/domain/run.js';
+import { type ImportRun, NOT_FETCHED, type RunBase, type RunContacts } from '../../../src/domain/run.js';
+import { NO_SKIPPED } from '../../../src/domain/skipped-records.js';
 import type { ImportRunTable } from '../schema.js';
 import {
   errorCodeSchema,

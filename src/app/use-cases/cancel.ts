@@ -1,6 +1,7 @@
 import { AppError } from '../../domain/errors.js';
 import { PROVIDERS } from '../../domain/provider.js';
-import { type ImportRun, isFinished, toCancelled } from '../../domain/run.js';
+import { type ImportRun, toCancelled } from '../../domain/run.js';
+import { isFinished } from '../../domain/run-status.js';
 import type { Access } from '../access.js';
 import { audit } from '../audit.js';
 import type { AppDeps } from '../deps.js';

@@ -9,7 +9,8 @@ import {
 } from '../../domain/contact-assessment.js';
 import { emailKey } from '../../domain/contact-identity.js';
 import type { PsaContact } from '../../domain/psa-records.js';
-import { type ImportRun, type SkippedRecords, withContactsSkipped } from '../../domain/run.js';
+import type { ImportRun } from '../../domain/run.js';
+import { type SkippedRecords, withContactsSkipped } from '../../domain/skipped-records.js';
 import type { ProgressListener, PsaSession } from '../../ports/psa-gateway.js';
 import { domainIndexOf } from '../company-domain-index.js';
 import type { AppDeps } from '../deps.js';

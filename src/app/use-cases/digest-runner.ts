@@ -1,12 +1,13 @@
 import { digestDecision } from '../../domain/digest.js';
 import { AppError, type ErrorCode, isAppError } from '../../domain/errors.js';
 import type { Provider } from '../../domain/provider.js';
-import type { ThreadRef } from '../../domain/run.js';
 import { nextDueAfter } from '../../domain/schedule.js';
+import type { ThreadRef } from '../../domain/thread-ref.js';
 import type { DigestScheduleRecord } from '../../ports/digest-store.js';
 import type { IntegrationRecord } from '../../ports/storage.js';
 import type { Access } from '../access.js';
 import { audit } from '../audit.js';
+import { damageReporter } from '../damage-report.js';
 import type { AppDeps } from '../deps.js';
 import type { DigestView } from '../views.js';
 import { computeIntegrationDigest, type DigestOutcome, digestView } from './digest.js';
@@ -173,11 +174,13 @@ async function claimAndRun(
 }
 
 export function createDigestRunner(deps: AppDeps): DigestRunner {
+  const reportDamaged = damageReporter(deps.logger);
   return {
     async runDue(holder, deliver) {
       const due = await deps.storage.repos.digests.listDue(deps.clock.now().toISOString());
+      reportDamaged(due.damaged);
       let ran = 0;
-      for (const record of due) {
+      for (const record of due.records) {
         try {
           if (await claimAndRun(deps, record, holder, deliver)) ran++;
         } catch (error) {

@@ -1,6 +1,5 @@
 import { AppError, ERROR_CODES, type ErrorCode } from '../../domain/errors.js';
 import { PROVIDER_LABELS, type Provider } from '../../domain/provider.js';
-import type { ThreadRef } from '../../domain/run.js';
 import {
   type Cadence,
   canonicalTimeZone,
@@ -13,6 +12,7 @@ import {
   parseTimeOfDay,
   parseWeekday,
 } from '../../domain/schedule.js';
+import type { ThreadRef } from '../../domain/thread-ref.js';
 import type { Access } from '../access.js';
 import { audit } from '../audit.js';
 import type { AppDeps } from '../deps.js';

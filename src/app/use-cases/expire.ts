@@ -1,4 +1,5 @@
-import { type ImportRun, isFinished, toExpired } from '../../domain/run.js';
+import { type ImportRun, toExpired } from '../../domain/run.js';
+import { isFinished } from '../../domain/run-status.js';
 import type { Repositories } from '../../ports/storage.js';
 import { audit } from '../audit.js';
 import type { DamageReport } from '../damage-report.js';

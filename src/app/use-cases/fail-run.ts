@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../domain/errors.js';
-import { type ImportRun, isFinished } from '../../domain/run.js';
+import type { ImportRun } from '../../domain/run.js';
+import { isFinished } from '../../domain/run-status.js';
 import { audit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { leaseKey } from '../run-guard.js';

@@ -2,8 +2,8 @@ import { companyClassifier, missingRows, reviewOrderKey } from '../../domain/dif
 import { normaliseCompanyName } from '../../domain/name-matching.js';
 import type { PsaCompany } from '../../domain/psa-records.js';
 import type { ReviewRow } from '../../domain/review.js';
-import type { ImportRun, SkippedRecords } from '../../domain/run.js';
-import { companiesSkipped } from '../../domain/run.js';
+import type { ImportRun } from '../../domain/run.js';
+import { companiesSkipped, type SkippedRecords } from '../../domain/skipped-records.js';
 import type { ProgressListener, PsaSession } from '../../ports/psa-gateway.js';
 import { loadDomainIndex } from '../company-domain-index.js';
 import type { AppDeps } from '../deps.js';

@@ -1,6 +1,8 @@
 import { AppError, isAppError } from '../../domain/errors.js';
 import type { Provider } from '../../domain/provider.js';
-import { type ImportRun, NO_SKIPPED, type ThreadRef, toCancelled } from '../../domain/run.js';
+import { type ImportRun, toCancelled } from '../../domain/run.js';
+import { NO_SKIPPED } from '../../domain/skipped-records.js';
+import type { ThreadRef } from '../../domain/thread-ref.js';
 import type { ProgressListener } from '../../ports/psa-gateway.js';
 import type { Access } from '../access.js';
 import { audit } from '../audit.js';

@@ -5,7 +5,7 @@ import { Secret } from '../../../src/domain/secret.js';
 import { ManualClock } from '../../fakes/manual-clock.js';
 import { SequentialIds } from '../../fakes/sequential-ids.js';
 import { storageDialects, type TestStorage } from '../../support/storage-dialects.js';
-import { seedTenant } from '../storage/storage-fixtures.js';
+import { run, seedTenant } from '../storage/storage-fixtures.js';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const TOKEN_A = `psa_${'a'.repeat(48)}`;
@@ -16,8 +16,10 @@ describe.each(storageDialects())('the read API on $name', (dialect) => {
   let db: TestStorage;
   let server: RunningHttpServer;
   let clock: ManualClock;
+  let logged: { fields: Readonly<Record<string, unknown>>; message: string }[];
 
   beforeEach(async () => {
+    logged = [];
     db = await dialect.open();
     clock = new ManualClock();
     const repos = db.storage.repos;
@@ -50,7 +52,7 @@ describe.each(storageDialects())('the read API on $name', (dialect) => {
           storage: db.storage,
           clock,
           ids: new SequentialIds('audit'),
-          logger: silent,
+          logger: { ...silent, error: (fields, message) => logged.push({ fields, message }) },
           rateLimitPerMinute: 3,
         }),
       ],
@@ -118,6 +120,34 @@ describe.each(storageDialects())('the read API on $name', (dialect) => {
     expect(JSON.stringify(entries)).not.toContain(TOKEN_A);
     const tokens = await db.storage.repos.directoryApi.tokens.list('tenant-a');
     expect(tokens.find((t) => t.id === 'tok-a')?.lastUsedAt).toBe(clock.now().toISOString());
+  });
+
+  it('answers a damaged stored record with a 500 and a stable code, audited and logged with its cause', async () => {
+    await db.storage.repos.runs.insert(
+      run({ id: 'r-1', tenantId: 'tenant-a', integrationId: 'int-tenant-a' }),
+    );
+    await db.db.updateTable('import_runs').set({ provider: 'halo' }).where('id', '=', 'r-1').execute();
+
+    const damaged = await get('/api/v1/imports', `Bearer ${TOKEN_A}`);
+    expect(damaged.status).toBe(500);
+    expect(JSON.parse(damaged.text)).toEqual({
+      error: { code: 'stored_data_invalid', message: 'a stored record could not be read' },
+    });
+    expect(damaged.text).not.toMatch(/halo|r-1|provider|import_runs/);
+    // Another tenant's reads are not touched.
+    expect((await get('/api/v1/imports', `Bearer ${TOKEN_B}`)).status).toBe(200);
+
+    expect(logged.map((line) => line.message)).toEqual(['API read met a damaged record']);
+    expect(logged[0]?.fields).toMatchObject({ code: 'stored_data_invalid', path: '/api/v1/imports' });
+    expect(logged[0]?.fields.err).toMatchObject({
+      details: { hint: 'import r-1, field provider' },
+      cause: expect.anything(),
+    });
+    const entries = await db.storage.repos.audit.list('tenant-a', null, 10);
+    expect(entries[0]).toMatchObject({
+      action: 'api.read',
+      detail: { path: '/api/v1/imports', status: 500 },
+    });
   });
 
   it('refuses writes and stores only a hash of each token', async () => {

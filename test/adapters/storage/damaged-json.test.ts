@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DirectoryEvent } from '../../../src/domain/directory-events.js';
 import { AppError } from '../../../src/domain/errors.js';
+import type { DigestScheduleRecord } from '../../../src/ports/digest-store.js';
 import type { Repositories } from '../../../src/ports/storage.js';
 import { storageDialects, type TestStorage, useTestStorage } from '../../support/storage-dialects.js';
+import { webhookEndpoint } from '../webhooks/endpoint-fixtures.js';
 import { run, STATUS_PARTS, seedTenant, T0 } from './storage-fixtures.js';
 
 /** Sealed secrets look like this; a damaged row's error must never carry them. */
@@ -39,20 +41,9 @@ describe.each(storageDialects())('damaged JSON columns on $name', (dialect) => {
   });
 
   const addEndpoint = (id: string, tenantId: string, events: string[] = []) =>
-    repos.directoryApi.endpoints.insert({
-      id,
-      tenantId,
-      url: `https://receiver.example/${id}`,
-      events,
-      sealedSecret: SEALED,
-      sealedPreviousSecret: null,
-      previousSecretUntil: null,
-      disabledAt: null,
-      disabledReason: null,
-      createdBy: 'Alice',
-      createdAt: T0,
-      updatedAt: T0,
-    });
+    repos.directoryApi.endpoints.insert(
+      webhookEndpoint({ id, tenantId, sealedSecret: SEALED, at: T0, events }),
+    );
 
   let n = 0;
   const event = (type: DirectoryEvent['type'] = 'company.created'): DirectoryEvent => ({
@@ -264,16 +255,34 @@ describe.each(storageDialects())('damaged JSON columns on $name', (dialect) => {
   });
 
   describe('the imports of the read API', () => {
-    it('refuses an import whose result is damaged, naming it', async () => {
+    it.each([
+      ['result', { result: '{"companiesCreated":"lots"}' }],
+      ['provider', { provider: 'halo' }],
+    ])('refuses an import whose %s is damaged, naming it', async (field, damage) => {
       await repos.runs.insert(run({ id: 'r-1' }, STATUS_PARTS.applied));
-      await opened.db
-        .updateTable('import_runs')
-        .set({ result: '{"companiesCreated":"lots"}' })
-        .where('id', '=', 'r-1')
-        .execute();
+      await opened.db.updateTable('import_runs').set(damage).where('id', '=', 'r-1').execute();
       expectRefused(
         await thrown(() => repos.directoryApi.reads.imports('tenant-1', null, 10)),
-        'import r-1, field result',
+        `import r-1, field ${field}`,
+      );
+    });
+
+    it('refuses a company whose PSA link names an unknown provider, naming the integration', async () => {
+      await repos.companies.insertMany('tenant-1', [{ id: 'c-1', name: 'Acme', createdAt: T0 }]);
+      await repos.companyMap.upsertMany('int-tenant-1', [
+        { psaCompanyId: 7, managedCompanyId: 'c-1', lastImportedAt: T0 },
+      ]);
+      expect((await repos.directoryApi.reads.companies('tenant-1', null, 10)).items[0]?.psaLinks).toEqual([
+        { provider: 'connectwise', psaId: 7, lastImportedAt: T0 },
+      ]);
+      await opened.db
+        .updateTable('integrations')
+        .set({ provider: 'halo' })
+        .where('id', '=', 'int-tenant-1')
+        .execute();
+      expectRefused(
+        await thrown(() => repos.directoryApi.reads.companies('tenant-1', null, 10)),
+        'integration int-tenant-1, field provider',
       );
     });
 
@@ -285,36 +294,104 @@ describe.each(storageDialects())('damaged JSON columns on $name', (dialect) => {
   });
 
   describe('digest schedules', () => {
+    const schedule = (tenantId: string): DigestScheduleRecord => ({
+      integrationId: `int-${tenantId}`,
+      tenantId,
+      provider: 'connectwise',
+      schedule: { cadence: 'daily', weekday: 1, minuteOfDay: 540, timeZone: 'UTC' },
+      always: false,
+      conversation: { platform: 'terminal', data: 'local' },
+      setBy: 'Alice',
+      setAt: T0,
+      nextDueAt: T0,
+      lastRunAt: null,
+      reportedKeys: ['company:1'],
+      reportedFingerprint: 'f',
+      reportedAt: T0,
+      lastErrorCode: null,
+    });
+
+    beforeEach(async () => {
+      for (const tenantId of ['tenant-1', 'tenant-2']) await repos.digests.upsert(schedule(tenantId));
+    });
+
+    const damage = (values: Partial<Record<'provider' | 'cadence' | 'conversation_platform', string>>) =>
+      opened.db
+        .updateTable('digest_schedules')
+        .set(values)
+        .where('integration_id', '=', 'int-tenant-1')
+        .execute();
+
     it('reads damaged reported keys as none, so the scheduler reports again and reads the others', async () => {
-      for (const tenantId of ['tenant-1', 'tenant-2']) {
-        await repos.digests.upsert({
-          integrationId: `int-${tenantId}`,
-          tenantId,
-          provider: 'connectwise',
-          schedule: { cadence: 'daily', weekday: 1, minuteOfDay: 540, timeZone: 'UTC' },
-          always: false,
-          conversation: { platform: 'terminal', data: 'local' },
-          setBy: 'Alice',
-          setAt: T0,
-          nextDueAt: T0,
-          lastRunAt: null,
-          reportedKeys: ['company:1'],
-          reportedFingerprint: 'f',
-          reportedAt: T0,
-          lastErrorCode: null,
-        });
-      }
       await opened.db
         .updateTable('digest_schedules')
         .set({ reported_keys: '["company:1"' })
         .where('integration_id', '=', 'int-tenant-1')
         .execute();
       const due = await repos.digests.listDue('2030-01-01T00:00:00.000Z');
-      const read = due.map((d) => [d.integrationId, d.reportedKeys]).sort();
+      const read = due.records.map((d) => [d.integrationId, d.reportedKeys]).sort();
       expect(read).toEqual([
         ['int-tenant-1', null],
         ['int-tenant-2', ['company:1']],
       ]);
+      expect(due.damaged).toEqual([]);
+    });
+
+    it.each([
+      ['provider', () => damage({ provider: 'halo' })],
+      ['cadence', () => damage({ cadence: 'monthly' })],
+      ['conversation_platform', () => damage({ conversation_platform: 'irc' })],
+      [
+        'weekday',
+        () =>
+          opened.db
+            .updateTable('digest_schedules')
+            .set({ weekday: 7 })
+            .where('integration_id', '=', 'int-tenant-1')
+            .execute(),
+      ],
+    ])(
+      'refuses a schedule whose %s is outside its set, and the scheduler skips only it',
+      async (field, harm) => {
+        await harm();
+        const hint = `digest schedule int-tenant-1, field ${field}`;
+        expectRefused(await thrown(() => repos.digests.get('int-tenant-1')), hint);
+        expectRefused(await thrown(() => repos.digests.listByTenant('tenant-1')), hint);
+        expect(await repos.digests.listByTenant('tenant-2')).toEqual([schedule('tenant-2')]);
+
+        const due = await repos.digests.listDue('2030-01-01T00:00:00.000Z');
+        expect(due.records.map((d) => d.integrationId)).toEqual(['int-tenant-2']);
+        expect(due.damaged.map(({ table, id }) => ({ table, id }))).toEqual([
+          { table: 'digest_schedules', id: 'int-tenant-1' },
+        ]);
+        expectRefused(due.damaged[0]?.error, hint);
+      },
+    );
+
+    it('refuses a digest log entry whose provider is unknown, naming it', async () => {
+      const same = { tenantId: 'tenant-1', integrationId: 'int-tenant-1', at: T0, errorCode: null } as const;
+      await repos.digests.appendLog({
+        ...same,
+        id: 'log-1',
+        provider: 'connectwise',
+        outcome: 'no-changes',
+        changes: 0,
+        fingerprint: null,
+      });
+      await repos.digests.appendLog({
+        ...same,
+        id: 'log-2',
+        provider: 'autotask',
+        outcome: 'changes',
+        changes: 2,
+        fingerprint: 'f',
+      });
+      await opened.db.updateTable('digest_log').set({ provider: 'halo' }).where('id', '=', 'log-2').execute();
+      expectRefused(
+        await thrown(() => repos.digests.listLog('tenant-1', 10)),
+        'digest log entry log-2, field provider',
+      );
+      expect(await repos.digests.listLog('tenant-2', 10)).toEqual([]);
     });
   });
 });

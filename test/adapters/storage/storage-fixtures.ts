@@ -1,11 +1,6 @@
 import type { ApplyResult } from '../../../src/domain/plan-model.js';
-import type {
-  FetchedContacts,
-  ImportRun,
-  RunBase,
-  RunStatus,
-  RunStatusPart,
-} from '../../../src/domain/run.js';
+import type { FetchedContacts, ImportRun, RunBase, RunStatusPart } from '../../../src/domain/run.js';
+import type { RunStatus } from '../../../src/domain/run-status.js';
 import type { IntegrationRecord, Repositories, Tenant } from '../../../src/ports/storage.js';
 
 export const T0 = '2025-03-01T10:00:00.000Z';

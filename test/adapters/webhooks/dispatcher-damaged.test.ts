@@ -6,6 +6,7 @@ import type { Logger } from '../../../src/ports/logger.js';
 import { ManualClock } from '../../fakes/manual-clock.js';
 import { storageDialects, type TestStorage } from '../../support/storage-dialects.js';
 import { seedTenant } from '../storage/storage-fixtures.js';
+import { webhookEndpoint } from './endpoint-fixtures.js';
 
 const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
 
@@ -45,20 +46,9 @@ describe.each(storageDialects())('the webhook dispatcher over damaged rows on $n
     });
 
   const addEndpoint = (id: string, tenantId: string) =>
-    db.storage.repos.directoryApi.endpoints.insert({
-      id,
-      tenantId,
-      url: `https://receiver.example/${id}`,
-      events: [],
-      sealedSecret: box.seal(SECRET, id),
-      sealedPreviousSecret: null,
-      previousSecretUntil: null,
-      disabledAt: null,
-      disabledReason: null,
-      createdBy: 'Alice',
-      createdAt: clock.now().toISOString(),
-      updatedAt: clock.now().toISOString(),
-    });
+    db.storage.repos.directoryApi.endpoints.insert(
+      webhookEndpoint({ id, tenantId, sealedSecret: box.seal(SECRET, id), at: clock.now().toISOString() }),
+    );
 
   const emit = (tenantId: string, id: string) =>
     db.storage.transaction((repos) =>

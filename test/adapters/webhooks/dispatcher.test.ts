@@ -8,6 +8,7 @@ import type { DirectoryEvent } from '../../../src/domain/directory-events.js';
 import { ManualClock } from '../../fakes/manual-clock.js';
 import { storageDialects, type TestStorage } from '../../support/storage-dialects.js';
 import { seedTenant } from '../storage/storage-fixtures.js';
+import { webhookEndpoint } from './endpoint-fixtures.js';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
@@ -46,23 +47,16 @@ describe.each(storageDialects())('the webhook dispatcher on $name', (dialect) =>
       pollMs: 1000,
     });
 
-  const addEndpoint = async (id: string, events: string[] = []) => {
-    const now = clock.now().toISOString();
-    await db.storage.repos.directoryApi.endpoints.insert({
-      id,
-      tenantId: 'tenant-1',
-      url: `https://receiver.example/${id}`,
-      events,
-      sealedSecret: box.seal(SECRET, id),
-      sealedPreviousSecret: null,
-      previousSecretUntil: null,
-      disabledAt: null,
-      disabledReason: null,
-      createdBy: 'Alice',
-      createdAt: now,
-      updatedAt: now,
-    });
-  };
+  const addEndpoint = (id: string, events: string[] = []) =>
+    db.storage.repos.directoryApi.endpoints.insert(
+      webhookEndpoint({
+        id,
+        tenantId: 'tenant-1',
+        sealedSecret: box.seal(SECRET, id),
+        at: clock.now().toISOString(),
+        events,
+      }),
+    );
 
   const emit = async (type: DirectoryEvent['type'], count = 1): Promise<string[]> => {
     const events = Array.from({ length: count }, () => ({

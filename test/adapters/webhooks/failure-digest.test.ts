@@ -7,6 +7,7 @@ import { ManualClock } from '../../fakes/manual-clock.js';
 import { storageDialects, type TestStorage } from '../../support/storage-dialects.js';
 import { WebhookReceiver } from '../../support/webhook-receiver.js';
 import { seedTenant } from '../storage/storage-fixtures.js';
+import { webhookEndpoint } from './endpoint-fixtures.js';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
@@ -68,21 +69,15 @@ describe.each(storageDialects())('the webhook failure digest on $name', (dialect
     url = `${await receiver.start()}/hook`;
     receiver.answer = () => ({ status: 503 });
     await seedTenant(db.storage.repos, 'tenant-1');
-    const now = clock.now().toISOString();
-    await db.storage.repos.directoryApi.endpoints.insert({
-      id: 'ep-1',
-      tenantId: 'tenant-1',
-      url,
-      events: [],
-      sealedSecret: box.seal(SECRET, 'ep-1'),
-      sealedPreviousSecret: null,
-      previousSecretUntil: null,
-      disabledAt: null,
-      disabledReason: null,
-      createdBy: 'Alice',
-      createdAt: now,
-      updatedAt: now,
-    });
+    await db.storage.repos.directoryApi.endpoints.insert(
+      webhookEndpoint({
+        id: 'ep-1',
+        tenantId: 'tenant-1',
+        sealedSecret: box.seal(SECRET, 'ep-1'),
+        at: clock.now().toISOString(),
+        url,
+      }),
+    );
   });
 
   afterEach(async () => {

@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createImportBot } from '../../../src/app/create-import-bot.js';
 import type { DigestDelivery } from '../../../src/app/use-cases/digest-runner.js';
 import type { DigestView } from '../../../src/app/views.js';
-import type { ThreadRef } from '../../../src/domain/run.js';
+import type { ThreadRef } from '../../../src/domain/thread-ref.js';
+import type { Logger } from '../../../src/ports/logger.js';
+import { seedTenant } from '../../adapters/storage/storage-fixtures.js';
 import { company, contact } from '../../fakes/fake-psa-gateway.js';
 import { type CoreHarness, connect, coreHarness, expectView, versionOf } from '../../support/core-harness.js';
 import { storageDialects, type TestStorage } from '../../support/storage-dialects.js';
@@ -199,6 +201,35 @@ describe.each(storageDialects())('the change digest on $name', (dialect) => {
     expect(posted).toHaveLength(1);
     const record = await h.deps.storage.repos.digests.listByTenant(h.tenantId);
     expect(Date.parse(record[0]?.nextDueAt ?? '')).toBeGreaterThan(h.clock.now().getTime());
+  });
+
+  it('skips a schedule it cannot read, logs it once, and runs the others', async () => {
+    await schedule(h, { always: true });
+    const { repos } = h.deps.storage;
+    await seedTenant(repos, 'tenant-2');
+    const mine = (await repos.digests.listByTenant(h.tenantId))[0];
+    if (mine === undefined) throw new Error('scheduled');
+    await repos.digests.upsert({ ...mine, integrationId: 'int-tenant-2', tenantId: 'tenant-2' });
+    await db.db
+      .updateTable('digest_schedules')
+      .set({ cadence: 'fortnightly' })
+      .where('integration_id', '=', 'int-tenant-2')
+      .execute();
+    const errors: Readonly<Record<string, unknown>>[] = [];
+    const logger: Logger = { ...h.deps.logger, error: (fields) => errors.push(fields) };
+    const digests = createImportBot({ ...h.deps, logger }).digests;
+
+    for (let week = 0; week < 2; week++) {
+      h.clock.advance(7 * 24 * HOUR);
+      expect(await digests.runDue('replica-a', deliver)).toBe(1);
+    }
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({
+      code: 'stored_data_invalid',
+      table: 'digest_schedules',
+      id: 'int-tenant-2',
+      err: { details: { hint: 'digest schedule int-tenant-2, field cadence' } },
+    });
   });
 
   it('sends one digest when two replicas find it due at the same time', async () => {
