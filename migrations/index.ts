@@ -12,6 +12,7 @@ import { importTwins } from './0010-import-twins.js';
 import { contactDomainOwner } from './0013-contact-domain-owner.js';
 import { companyBulkIndexes } from './0014-company-bulk-indexes.js';
 import { usersClicks } from './0015-users-clicks.js';
+import { keptUserDecisions } from './0017-kept-user-decisions.js';
 
 /**
  * Every migration, by name, in the order they run. An explicit list (not a folder scan) so the
@@ -31,4 +32,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0013-contact-domain-owner': contactDomainOwner,
   '0014-company-bulk-indexes': companyBulkIndexes,
   '0015-users-clicks': usersClicks,
+  '0017-kept-user-decisions': keptUserDecisions,
 };

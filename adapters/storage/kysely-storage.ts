@@ -14,6 +14,7 @@ import { leaseRepository } from './repositories/lease-repository.js';
 import { licenceRepository } from './repositories/licence-repository.js';
 import { managedCompanyRepository } from './repositories/managed-company-repository.js';
 import { managedUserRepository } from './repositories/managed-user-repository.js';
+import { runKeptUserDecisions } from './repositories/run-kept-user-decisions.js';
 import { runRepository } from './repositories/run-repository.js';
 import { runRowsRepository } from './repositories/run-rows-repository.js';
 import { tenantRepository } from './repositories/tenant-repository.js';
@@ -33,6 +34,7 @@ export function createRepositories(db: Kysely<Database>, traits: DialectTraits):
     contactMap: contactMapRepository(db, traits),
     runs: runRepository(db),
     runRows: runRowsRepository(db, traits),
+    keptUserDecisions: runKeptUserDecisions(db, traits),
     leases: leaseRepository(db),
     audit: auditRepository(db),
     dedupe: dedupeRepository(db),

@@ -1,12 +1,13 @@
 import type { Generated } from 'kysely';
 import type { DigestTables } from './digest-schema.js';
 import type { DirectoryApiTables } from './directory-api-schema.js';
+import type { KeptUserDecisionTables } from './kept-decisions-schema.js';
 
 /**
  * Row shapes of the tables created by `migrations/`. Timestamps are ISO 8601 UTC text, JSON is
  * text, so both dialects store and compare them the same way.
  */
-export interface Database extends DirectoryApiTables, DigestTables {
+export interface Database extends DirectoryApiTables, DigestTables, KeptUserDecisionTables {
   tenants: TenantTable;
   tenant_workspaces: TenantWorkspaceTable;
   admins: AdminTable;

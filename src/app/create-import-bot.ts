@@ -86,13 +86,11 @@ async function dispatch(deps: AppDeps, access: Access, intent: Intent, io: Inten
         await bulkDecideCompanies(deps, access, intent.runId, intent.action),
         intent.paging,
       );
-    case 'continue-to-users':
-      return usersView(
-        deps,
-        await continueToUsers(deps, access, intent.runId, onProgress),
-        null,
-        intent.paging,
-      );
+    case 'continue-to-users': {
+      const { run, carried } = await continueToUsers(deps, access, intent.runId, onProgress);
+      const view = await usersView(deps, run, null, intent.paging);
+      return carried === null ? view : { ...view, carriedOver: carried };
+    }
     case 'back-to-companies':
       return reviewView(deps, await backToCompanies(deps, access, intent.runId), intent.paging);
     case 'users': {

@@ -135,6 +135,17 @@ export interface UsersView {
    * Absent or empty: none (a new company has no users yet).
    */
   readonly mapCandidates?: readonly MapCandidate[];
+  /**
+   * Right after the contacts were fetched again (the admin went back to the companies): how many
+   * of the user decisions they had set were laid over the new rows and how many no longer apply.
+   * Absent when none were waiting.
+   */
+  readonly carriedOver?: CarriedUserDecisions;
+}
+
+export interface CarriedUserDecisions {
+  readonly kept: number;
+  readonly dropped: number;
 }
 
 export interface MapCandidate {

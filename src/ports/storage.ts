@@ -305,6 +305,29 @@ export interface RunRowsRepository {
   ): Promise<void>;
 }
 
+/** A user decision the admin set, kept while its run is back at the companies. */
+export interface KeptUserDecision {
+  readonly psaContactId: number;
+  readonly decision: UserDecision;
+}
+
+/**
+ * Going back to the companies drops a run's contact rows; the admin's own user decisions wait
+ * here until the contacts are fetched again, then are laid over the rows where they still apply.
+ */
+export interface KeptUserDecisionRepository {
+  /**
+   * Replaces the run's kept decisions with those of its contact rows that differ from the
+   * default, in one statement (run it in the transaction that drops the rows); returns how many.
+   */
+  keep(runId: string): Promise<number>;
+  /** The next `limit` kept decisions after PSA contact `after` (null: from the start), by id. */
+  keptAfter(runId: string, after: number | null, limit: number): Promise<KeptUserDecision[]>;
+  /** Sets these contacts' rows to their kept decisions, in one statement. */
+  restore(runId: string, psaContactIds: readonly number[]): Promise<void>;
+  drop(runId: string): Promise<void>;
+}
+
 export interface LeaseRepository {
   /**
    * Takes the lease when it is free, expired, or already held by `holder`; returns it with a new
@@ -342,6 +365,8 @@ export interface Repositories {
   readonly contactMap: ContactMapRepository;
   readonly runs: RunRepository;
   readonly runRows: RunRowsRepository;
+  /** Issue: going back to the companies keeps the admin's user decisions. */
+  readonly keptUserDecisions: KeptUserDecisionRepository;
   readonly leases: LeaseRepository;
   readonly audit: AuditRepository;
   readonly dedupe: DedupeRepository;

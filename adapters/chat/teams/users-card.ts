@@ -1,6 +1,7 @@
 import type { UserBulkAction } from '../../../src/app/intents.js';
 import type { ContactRowView, UsersCompanySummary, UsersView } from '../../../src/app/views.js';
 import type { UserDecision } from '../../../src/domain/decisions.js';
+import { carriedOverText } from '../shared/carried-over-text.js';
 import { mapCode, encodeUserDecision as userCode } from '../shared/decision-codec.js';
 import { messageFor } from '../shared/error-messages.js';
 import { contactNotes, userDecisionLabel } from '../shared/text.js';
@@ -140,6 +141,7 @@ function usersCardWith(view: UsersView, detail: Detail): Card {
       ['Licences', `${licences.needed} needed, ${licences.free} free`],
     ]),
   ];
+  if (view.carriedOver !== undefined) body.push(text(`ℹ️ ${carriedOverText(view.carriedOver)}`));
   if (!licences.enough) {
     const message = messageFor('insufficient_licenses', {
       licencesFree: licences.free,

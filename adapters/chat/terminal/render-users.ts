@@ -1,6 +1,7 @@
 import type { ContactRowView, UsersView } from '../../../src/app/views.js';
 import type { LicenceCheck } from '../../../src/domain/plan-model.js';
 import { USER_BULK_ACTIONS } from '../shared/bulk-actions.js';
+import { carriedOverText } from '../shared/carried-over-text.js';
 import { messageFor } from '../shared/error-messages.js';
 import { contactNotes, userDecisionLabel } from '../shared/text.js';
 import { itemNumber, pageLine, readOnlyLine, runLine, userPlanLine } from './render-common.js';
@@ -86,6 +87,7 @@ export function renderUsers(view: UsersView): string {
     lines.push(`Contact types: ${view.contactTypes.map((t) => clean(t, 30)).join(', ')}`);
   }
   lines.push(userPlanLine(view.counts), licenceLine(view.licences));
+  if (view.carriedOver !== undefined) lines.push(carriedOverText(view.carriedOver));
   const bulk = bulkLine(view);
   if (bulk !== null) lines.push(bulk);
   const paging = view.paging.totalPages > 1 ? 'page <n> · ' : '';

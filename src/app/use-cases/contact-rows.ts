@@ -15,7 +15,9 @@ import type { ProgressListener, PsaSession } from '../../ports/psa-gateway.js';
 import { domainIndexOf } from '../company-domain-index.js';
 import type { AppDeps } from '../deps.js';
 import { newContactRecord, streamRows } from '../run-rows.js';
+import type { CarriedUserDecisions } from '../views.js';
 import { PAGE_ROWS } from './fetch-companies.js';
+import { restoreUserDecisions } from './restore-user-decisions.js';
 
 interface Claims {
   winner: EmailClaim;
@@ -56,14 +58,21 @@ async function selectedTargets(
 /**
  * Fetches the contacts of the selected companies and writes them, assessed, into the run's rows
  * page by page. An email repeated across the import is resolved at the end from a small map of
- * email → claimant ids, never by holding every contact.
+ * email → claimant ids, never by holding every contact. The user decisions the admin set before
+ * going back to the companies are laid over the rows last, once every row has its final say.
  */
 export async function fetchContactsIntoRows(
   deps: AppDeps,
   run: ImportRun,
   session: PsaSession,
   onProgress: ProgressListener,
-): Promise<{ companies: number; contacts: number; contactTypes: string[]; skipped: SkippedRecords }> {
+): Promise<{
+  companies: number;
+  contacts: number;
+  contactTypes: string[];
+  skipped: SkippedRecords;
+  carried: CarriedUserDecisions | null;
+}> {
   const { repos } = deps.storage;
   await repos.runRows.deleteContacts(run.id);
   const targets = await selectedTargets(deps, run.id);
@@ -114,10 +123,12 @@ export async function fetchContactsIntoRows(
     if (losers.length > 0)
       await repos.runRows.markIneligible(run.id, losers, repeatedEmailIneligibility(winner));
   }
+  const carried = await restoreUserDecisions(repos, run.id, users);
   return {
     companies: selected.length,
     contacts: seen.size,
     contactTypes: [...types].sort(),
     skipped: withContactsSkipped(run.skipped, outcome.skippedCount, outcome.skipped),
+    carried,
   };
 }

@@ -5,21 +5,22 @@ import { audit } from '../audit.js';
 import { openSessionFor } from '../credentials.js';
 import type { AppDeps } from '../deps.js';
 import { changeRunRows, mutateRun, requireRequester, requireStatus, touchLease } from '../run-guard.js';
-import type { ProgressView } from '../views.js';
+import type { CarriedUserDecisions, ProgressView } from '../views.js';
 import { fetchContactsIntoRows } from './contact-rows.js';
 
 /**
  * Step 5: fetch the contacts of the selected companies and assess them into the run's rows. The
  * run is marked `fetching-contacts` first (compare-and-set), so a double click starts one fetch,
  * not two. Whatever fails after that (the PSA session included) returns the run to the company
- * review with the error, so the admin keeps every company decision and can try again.
+ * review with the error, so the admin keeps every company decision and can try again; the user
+ * decisions kept by going back wait for that try too, and go only once laid over the new rows.
  */
 export async function continueToUsers(
   deps: AppDeps,
   access: Access,
   runId: string,
   onProgress: (progress: ProgressView) => void,
-): Promise<ImportRun> {
+): Promise<{ readonly run: ImportRun; readonly carried: CarriedUserDecisions | null }> {
   const { repos } = deps.storage;
   const fetching = await mutateRun(repos, deps.clock, runId, async (run) => {
     requireRequester(run, access);
@@ -46,6 +47,7 @@ export async function continueToUsers(
         requestCount: run.requestCount + requests,
       };
     });
+    await repos.keptUserDecisions.drop(runId);
     await audit(
       { repos, clock: deps.clock, ids: deps.ids },
       {
@@ -57,10 +59,11 @@ export async function continueToUsers(
           companies: fetched.companies,
           contacts: fetched.contacts,
           skipped: fetched.skipped.contacts,
+          userDecisions: { restored: fetched.carried?.kept ?? 0, dropped: fetched.carried?.dropped ?? 0 },
         },
       },
     );
-    return updated;
+    return { run: updated, carried: fetched.carried };
   } catch (error) {
     await repos.runRows.deleteContacts(runId);
     const back = await mutateRun(repos, deps.clock, runId, (run) =>
@@ -84,9 +87,12 @@ export async function continueToUsers(
   }
 }
 
-/** Company decisions change which contacts are in scope, so going back drops the contact rows. */
+/**
+ * Company decisions change which contacts are in scope, so going back drops the contact rows; the
+ * user decisions the admin set are kept aside in the same transaction, for the next fetch.
+ */
 export async function backToCompanies(deps: AppDeps, access: Access, runId: string): Promise<ImportRun> {
-  const { run, value: moved } = await changeRunRows(
+  const { run, value: kept } = await changeRunRows(
     deps.storage,
     deps.clock,
     access,
@@ -95,15 +101,22 @@ export async function backToCompanies(deps: AppDeps, access: Access, runId: stri
       requireRequester(current, access);
       requireStatus(current, ['reviewing-users', 'reviewing-companies']);
       await touchLease(repos, deps.clock, current, deps.settings.lockTtlMs);
-      if (current.status === 'reviewing-companies') return { value: false };
+      if (current.status === 'reviewing-companies') return { value: null };
+      const userDecisions = await repos.keptUserDecisions.keep(runId);
       await repos.runRows.deleteContacts(runId);
-      return { value: true, patch: { status: 'reviewing-companies' } };
+      return { value: userDecisions, patch: { status: 'reviewing-companies' } };
     },
   );
-  if (moved) {
+  if (kept !== null) {
     await audit(
       { repos: deps.storage.repos, clock: deps.clock, ids: deps.ids },
-      { tenantId: access.tenant.id, runId, actorKey: access.actorKey, action: 'run.back-to-companies' },
+      {
+        tenantId: access.tenant.id,
+        runId,
+        actorKey: access.actorKey,
+        action: 'run.back-to-companies',
+        detail: { userDecisionsKept: kept },
+      },
     );
   }
   return run;

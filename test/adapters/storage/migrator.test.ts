@@ -23,6 +23,7 @@ const TABLES = [
   'run_companies',
   'run_contacts',
   'run_counts',
+  'run_kept_user_decisions',
   'run_missing',
   'run_name_twins',
   'tenant_workspaces',

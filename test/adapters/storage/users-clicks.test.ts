@@ -251,7 +251,7 @@ describe.each(storageDialects())('0015 carries existing runs over on $name', (di
       row(3, 'Gamma Co.'),
       row(4, 'Alpha'),
     ]);
-    expect(await migrateToLatest(opened.db, MIGRATIONS)).toEqual(['0015-users-clicks']);
+    expect(await migrateToLatest(opened.db, MIGRATIONS)).toContain('0015-users-clicks');
     const twins = await opened.db.selectFrom('run_name_twins').selectAll().execute();
     expect(twins).toEqual([{ run_id: 'run-old', name_key: expect.any(String) }]);
     // Rows inserted afterwards are kept by the triggers: Alpha now has a twin.

@@ -2,6 +2,7 @@ import type { UsersCompanySummary, UsersView } from '../../../../src/app/views.j
 import type { LicenceCheck } from '../../../../src/domain/plan-model.js';
 import { PROVIDER_LABELS } from '../../../../src/domain/provider.js';
 import { userBulkLabel } from '../../shared/bulk-actions.js';
+import { carriedOverText } from '../../shared/carried-over-text.js';
 import { messageFor } from '../../shared/error-messages.js';
 import { actions, type Block, button, divider, header, type SlackMessage, section } from '../blocks.js';
 import { escapeMrkdwn, formatCount, mrkdwnText } from '../mrkdwn.js';
@@ -49,7 +50,13 @@ export function renderUsersOverview(view: UsersView): SlackMessage {
   const blocks: Block[] = [
     header(`Users to import from ${provider}`),
     section(
-      [...countsLines(view.counts), licenceText(view.licences)].join('\n'),
+      [
+        ...countsLines(view.counts),
+        licenceText(view.licences),
+        ...(view.carriedOver === undefined
+          ? []
+          : [`:information_source: ${carriedOverText(view.carriedOver)}`]),
+      ].join('\n'),
       undefined,
       encodeRef({ ...base, a: 'summary' }),
     ),
