@@ -22,6 +22,7 @@ import {
   type QueryPage,
   readPage,
 } from './paging.js';
+import { settledPair } from './settled-pair.js';
 
 /**
  * Share of each bounded range's estimated records left out of it: ids are not used evenly, and
@@ -80,16 +81,13 @@ export async function readInRanges<T extends { readonly id: number }>(
 ): Promise<void> {
   // The count is awaited even when the first page is the last: a failed count fails the fetch,
   // and no request is left running when the caller hears of it.
-  const [firstResult, countResult] = await Promise.allSettled([
+  const [first, count] = await settledPair(
     reading.first ?? readPage(client, query, query.judge, { after: 0, upTo: null }, logger),
     reading.count,
-  ]);
-  if (firstResult.status === 'rejected') throw firstResult.reason;
-  if (countResult.status === 'rejected') throw countResult.reason;
-  const first = firstResult.value;
+  );
   if (first.items.length > 0) await query.onPage?.(first.items);
   if (!first.more) return;
-  const ranges = rangesAfter(first.items, countResult.value - first.items.length, reading.parallel);
+  const ranges = rangesAfter(first.items, count - first.items.length, reading.parallel);
   await mapWithConcurrency(ranges, Math.max(1, ranges.length), (range) =>
     pageThrough(client, query, logger, range),
   );
