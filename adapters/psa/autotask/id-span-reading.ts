@@ -29,7 +29,7 @@ import { settledPair } from './settled-pair.js';
  * a range that overshoots a whole number of pages by one record costs a request, while records
  * left out go to the open-ended last range, which ends on a short page anyway.
  */
-const CUT_SLACK = 0.005;
+const CUT_SLACK = 0.01;
 
 /**
  * The ranges after a first page of sorted records (`firstPage`), for the `remaining` records the
