@@ -19,7 +19,8 @@ import { createPageDelivery } from '../shared/page-delivery.js';
 import type { AutotaskClient } from './autotask-client.js';
 import { type TypeLabels, typeChoices, typeLabelsFrom } from './company-types.js';
 import { readContacts } from './contact-reading.js';
-import { createJudge, fetchAllPages, pageThrough } from './paging.js';
+import { readInRanges } from './id-span-reading.js';
+import { createJudge, fetchAllPages } from './paging.js';
 import {
   type AutotaskFilter,
   COMPANY_FIELDS,
@@ -77,20 +78,24 @@ export class AutotaskSession implements PsaSession {
     let done = 0;
     let total: number | null = null;
     const report = () => onProgress({ phase: 'companies', done, total });
+    const judge = createJudge('company', delivery, this.#options.logger);
     const counting = this.#count('Companies', [condition('gt', 'id', MSP_COMPANY_ID), ...conditions]).then(
       (n) => {
         total = n;
+        // No more pages than the count takes (plus a margin): a PSA that pages on is cut off.
+        judge.guard.expect(n);
         report();
+        return n;
       },
     );
-    const fetching = pageThrough(
+    const fetching = readInRanges(
       this.#client,
       {
         entity: 'Companies',
         conditions,
         includeFields: COMPANY_FIELDS,
         item: companySchema,
-        judge: createJudge('company', delivery, this.#options.logger),
+        judge,
         onPage: async (items) => {
           done += items.length;
           report();
@@ -105,6 +110,7 @@ export class AutotaskSession implements PsaSession {
           await delivery.deliver(page);
         },
       },
+      { parallel: this.#options.batchConcurrency, count: counting },
       this.#options.logger,
     );
     await Promise.all([labelling, counting, fetching]);

@@ -18,10 +18,12 @@ import type { Logger } from '../../../src/ports/logger.js';
 import type { ProgressListener } from '../../../src/ports/psa-gateway.js';
 import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
 import type { AutotaskClient } from './autotask-client.js';
-import { AUTOTASK_PAGE_SIZE, type PageJudge, pageThrough } from './paging.js';
+import { readInRanges } from './id-span-reading.js';
+import { AUTOTASK_PAGE_SIZE, type PageJudge, pageThrough, readPage } from './paging.js';
 import { type AutotaskFilter, CONTACT_FIELDS, condition } from './query-filter.js';
 import { toPsaContact } from './record-mapping.js';
 import { type AutotaskContact, contactSchema } from './schemas.js';
+import { settledPair } from './settled-pair.js';
 
 export interface ContactReading {
   /** Companies per `companyID in [...]` query. */
@@ -41,18 +43,6 @@ export interface ContactReading {
 export interface CompanyRange {
   readonly from: number;
   readonly to: number;
-}
-
-/** Splits sorted, distinct ids into at most `parts` ranges of as many ids each. */
-export function companyRanges(sortedIds: readonly number[], parts: number): CompanyRange[] {
-  const ranges: CompanyRange[] = [];
-  const size = Math.ceil(sortedIds.length / Math.max(1, parts));
-  for (let start = 0; start < sortedIds.length; start += size) {
-    const from = sortedIds[start] as number;
-    const to = sortedIds[Math.min(start + size, sortedIds.length) - 1] as number;
-    ranges.push({ from, to });
-  }
-  return ranges;
 }
 
 /** Pages for the span against batches; true when reading the span costs no more. */
@@ -86,61 +76,67 @@ export async function readContacts(
   let total: number | null = null;
   const report = () => onProgress({ phase: 'contacts', done, total });
   const wanted = new Set(sortedIds);
-  const page = (conditions: readonly AutotaskFilter[], keep: (row: AutotaskContact) => boolean) =>
-    pageThrough(
-      client,
-      {
-        entity: 'Contacts',
-        conditions,
-        includeFields: CONTACT_FIELDS,
-        item: contactSchema,
-        judge: reading.judge,
-        onPage: async (items) => {
-          const kept = items.filter(keep);
-          done += kept.length;
-          report();
-          await reading.deliver(kept.map(toPsaContact));
-        },
-      },
-      reading.logger,
-    );
+  const query = (conditions: readonly AutotaskFilter[]) => ({
+    entity: 'Contacts' as const,
+    conditions,
+    includeFields: CONTACT_FIELDS,
+    item: contactSchema,
+    judge: reading.judge,
+    onPage: async (items: AutotaskContact[]) => {
+      const kept = items.filter((row) => wanted.has(row.companyID));
+      done += kept.length;
+      report();
+      await reading.deliver(kept.map(toPsaContact));
+    },
+  });
   const batches = chunk(sortedIds, reading.batchSize);
-  const batched = (counting: Promise<unknown>) =>
-    Promise.all([
-      counting,
-      mapWithConcurrency(batches, reading.parallel, (batch) =>
-        page([condition('in', 'companyID', batch)], () => true),
-      ),
-    ]);
+  const readBatches = (after: number) =>
+    mapWithConcurrency(batches, reading.parallel, (batch) =>
+      pageThrough(client, query([condition('in', 'companyID', batch)]), reading.logger, {
+        after,
+        upTo: null,
+      }),
+    );
 
   if (batches.length <= reading.parallel) {
     // Every batch runs in the first round: nothing to save, and the count need not wait.
-    await batched(
-      reading.countSelected(sortedIds).then((n) => {
-        total = n;
-        report();
-      }),
-    );
+    const counting = reading.countSelected(sortedIds).then((n) => {
+      total = n;
+      report();
+    });
+    await settledPair(counting, readBatches(0));
     return 'batches';
   }
-  const ranges = companyRanges(sortedIds, reading.parallel);
-  const span = { from: sortedIds[0] as number, to: sortedIds[sortedIds.length - 1] as number };
-  const [selectedContacts, spanContacts] = await Promise.all([
-    reading.countSelected(sortedIds),
-    reading.count(inRange(span)),
-  ]);
+  const span = query(
+    inRange({ from: sortedIds[0] as number, to: sortedIds[sortedIds.length - 1] as number }),
+  );
+  // The span's first page goes out beside the two counts (the three requests the endpoint
+  // allows): whichever way is chosen, it is the first page of that way too.
+  const firstPage = readPage(client, span, reading.judge, { after: 0, upTo: null }, reading.logger);
+  const [[selectedContacts, spanContacts], first] = await settledPair(
+    settledPair(reading.countSelected(sortedIds), reading.count(span.conditions)),
+    firstPage,
+  );
   total = selectedContacts;
   report();
-  const plan = { selected: sortedIds.length, selectedContacts, spanContacts, ranges: ranges.length };
-  if (!spanIsCheaper({ ...plan, batchSize: reading.batchSize })) {
-    await batched(Promise.resolve());
-    return 'batches';
+  const plan = { selected: sortedIds.length, selectedContacts, spanContacts, ranges: reading.parallel };
+  if (spanIsCheaper({ ...plan, batchSize: reading.batchSize })) {
+    reading.judge.guard.expect(spanContacts);
+    await readInRanges(
+      client,
+      span,
+      { parallel: reading.parallel, count: Promise.resolve(spanContacts), first: Promise.resolve(first) },
+      reading.logger,
+    );
+    return 'span';
   }
-  reading.judge.guard.expect(spanContacts);
-  await mapWithConcurrency(ranges, reading.parallel, (range) =>
-    page(inRange(range), (row) => wanted.has(row.companyID)),
-  );
-  return 'span';
+  // The first page held every contact of the span up to its last id, the selected ones among
+  // them: the batches start after it.
+  reading.judge.guard.expect(selectedContacts + first.items.length);
+  if (first.items.length > 0) await span.onPage(first.items);
+  const last = first.items.at(-1);
+  if (first.more && last !== undefined) await readBatches(last.id);
+  return 'batches';
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

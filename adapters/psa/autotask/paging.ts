@@ -11,7 +11,7 @@ import { createFetchGuard, type FetchGuard, PAGE_MARGIN } from '../shared/fetch-
 import { invalidResponse } from '../shared/invalid-response.js';
 import { type SkipSink, validateRecords } from '../shared/record-validation.js';
 import type { AutotaskClient, EndpointKey } from './autotask-client.js';
-import { type AutotaskFilter, pageQuery } from './query-filter.js';
+import { type AutotaskFilter, condition, pageQuery } from './query-filter.js';
 import { rawQueryResultSchema } from './schemas.js';
 
 /** Records per `/query` page: Autotask's fixed page size. */
@@ -49,35 +49,69 @@ export interface PagedQuery<T> {
   readonly judge?: PageJudge;
 }
 
-/** Pages every record the query selects into `query.onPage`. */
+/** Ids above `after`, up to `upTo` included (null: no upper bound). */
+export interface IdRange {
+  readonly after: number;
+  readonly upTo: number | null;
+}
+
+/** One page of a query: its records (sorted, above the cursor) and whether the PSA has more. */
+export interface QueryPage<T> {
+  readonly items: T[];
+  readonly more: boolean;
+}
+
+/** The range's first page: the `after` cursor and, when bounded, `id lte upTo`. */
+export async function readPage<T extends { readonly id: number }>(
+  client: AutotaskClient,
+  query: PagedQuery<T>,
+  judge: PageJudge,
+  range: IdRange,
+  logger?: Logger,
+): Promise<QueryPage<T>> {
+  const conditions =
+    range.upTo === null ? query.conditions : [...query.conditions, condition('lte', 'id', range.upTo)];
+  const body = pageQuery(conditions, query.includeFields, range.after);
+  const result = await client.query(`${query.entity}/query`, query.entity, body, rawQueryResultSchema);
+  if (result.items.length > AUTOTASK_PAGE_SIZE + PAGE_MARGIN) {
+    throw invalidResponse(`a page of ${result.items.length} records`, logger, query.entity);
+  }
+  judge.guard.page(result.items.length);
+  const valid = validateRecords(result.items, query.item, judge.entity, judge.skips);
+  // Autotask does not promise an order within a page: sort, and keep only what the cursor asked for.
+  const items = valid
+    .filter((item) => item.id > range.after && (range.upTo === null || item.id <= range.upTo))
+    .sort((a, b) => a.id - b.id);
+  // Records only outside the range mean the PSA ignored our filter: paging on would never end.
+  if (items.length === 0 && valid.length > 0) {
+    throw invalidResponse('records outside the id range asked for', logger, query.entity);
+  }
+  const nextPageUrl = result.pageDetails?.nextPageUrl;
+  const more = items.length > 0 && nextPageUrl !== null && nextPageUrl !== undefined && nextPageUrl !== '';
+  return { items, more };
+}
+
+/**
+ * Pages every record of the query in `range` into `query.onPage`, one page after another (the
+ * cursor of a page is the last id of the one before). `first`: that range's first page, already read.
+ */
 export async function pageThrough<T extends { readonly id: number }>(
   client: AutotaskClient,
   query: PagedQuery<T>,
   logger?: Logger,
+  // Starting above 0 also leaves out the MSP's own company (id 0); Autotask's other ids are positive.
+  range: IdRange = { after: 0, upTo: null },
+  first?: QueryPage<T>,
 ): Promise<void> {
   const judge = query.judge ?? createJudge('company', { skip: () => {} }, logger);
-  // Starting above 0 also leaves out the MSP's own company (id 0); Autotask's other ids are positive.
-  let afterId = 0;
+  let after = range.after;
+  let page = first ?? (await readPage(client, query, judge, range, logger));
   for (;;) {
-    const body = pageQuery(query.conditions, query.includeFields, afterId);
-    const result = await client.query(`${query.entity}/query`, query.entity, body, rawQueryResultSchema);
-    if (result.items.length > AUTOTASK_PAGE_SIZE + PAGE_MARGIN) {
-      throw invalidResponse(`a page of ${result.items.length} records`, logger, query.entity);
-    }
-    judge.guard.page(result.items.length);
-    const valid = validateRecords(result.items, query.item, judge.entity, judge.skips);
-    // Autotask does not promise an order within a page: sort, and keep only what the cursor asked for.
-    const items = valid.filter((item) => item.id > afterId).sort((a, b) => a.id - b.id);
-    if (items.length === 0) {
-      // Records only below the cursor mean the PSA ignored our filter: paging on would never end.
-      if (valid.length > 0) throw invalidResponse('records below the cursor', logger, query.entity);
-      return;
-    }
-    await query.onPage?.(items);
-    const last = items.at(-1);
-    const nextPageUrl = result.pageDetails?.nextPageUrl;
-    if (last === undefined || nextPageUrl === null || nextPageUrl === undefined || nextPageUrl === '') return;
-    afterId = last.id;
+    if (page.items.length > 0) await query.onPage?.(page.items);
+    const last = page.items.at(-1);
+    if (!page.more || last === undefined) return;
+    after = last.id;
+    page = await readPage(client, query, judge, { after, upTo: range.upTo }, logger);
   }
 }
 

@@ -127,3 +127,9 @@ export function cursorOf(body: unknown): number {
   if (gt === undefined) throw new Error('query without an id cursor');
   return gt.value;
 }
+
+/** The value of the `id lte` condition of a query body (a range's bound), or Infinity. */
+export function upperBoundOf(body: unknown): number {
+  const filter = (body as { filter: { op: string; field: string; value: number }[] }).filter;
+  return filter.find((f) => f.op === 'lte' && f.field === 'id')?.value ?? Number.POSITIVE_INFINITY;
+}
