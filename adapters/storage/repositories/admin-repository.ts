@@ -1,12 +1,17 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { ChatPlatform } from '../../../src/domain/chat-identity.js';
 import type { AdminRecord, AdminRepository } from '../../../src/ports/storage.js';
 import type { AdminTable, Database } from '../schema.js';
+import { chatPlatformSchema, storedColumn } from './row-schemas.js';
 
 function toAdmin(row: Selectable<AdminTable>): AdminRecord {
   return {
     tenantId: row.tenant_id,
-    platform: row.platform as ChatPlatform,
+    platform: storedColumn(
+      chatPlatformSchema,
+      row.platform,
+      `admin ${row.user_id} of tenant ${row.tenant_id}`,
+      'platform',
+    ),
     userId: row.user_id,
     displayName: row.display_name,
     addedBy: row.added_by,

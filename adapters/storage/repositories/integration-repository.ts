@@ -1,14 +1,14 @@
 import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../../../src/domain/errors.js';
-import type { Provider } from '../../../src/domain/provider.js';
 import type { IntegrationRecord, IntegrationRepository } from '../../../src/ports/storage.js';
 import type { Database, IntegrationTable } from '../schema.js';
+import { providerSchema, storedColumn } from './row-schemas.js';
 
 function toIntegration(row: Selectable<IntegrationTable>): IntegrationRecord {
   return {
     id: row.id,
     tenantId: row.tenant_id,
-    provider: row.provider as Provider,
+    provider: storedColumn(providerSchema, row.provider, `integration ${row.id}`, 'provider'),
     sealedCredentials: row.sealed_credentials,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

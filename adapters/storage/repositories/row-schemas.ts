@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChatPlatform } from '../../../src/domain/chat-identity.js';
+import type { ApprovalPolicy, ChatPlatform } from '../../../src/domain/chat-identity.js';
 import type { CompanyDecision, Ineligibility, UserDecision } from '../../../src/domain/decisions.js';
 import type { DomainOwnerNote } from '../../../src/domain/domain-owner-note.js';
 import { AppError, ERROR_CODES, type ErrorCode } from '../../../src/domain/errors.js';
@@ -93,6 +93,8 @@ export const filterSchema: z.ZodType<CompanyFilter> = z
   );
 
 export const chatPlatformSchema: z.ZodType<ChatPlatform> = z.enum(['slack', 'teams', 'terminal']);
+
+export const approvalPolicySchema: z.ZodType<ApprovalPolicy> = z.enum(['second-admin', 'self']);
 
 export const threadSchema: z.ZodType<ThreadRef> = z.object({
   platform: chatPlatformSchema,

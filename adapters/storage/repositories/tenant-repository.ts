@@ -1,14 +1,20 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { ApprovalPolicy, ChatPlatform } from '../../../src/domain/chat-identity.js';
+import type { ChatPlatform } from '../../../src/domain/chat-identity.js';
 import { AppError } from '../../../src/domain/errors.js';
 import type { Tenant, TenantRepository } from '../../../src/ports/storage.js';
 import type { Database, TenantTable } from '../schema.js';
+import { approvalPolicySchema, storedColumn } from './row-schemas.js';
 
 function toTenant(row: Selectable<TenantTable>): Tenant {
   return {
     id: row.id,
     name: row.name,
-    approvalPolicy: row.approval_policy as ApprovalPolicy,
+    approvalPolicy: storedColumn(
+      approvalPolicySchema,
+      row.approval_policy,
+      `tenant ${row.id}`,
+      'approval_policy',
+    ),
     createdAt: row.created_at,
   };
 }

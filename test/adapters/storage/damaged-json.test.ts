@@ -293,6 +293,52 @@ describe.each(storageDialects())('damaged JSON columns on $name', (dialect) => {
     });
   });
 
+  describe('closed-set columns of tenants, admins and integrations', () => {
+    it('refuses a tenant whose approval policy is unknown, naming it', async () => {
+      expect((await repos.tenants.get('tenant-1'))?.approvalPolicy).toBe('second-admin');
+      await opened.db
+        .updateTable('tenants')
+        .set({ approval_policy: 'nobody' })
+        .where('id', '=', 'tenant-1')
+        .execute();
+      expectRefused(
+        await thrown(() => repos.tenants.get('tenant-1')),
+        'tenant tenant-1, field approval_policy',
+      );
+      expect((await repos.tenants.get('tenant-2'))?.approvalPolicy).toBe('second-admin');
+    });
+
+    it('refuses an admin whose platform is unknown, naming them', async () => {
+      await repos.admins.add({
+        tenantId: 'tenant-1',
+        platform: 'slack',
+        userId: 'U1',
+        displayName: 'Alice',
+        addedBy: 'bootstrap',
+        addedAt: T0,
+      });
+      expect((await repos.admins.list('tenant-1')).map((admin) => admin.platform)).toEqual(['slack']);
+      await opened.db.updateTable('admins').set({ platform: 'irc' }).where('user_id', '=', 'U1').execute();
+      expectRefused(
+        await thrown(() => repos.admins.list('tenant-1')),
+        'admin U1 of tenant tenant-1, field platform',
+      );
+    });
+
+    it('refuses an integration whose provider is unknown, naming it and never its sealed credentials', async () => {
+      await opened.db
+        .updateTable('integrations')
+        .set({ provider: 'halo', sealed_credentials: SEALED })
+        .where('id', '=', 'int-tenant-1')
+        .execute();
+      expectRefused(
+        await thrown(() => repos.integrations.get('int-tenant-1')),
+        'integration int-tenant-1, field provider',
+      );
+      expect((await repos.integrations.get('int-tenant-2'))?.provider).toBe('connectwise');
+    });
+  });
+
   describe('digest schedules', () => {
     const schedule = (tenantId: string): DigestScheduleRecord => ({
       integrationId: `int-${tenantId}`,
