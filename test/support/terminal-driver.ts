@@ -58,12 +58,14 @@ export function reviewRows(text: string): Row[] {
 }
 
 export function overview(text: string): { n: number; name: string; eligible: number; ineligible: number }[] {
-  const pattern = /^ +(\d+)\. (.+): (\d+) selected, (\d+) eligible, (\d+) not eligible$/gm;
+  const pattern =
+    /^ +(\d+)\. (.+): PSA id \d+ · ([\d,]+) of ([\d,]+) eligible get access · ([\d,]+) not eligible$/gm;
+  const count = (digits: string | undefined) => Number((digits ?? '').replaceAll(',', ''));
   return [...text.matchAll(pattern)].map((m) => ({
     n: Number(m[1]),
     name: m[2] ?? '',
-    eligible: Number(m[4]),
-    ineligible: Number(m[5]),
+    eligible: count(m[4]),
+    ineligible: count(m[5]),
   }));
 }
 

@@ -5,6 +5,7 @@ import { carriedOverText } from '../shared/carried-over-text.js';
 import { mapCode, encodeUserDecision as userCode } from '../shared/decision-codec.js';
 import { messageFor } from '../shared/error-messages.js';
 import { contactNotes, userDecisionLabel } from '../shared/text.js';
+import { usersSummaryFacts } from '../shared/users-summary-text.js';
 import { INPUT, VERBS } from './card-actions.js';
 import {
   type Action,
@@ -100,7 +101,7 @@ function summaryElement(
   editable: boolean,
   detail: Detail,
 ): Element {
-  const line = `**${md(summary.name, detail.name)}**: ${summary.granted} of ${summary.eligible} eligible get access, ${summary.ineligible} not eligible`;
+  const line = `**${md(summary.name, detail.name)}**: ${usersSummaryFacts(summary)}`;
   if (!editable) return text(line, { separator: true });
   return columns([
     [text(line)],

@@ -4,6 +4,7 @@ import { USER_BULK_ACTIONS } from '../shared/bulk-actions.js';
 import { carriedOverText } from '../shared/carried-over-text.js';
 import { messageFor } from '../shared/error-messages.js';
 import { contactNotes, userDecisionLabel } from '../shared/text.js';
+import { usersSummaryFacts } from '../shared/users-summary-text.js';
 import { itemNumber, pageLine, readOnlyLine, runLine, userPlanLine } from './render-common.js';
 import { clean } from './sanitize.js';
 
@@ -71,9 +72,7 @@ export function renderUsers(view: UsersView): string {
     lines.push(`Users of the selected companies: ${pageLine(view.paging, 'company', 'companies')}`);
     view.companies.forEach((company, index) => {
       const n = itemNumber(view.paging, index);
-      lines.push(
-        `${String(n).padStart(4, ' ')}. ${clean(company.name)}: ${company.granted} selected, ${company.eligible} eligible, ${company.ineligible} not eligible`,
-      );
+      lines.push(`${String(n).padStart(4, ' ')}. ${clean(company.name)}: ${usersSummaryFacts(company)}`);
     });
   } else {
     lines.push(`Contacts of ${clean(view.company.name)}: ${pageLine(view.paging, 'contact', 'contacts')}`);

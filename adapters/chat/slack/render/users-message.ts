@@ -4,6 +4,7 @@ import { PROVIDER_LABELS } from '../../../../src/domain/provider.js';
 import { userBulkLabel } from '../../shared/bulk-actions.js';
 import { carriedOverText } from '../../shared/carried-over-text.js';
 import { messageFor } from '../../shared/error-messages.js';
+import { usersSummaryFacts } from '../../shared/users-summary-text.js';
 import { actions, type Block, button, divider, header, type SlackMessage, section } from '../blocks.js';
 import { escapeMrkdwn, formatCount, mrkdwnText } from '../mrkdwn.js';
 import { ACTION, encodeRef, type Ref } from '../refs.js';
@@ -25,8 +26,7 @@ export function licenceText(licences: LicenceCheck): string {
 }
 
 function companyLine(company: UsersCompanySummary): string {
-  const ineligible = company.ineligible === 0 ? '' : ` · :x: ${formatCount(company.ineligible)} ineligible`;
-  return `*${mrkdwnText(company.name, 200)}*: ${formatCount(company.granted)} granted of ${formatCount(company.eligible)} eligible${ineligible}`;
+  return `*${mrkdwnText(company.name, 200)}*: ${escapeMrkdwn(usersSummaryFacts(company))}`;
 }
 
 /** The overview of every selected company's users, with a "Manage users" button per company. */

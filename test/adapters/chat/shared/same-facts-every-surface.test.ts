@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { renderReview } from '../../../../adapters/chat/slack/render/review-message.js';
 import { renderSimpleView } from '../../../../adapters/chat/slack/render/simple-views.js';
+import { renderUsersOverview } from '../../../../adapters/chat/slack/render/users-message.js';
 import { reviewCard } from '../../../../adapters/chat/teams/review-card.js';
+import { usersCard } from '../../../../adapters/chat/teams/users-card.js';
 import { cardForView } from '../../../../adapters/chat/teams/view-card.js';
 import { renderView } from '../../../../adapters/chat/terminal/render-view.js';
-import type { RunSummary, View } from '../../../../src/app/views.js';
-import { reviewRow, reviewView } from '../../../fixtures/sample-views.js';
+import type { RunSummary, UsersView, View } from '../../../../src/app/views.js';
+import { reviewRow, reviewView, usersView } from '../../../fixtures/sample-views.js';
 
 /** Each surface's review as the text a person reads (markup left in: the facts carry none). */
 const surfaces: Record<string, (view: ReturnType<typeof reviewView>) => string> = {
@@ -109,6 +111,21 @@ describe('a notice with a subject reads the same on every surface', () => {
       const shown = render(notice);
       expect(shown).toMatch(/already exists: (\*\*|\*)?ACME Inc/);
       expect(shown).not.toContain('::');
+    });
+  }
+});
+
+describe('a company of the users overview reads the same on every surface', () => {
+  const usersSurfaces: Record<string, (view: UsersView) => string> = {
+    slack: (view) => JSON.stringify(renderUsersOverview(view).blocks),
+    teams: (view) => JSON.stringify(usersCard(view)),
+    terminal: (view) => renderView(view),
+  };
+  for (const [surface, render] of Object.entries(usersSurfaces)) {
+    it(`${surface}: its PSA id, who gets access and who is not eligible`, () => {
+      const shown = render(usersView(null));
+      expect(shown).toContain('PSA id 7 · 2 of 3 eligible get access · 1 not eligible');
+      expect(shown).toContain('PSA id 9 · 1 of 1 eligible get access · 0 not eligible');
     });
   }
 });
