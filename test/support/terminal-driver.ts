@@ -59,7 +59,7 @@ export function reviewRows(text: string): Row[] {
 
 export function overview(text: string): { n: number; name: string; eligible: number; ineligible: number }[] {
   const pattern =
-    /^ +(\d+)\. (.+): PSA id \d+ · ([\d,]+) of ([\d,]+) eligible get access · ([\d,]+) not eligible$/gm;
+    /^ +(\d+)\. (.+): PSA id \d+ · ([\d,]+) of ([\d,]+) eligible get access(?: · ([\d,]+) not eligible)?$/gm;
   const count = (digits: string | undefined) => Number((digits ?? '').replaceAll(',', ''));
   return [...text.matchAll(pattern)].map((m) => ({
     n: Number(m[1]),

@@ -2,10 +2,11 @@
  * A terminal wraps a long line at the window's edge, wherever that falls: "Next: /" at the end of
  * one row and "psa import connectwise" on the next, which reads as two commands. Lines are broken
  * at spaces before they reach the window instead, and a continuation keeps its line's indent so a
- * wrapped row still reads as part of its item. The review's fit counts lines with the same rule.
+ * wrapped row still reads as part of its item (a numbered item's continues under its text, past
+ * "12. "). The review's fit counts lines with the same rule.
  */
 
-const INDENT = /^ */;
+const INDENT = /^ *(?:\d+\. )?/;
 
 /** One line as the screen rows it takes in a window `width` columns wide, broken at spaces. */
 export function wrapLine(line: string, width: number): string[] {

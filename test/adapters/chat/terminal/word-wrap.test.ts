@@ -27,6 +27,17 @@ describe('wrapLine', () => {
     expect(rows.join(' ').replace(/ +/g, ' ').trim()).toBe(`candidate 1: ${'word '.repeat(20).trim()}`);
   });
 
+  it('continues a numbered item under its text, past the number', () => {
+    const rows = wrapLine(
+      '  18. Copper Farms & Co. 25: PSA id 71 · 2 of 3 eligible get access · 1 not eligible',
+      80,
+    );
+    expect(rows).toEqual([
+      '  18. Copper Farms & Co. 25: PSA id 71 · 2 of 3 eligible get access · 1 not',
+      '      eligible',
+    ]);
+  });
+
   it('cuts a word longer than the window where the window ends', () => {
     expect(wrapLine(`ab ${'x'.repeat(25)}`, 10)).toEqual(['ab', 'xxxxxxxxxx', 'xxxxxxxxxx', 'xxxxx']);
   });
