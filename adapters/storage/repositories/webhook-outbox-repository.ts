@@ -9,27 +9,35 @@ const COLUMNS = 6;
 /** Batches read per page of changes. */
 const BATCH_PAGE = 8;
 
+/** A run of outbox entries stored as one row; `head` is the first, whose keys they all share. */
+interface Batch {
+  readonly head: OutboxEntry;
+  readonly entries: OutboxEntry[];
+}
+
 /** Consecutive entries of one tenant, run, time and ping target, at most EVENTS_PER_BATCH each. */
-function batchesOf(entries: readonly OutboxEntry[]): OutboxEntry[][] {
-  const batches: OutboxEntry[][] = [];
-  let current: OutboxEntry[] = [];
+function batchesOf(entries: readonly OutboxEntry[]): Batch[] {
+  const batches: Batch[] = [];
+  let current: Batch | null = null;
   for (const entry of entries) {
-    const head = current[0];
-    const same =
-      head !== undefined &&
-      head.tenantId === entry.tenantId &&
-      head.runId === entry.runId &&
-      head.event.timestamp === entry.event.timestamp &&
-      (head.endpointId ?? null) === (entry.endpointId ?? null) &&
-      current.length < EVENTS_PER_BATCH;
-    if (!same && current.length > 0) {
+    if (current !== null && joins(current, entry)) {
+      current.entries.push(entry);
+    } else {
+      current = { head: entry, entries: [entry] };
       batches.push(current);
-      current = [];
     }
-    current.push(entry);
   }
-  if (current.length > 0) batches.push(current);
   return batches;
+}
+
+function joins({ head, entries }: Batch, entry: OutboxEntry): boolean {
+  return (
+    head.tenantId === entry.tenantId &&
+    head.runId === entry.runId &&
+    head.event.timestamp === entry.event.timestamp &&
+    (head.endpointId ?? null) === (entry.endpointId ?? null) &&
+    entries.length < EVENTS_PER_BATCH
+  );
 }
 
 export function webhookOutboxRepository(db: Kysely<Database>, traits: DialectTraits): OutboxRepository {
@@ -45,8 +53,7 @@ export function webhookOutboxRepository(db: Kysely<Database>, traits: DialectTra
           await sql`select pg_advisory_xact_lock(hashtext(${`outbox:${tenant}`}))`.execute(db);
         }
       }
-      const rows = batchesOf(entries).map((batch) => {
-        const head = batch[0] as OutboxEntry;
+      const rows = batchesOf(entries).map(({ head, entries: batch }) => {
         return {
           tenant_id: head.tenantId,
           run_id: head.runId,
