@@ -91,8 +91,11 @@ async function dispatch(deps: AppDeps, access: Access, intent: Intent, io: Inten
       const view = await usersView(deps, run, null, intent.paging);
       return carried === null ? view : { ...view, carriedOver: carried };
     }
-    case 'back-to-companies':
-      return reviewView(deps, await backToCompanies(deps, access, intent.runId), intent.paging);
+    case 'back-to-companies': {
+      const { run, kept } = await backToCompanies(deps, access, intent.runId);
+      const view = await reviewView(deps, run, intent.paging);
+      return kept === null || kept === 0 ? view : { ...view, userDecisionsKept: kept };
+    }
     case 'users': {
       // A run that never fetched contacts is refused by the view ("continue to users first").
       const run = await loadRun(deps.storage.repos, access, intent.runId);

@@ -84,6 +84,11 @@ export interface ReviewView {
   readonly skipped: SkippedRecords;
   /** The import's filter as the header names it (PSA choice names: untrusted). */
   readonly filter: { readonly label: string; readonly isDefault: boolean };
+  /**
+   * Right after going back from the users step: how many user decisions the admin had set are
+   * kept for the next fetch of the contacts. Absent otherwise, and when there were none.
+   */
+  readonly userDecisionsKept?: number;
 }
 
 export interface ContactRowView {

@@ -41,7 +41,11 @@ describe('user decisions across going back in the terminal chat', () => {
     expect(granted).toBeGreaterThan(0);
 
     // Back and on again with nothing changed: every grant is still there, and the admin is told.
-    expect(await chat.send('back')).toContain('reviewing companies');
+    const backAnswer = await chat.send('back');
+    expect(backAnswer).toContain('reviewing companies');
+    expect(backAnswer).toMatch(
+      new RegExp(`^Your ${granted} user choices are kept for when you continue to users$`, 'm'),
+    );
     const same = await chat.send('next');
     expect(same).toContain(`Users: ${granted} to grant`);
     expect(same).toMatch(new RegExp(`^Your earlier user choices: ${granted} kept$`, 'm'));

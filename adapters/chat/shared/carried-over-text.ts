@@ -11,3 +11,12 @@ export function carriedOverText(carried: CarriedUserDecisions): string {
   const verb = carried.dropped === 1 ? 'applies' : 'apply';
   return `${kept}, ${carried.dropped} no longer ${verb} (contacts now left out, gone from the PSA or not eligible, or companies now new or mapped elsewhere)`;
 }
+
+/**
+ * Right after going back to the companies: the admin's user decisions are not lost with the
+ * contact rows (they wait for the next fetch), so they need not set them again.
+ */
+export function keptAsideText(kept: number): string {
+  const choices = kept === 1 ? '1 user choice is' : `${kept} user choices are`;
+  return `Your ${choices} kept for when you continue to users`;
+}

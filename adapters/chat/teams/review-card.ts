@@ -2,6 +2,7 @@ import type { CompanyBulkAction } from '../../../src/app/intents.js';
 import type { ReviewRowView, ReviewView } from '../../../src/app/views.js';
 import type { CompanyDecision } from '../../../src/domain/decisions.js';
 import { PROVIDER_LABELS } from '../../../src/domain/provider.js';
+import { keptAsideText } from '../shared/carried-over-text.js';
 import { encodeCompanyDecision as companyCode, mapCode } from '../shared/decision-codec.js';
 import { filterText, missingCompanyFacts, reviewRowFacts } from '../shared/review-facts.js';
 import {
@@ -298,6 +299,7 @@ function reviewCardWith(view: ReviewView, detail: Detail, redraw: Redraw | null)
       ],
     ]),
   ];
+  if (view.userDecisionsKept !== undefined) body.push(text(`ℹ️ ${keptAsideText(view.userDecisionsKept)}`));
   const bulk = view.bulk.filter((offer) => offer.count > 0 || offer.action === 'reset');
   if (editable && bulk.length > 0) {
     body.push(text(bulkLine(view.bulk), { isSubtle: true }));

@@ -1,6 +1,7 @@
 import type { ReviewRowView, ReviewView } from '../../../src/app/views.js';
 import type { ReviewGroup } from '../../../src/domain/review-order.js';
 import { COMPANY_BULK_ACTIONS } from '../shared/bulk-actions.js';
+import { keptAsideText } from '../shared/carried-over-text.js';
 import { filterText, missingCompanyFacts, reviewRowFacts } from '../shared/review-facts.js';
 import {
   companyDecisionLabel,
@@ -198,6 +199,7 @@ function reviewHead(view: ReviewView): string[] {
     REVIEW_DEFAULTS,
     `${pagePrefix(view.paging)}${view.paging.totalItems} in PSA (${totals.unmapped} unmapped, ${totals.duplicates} potential duplicates, ${totals.mapped} mapped)`,
   ];
+  if (view.userDecisionsKept !== undefined) lines.push(keptAsideText(view.userDecisionsKept));
   if (view.rows.length === 0) lines.push('  (no companies on this page)');
   return lines;
 }

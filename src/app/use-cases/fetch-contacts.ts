@@ -91,7 +91,11 @@ export async function continueToUsers(
  * Company decisions change which contacts are in scope, so going back drops the contact rows; the
  * user decisions the admin set are kept aside in the same transaction, for the next fetch.
  */
-export async function backToCompanies(deps: AppDeps, access: Access, runId: string): Promise<ImportRun> {
+export async function backToCompanies(
+  deps: AppDeps,
+  access: Access,
+  runId: string,
+): Promise<{ run: ImportRun; kept: number | null }> {
   const { run, value: kept } = await changeRunRows(
     deps.storage,
     deps.clock,
@@ -119,5 +123,5 @@ export async function backToCompanies(deps: AppDeps, access: Access, runId: stri
       },
     );
   }
-  return run;
+  return { run, kept };
 }

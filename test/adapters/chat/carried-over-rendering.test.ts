@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { carriedOverText } from '../../../adapters/chat/shared/carried-over-text.js';
+import { carriedOverText, keptAsideText } from '../../../adapters/chat/shared/carried-over-text.js';
+import { renderReview } from '../../../adapters/chat/slack/render/review-message.js';
 import { renderUsersOverview } from '../../../adapters/chat/slack/render/users-message.js';
+import { reviewCard } from '../../../adapters/chat/teams/review-card.js';
 import { usersCard } from '../../../adapters/chat/teams/users-card.js';
 import { renderView } from '../../../adapters/chat/terminal/render-view.js';
 import type { UsersView } from '../../../src/app/views.js';
-import { usersView } from '../../fixtures/sample-views.js';
+import { reviewView, usersView } from '../../fixtures/sample-views.js';
 
 /** After going back to the companies, every surface says what became of the user decisions. */
 const view = (kept: number, dropped: number): UsersView => ({
@@ -30,5 +32,18 @@ describe('earlier user choices after going back, on every surface', () => {
     expect(JSON.stringify(renderUsersOverview(none).blocks)).not.toContain('earlier user choices');
     expect(JSON.stringify(usersCard(none))).not.toContain('earlier user choices');
     expect(renderView(none)).not.toContain('earlier user choices');
+  });
+
+  it('going back to the companies says the user choices are kept, on every surface', () => {
+    expect(keptAsideText(1)).toBe('Your 1 user choice is kept for when you continue to users');
+    const line = 'Your 94 user choices are kept for when you continue to users';
+    const back = { ...reviewView([]), userDecisionsKept: 94 };
+    expect(JSON.stringify(renderReview(back).blocks)).toContain(line);
+    expect(JSON.stringify(reviewCard(back))).toContain(line);
+    expect(renderView(back)).toContain(line);
+    const plain = reviewView([]);
+    expect(JSON.stringify(renderReview(plain).blocks)).not.toContain('user choice');
+    expect(JSON.stringify(reviewCard(plain))).not.toContain('user choice');
+    expect(renderView(plain)).not.toContain('user choice');
   });
 });

@@ -2,6 +2,7 @@ import type { ReviewRowView, ReviewView } from '../../../../src/app/views.js';
 import { PROVIDER_LABELS } from '../../../../src/domain/provider.js';
 import type { MissingRow } from '../../../../src/domain/review.js';
 import { companyBulkLabel } from '../../shared/bulk-actions.js';
+import { keptAsideText } from '../../shared/carried-over-text.js';
 import { encodeCompanyDecision, mapCode } from '../../shared/decision-codec.js';
 import { filterText, missingCompanyFacts, reviewRowFacts } from '../../shared/review-facts.js';
 import { REVIEW_DEFAULTS, REVIEW_GROUP_HEADINGS } from '../../shared/text.js';
@@ -150,6 +151,9 @@ export function renderReview(view: ReviewView): SlackMessage {
     `Filter: ${filterText(view.filter, mrkdwnText, 300)}`,
     REVIEW_DEFAULTS,
     ...countsLines(view.counts),
+    ...(view.userDecisionsKept === undefined
+      ? []
+      : [`:information_source: ${keptAsideText(view.userDecisionsKept)}`]),
   ].join('\n');
   const bulk = view.bulk
     .filter((offer) => offer.count > 0)
