@@ -1,15 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiSurface } from '../../adapters/api/api-surface.js';
-import { main } from '../../adapters/boot/cli/main.js';
 import { type RunningHttpServer, startHttpServer } from '../../adapters/boot/http-server.js';
 import { type OpenedStorage, openStorage } from '../../adapters/storage/open-storage.js';
 import { SequentialIds } from '../fakes/sequential-ids.js';
 import { openApiValidator } from '../support/openapi-validator.js';
-import { ChatDriver, count, overview } from '../support/terminal-driver.js';
+import {
+  connectConnectWiseSandbox,
+  startTerminalChat,
+  type TerminalChatApp,
+} from '../support/terminal-chat-app.js';
+import { type ChatDriver, count, overview } from '../support/terminal-driver.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 
 /*
@@ -20,38 +22,29 @@ import { WebhookReceiver } from '../support/webhook-receiver.js';
 const PRIVATE_KEY = 'DirectoryApiPrivateKey-e2e-9c2a';
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
-let dir: string;
+let app: TerminalChatApp;
 let chat: ChatDriver;
-let exit: Promise<number>;
 let receiver: WebhookReceiver;
 let receiverUrl: string;
 let api: RunningHttpServer | null = null;
 let reader: OpenedStorage | null = null;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'psa-directory-api-'));
   receiver = new WebhookReceiver();
   receiverUrl = await receiver.start();
-  chat = new ChatDriver();
-  exit = main([], {
-    stdin: chat.stdin,
-    stdout: chat.stdout,
-    stderr: chat.stdout,
-    env: { DATABASE_URL: join(dir, 'psa-import.db'), LOG_LEVEL: 'debug' },
-    cwd: dir,
-    signal: new AbortController().signal,
+  app = await startTerminalChat({
+    prefix: 'psa-directory-api-',
     sandboxTuning: { connectwisePort: 0, connectwisePrivateKey: PRIVATE_KEY },
+    env: { LOG_LEVEL: 'debug' },
   });
-  await chat.waitFor('Integration code');
+  chat = app.chat;
 });
 
 afterAll(async () => {
-  chat.stdin.end();
-  await exit.catch(() => 1);
   await api?.close();
   await reader?.close();
   await receiver.close();
-  await rm(dir, { recursive: true, force: true });
+  await app.stop();
 });
 
 async function get(
@@ -68,10 +61,7 @@ type Event = { type: string; timestamp: string; data: Record<string, unknown> };
 
 describe('the directory flows on', () => {
   it('delivers every event of an approved import once per id, signed, and serves the same directory', async () => {
-    const site = /Site +(http:\/\/127\.0\.0\.1:\d+)/.exec(chat.text)?.[1] ?? '';
-    const clientId = /Client ID +(\S+)/.exec(chat.text)?.[1] ?? '';
-    const answers = [site, 'sandboxmsp', 'SandboxPublicKey01', PRIVATE_KEY, clientId, ''];
-    expect(await chat.send('/psa connect connectwise', answers)).toContain('✓ Connected');
+    expect(await connectConnectWiseSandbox(chat, PRIVATE_KEY)).toContain('✓ Connected');
 
     // Plain http to anything but loopback is refused when the endpoint is added.
     expect(await chat.send('/psa webhooks add http://example.com/hook')).toContain('https://');
@@ -131,7 +121,7 @@ describe('the directory flows on', () => {
     );
 
     // The read API, served from the same database.
-    reader = await openStorage(join(dir, 'psa-import.db'));
+    reader = await openStorage(join(app.dir, 'psa-import.db'));
     api = await startHttpServer({
       port: 0,
       host: '127.0.0.1',

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTerminalChat, type TerminalChatApp } from '../support/terminal-chat-app.js';
+import {
+  bannerValue,
+  connectConnectWiseSandbox,
+  startTerminalChat,
+  type TerminalChatApp,
+} from '../support/terminal-chat-app.js';
 import { type ChatDriver, contactLines, count, overview, reviewRows } from '../support/terminal-driver.js';
 
 /*
@@ -21,18 +26,12 @@ beforeAll(async () => {
 
 afterAll(async () => app.stop());
 
-function bannerValue(label: string): string {
-  const value = new RegExp(`${label} +(\\S+)`).exec(chat.text)?.[1];
-  if (value === undefined) throw new Error(`the banner shows no ${label}`);
-  return value;
-}
-
 describe('the import flow on Autotask through the terminal chat', () => {
   it('connects, imports with a second admin sign-off, and re-imports without creating anything', async () => {
     const connected = await chat.send('/psa connect autotask', [
-      bannerValue('API username'),
-      bannerValue('Secret'),
-      bannerValue('Integration code'),
+      bannerValue(chat, 'API username'),
+      bannerValue(chat, 'Secret'),
+      bannerValue(chat, 'Integration code'),
     ]);
     expect(connected).toContain('✓ Connected to Datto Autotask');
 
@@ -54,14 +53,7 @@ describe('the import flow on Autotask through the terminal chat', () => {
     expect(await chat.send('/psa import autotask')).toContain(
       'Another admin is already working with this integration',
     );
-    await chat.send('/psa connect connectwise', [
-      bannerValue('Site'),
-      'sandboxmsp',
-      'SandboxPublicKey01',
-      'SandboxPrivateKey01',
-      bannerValue('Client ID'),
-      '',
-    ]);
+    await connectConnectWiseSandbox(chat, 'SandboxPrivateKey01');
     expect(reviewRows(await chat.send('/psa import connectwise')).length).toBeGreaterThan(0);
     expect(await chat.send('/psa cancel')).toContain('cancelled');
     await chat.send('/as alice');

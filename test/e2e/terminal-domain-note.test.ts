@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTerminalChat, type TerminalChatApp } from '../support/terminal-chat-app.js';
+import {
+  connectConnectWiseSandbox,
+  startTerminalChat,
+  type TerminalChatApp,
+} from '../support/terminal-chat-app.js';
 import { type ChatDriver, overview } from '../support/terminal-driver.js';
 
 /*
@@ -24,16 +28,7 @@ afterAll(async () => app.stop());
 
 describe('the other-company domain note in the terminal chat', () => {
   it('notes a Globex contact whose domain was given to Initech, leaving its decision alone', async () => {
-    const site = /Site +(http:\/\/127\.0\.0\.1:\d+)/.exec(chat.text)?.[1];
-    const clientId = /Client ID +(\S+)/.exec(chat.text)?.[1];
-    const connected = await chat.send('/psa connect connectwise', [
-      site ?? '',
-      'sandboxmsp',
-      'SandboxPublicKey01',
-      CANARY,
-      clientId ?? '',
-      '',
-    ]);
+    const connected = await connectConnectWiseSandbox(chat, CANARY);
     expect(connected).toContain('✓ Connected to ConnectWise Manage');
     expect(await chat.send('/psa companies domain Initech globex.example')).toContain(
       'Domain globex.example added',

@@ -1,7 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTerminalChat, type TerminalChatApp } from '../support/terminal-chat-app.js';
+import {
+  connectConnectWiseSandbox,
+  startTerminalChat,
+  type TerminalChatApp,
+} from '../support/terminal-chat-app.js';
 import { type ChatDriver, contactLines, count, overview, reviewRows } from '../support/terminal-driver.js';
 
 /*
@@ -29,20 +33,11 @@ afterAll(async () => app.stop());
 
 describe('the import flow through the terminal chat', () => {
   it('runs the acceptance walk-through end to end', async () => {
-    const site = /Site +(http:\/\/127\.0\.0\.1:\d+)/.exec(chat.text)?.[1];
-    const clientId = /Client ID +(\S+)/.exec(chat.text)?.[1];
-    expect(site).toBeDefined();
+    expect(chat.text).toMatch(/Site +http:\/\/127\.0\.0\.1:\d+/);
     const afterBanner = chat.text.length;
 
     // Connect: the private key is typed like any field and never shown back.
-    const connected = await chat.send('/psa connect connectwise', [
-      site ?? '',
-      'sandboxmsp',
-      'SandboxPublicKey01',
-      CANARY,
-      clientId ?? '',
-      '',
-    ]);
+    const connected = await connectConnectWiseSandbox(chat, CANARY);
     expect(connected).toContain('✓ Connected to ConnectWise Manage');
     expect(connected).toContain('Private key: (hidden)');
 

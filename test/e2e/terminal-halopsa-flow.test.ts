@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTerminalChat, type TerminalChatApp } from '../support/terminal-chat-app.js';
+import { bannerValue, startTerminalChat, type TerminalChatApp } from '../support/terminal-chat-app.js';
 import { type ChatDriver, contactLines, count, overview, reviewRows } from '../support/terminal-driver.js';
 
 /*
@@ -22,12 +22,7 @@ beforeAll(async () => {
 afterAll(async () => app.stop());
 
 /** A value of the banner's HaloPSA block (ConnectWise has a "Client ID" too). */
-function haloBannerValue(label: string): string {
-  const block = chat.text.slice(chat.text.indexOf('HaloPSA sandbox'));
-  const value = new RegExp(`${label} +(\\S+)`).exec(block)?.[1];
-  if (value === undefined) throw new Error(`the banner shows no HaloPSA ${label}`);
-  return value;
-}
+const haloBannerValue = (label: string): string => bannerValue(chat, label, 'HaloPSA sandbox');
 
 describe('the import flow on HaloPSA through the terminal chat', () => {
   it('connects with the banner values, imports with a second admin sign-off, and re-imports without creating anything', async () => {

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTerminalChat, type TerminalChatApp } from '../support/terminal-chat-app.js';
+import {
+  connectConnectWiseSandbox,
+  startTerminalChat,
+  type TerminalChatApp,
+} from '../support/terminal-chat-app.js';
 import { type ChatDriver, overview, reviewRows } from '../support/terminal-driver.js';
 
 /*
@@ -25,16 +29,7 @@ afterAll(async () => app.stop());
 
 describe('user decisions across going back in the terminal chat', () => {
   it('keeps the grants and says how many no longer apply', async () => {
-    const site = /Site +(http:\/\/127\.0\.0\.1:\d+)/.exec(chat.text)?.[1];
-    const clientId = /Client ID +(\S+)/.exec(chat.text)?.[1];
-    await chat.send('/psa connect connectwise', [
-      site ?? '',
-      'sandboxmsp',
-      'SandboxPublicKey01',
-      CANARY,
-      clientId ?? '',
-      '',
-    ]);
+    await connectConnectWiseSandbox(chat, CANARY);
     await chat.send('/psa import connectwise');
     const companies = overview(await chat.send('next'));
     const granted = Number(/Users: (\d+) to grant/.exec(await chat.send('bulk-users grant-all'))?.[1]);

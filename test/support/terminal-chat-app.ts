@@ -47,3 +47,26 @@ export async function startTerminalChat(options: {
     },
   };
 }
+
+/**
+ * A value the start-up banner shows after its label ("Site", "Client ID", "Integration code"),
+ * optionally within the block that starts at `section` (HaloPSA has a "Client ID" too).
+ */
+export function bannerValue(chat: ChatDriver, label: string, section?: string): string {
+  const text = section === undefined ? chat.text : chat.text.slice(chat.text.indexOf(section));
+  const value = new RegExp(`${label} +(\\S+)`).exec(text)?.[1];
+  if (value === undefined) throw new Error(`the banner shows no ${section ?? ''} ${label}`);
+  return value;
+}
+
+/** `/psa connect connectwise` answered with the sandbox's values from the banner; the chat's answer. */
+export function connectConnectWiseSandbox(chat: ChatDriver, privateKey: string): Promise<string> {
+  return chat.send('/psa connect connectwise', [
+    bannerValue(chat, 'Site'),
+    'sandboxmsp',
+    'SandboxPublicKey01',
+    privateKey,
+    bannerValue(chat, 'Client ID'),
+    '',
+  ]);
+}
