@@ -64,6 +64,11 @@ export interface DigestRepository {
    * `expected`. True for exactly one caller per slot, so a slot runs once among replicas.
    */
   claimSlot(integrationId: string, expected: string, next: string): Promise<boolean>;
+  /**
+   * Moves a schedule that does not read back to `until`, whatever its due time was, so it stops
+   * taking one of `listDue`'s places every round; it is tried again then (a repair is picked up).
+   */
+  setAside(integrationId: string, until: string): Promise<void>;
   recordOutcome(integrationId: string, patch: DigestOutcomePatch): Promise<void>;
   appendLog(entry: DigestLogEntry): Promise<void>;
   /** Newest first. */

@@ -152,6 +152,14 @@ export function digestRepository(db: Kysely<Database>): DigestRepository {
       return result.numUpdatedRows > 0n;
     },
 
+    async setAside(integrationId, until) {
+      await db
+        .updateTable('digest_schedules')
+        .set({ next_due_at: until })
+        .where('integration_id', '=', integrationId)
+        .execute();
+    },
+
     async recordOutcome(integrationId, patch) {
       await db
         .updateTable('digest_schedules')

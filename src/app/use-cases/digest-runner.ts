@@ -34,6 +34,8 @@ export interface DigestRunner {
 const SYSTEM = 'system';
 /** How long one replica may hold a digest before another may take it over. */
 const DIGEST_LEASE_MS = 15 * 60_000;
+/** How long a schedule that does not read back is set aside before it is read again. */
+const DAMAGED_RETRY_MS = 24 * 3_600_000;
 
 export function digestLeaseKey(integrationId: string): string {
   return `digest:${integrationId}`;
@@ -177,8 +179,15 @@ export function createDigestRunner(deps: AppDeps): DigestRunner {
   const reportDamaged = damageReporter(deps.logger);
   return {
     async runDue(holder, deliver) {
-      const due = await deps.storage.repos.digests.listDue(deps.clock.now().toISOString());
+      const now = deps.clock.now();
+      const due = await deps.storage.repos.digests.listDue(now.toISOString());
       reportDamaged(due.damaged);
+      // listDue reads a bounded number of the earliest due; a damaged schedule left due would take
+      // one of those places every round, and enough of them would starve every healthy schedule.
+      const later = new Date(now.getTime() + DAMAGED_RETRY_MS).toISOString();
+      for (const { table, id } of due.damaged) {
+        if (table === 'digest_schedules') await deps.storage.repos.digests.setAside(id, later);
+      }
       let ran = 0;
       for (const record of due.records) {
         try {

@@ -203,7 +203,7 @@ describe.each(storageDialects())('the change digest on $name', (dialect) => {
     expect(Date.parse(record[0]?.nextDueAt ?? '')).toBeGreaterThan(h.clock.now().getTime());
   });
 
-  it('skips a schedule it cannot read, logs it once, and runs the others', async () => {
+  it('skips a schedule it cannot read, logs it once, sets it aside a day, and runs the others', async () => {
     await schedule(h, { always: true });
     const { repos } = h.deps.storage;
     await seedTenant(repos, 'tenant-2');
@@ -230,6 +230,26 @@ describe.each(storageDialects())('the change digest on $name', (dialect) => {
       id: 'int-tenant-2',
       err: { details: { hint: 'digest schedule int-tenant-2, field cadence' } },
     });
+    // Set aside for a day, so it no longer takes one of the due list's places every round.
+    const dueAt = async () =>
+      (
+        await db.db
+          .selectFrom('digest_schedules')
+          .select('next_due_at')
+          .where('integration_id', '=', 'int-tenant-2')
+          .executeTakeFirstOrThrow()
+      ).next_due_at;
+    expect(await dueAt()).toBe(new Date(h.clock.now().getTime() + 24 * HOUR).toISOString());
+    expect((await repos.digests.listDue(h.clock.now().toISOString())).damaged).toEqual([]);
+    // Repaired meanwhile: read again a day later, and it runs.
+    await db.db
+      .updateTable('digest_schedules')
+      .set({ cadence: 'weekly' })
+      .where('integration_id', '=', 'int-tenant-2')
+      .execute();
+    h.clock.advance(24 * HOUR);
+    expect(await digests.runDue('replica-a', deliver)).toBe(1);
+    expect(Date.parse(await dueAt())).toBeGreaterThan(h.clock.now().getTime());
   });
 
   it('sends one digest when two replicas find it due at the same time', async () => {
