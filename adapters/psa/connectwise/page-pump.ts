@@ -21,13 +21,23 @@ export interface PagePumpOptions {
 
 export interface PagePump {
   run(readers: number, read: (page: number) => Promise<void>): Promise<void>;
+  /** True once every page has been handed out: the pages still being read are the list's last. */
+  drained(): boolean;
 }
 
 export function createPagePump(options: PagePumpOptions): PagePump {
+  let next = 1;
+  let known: { last: number | null } | null = null;
+  void options.pages.then(
+    (last) => {
+      known = { last };
+    },
+    () => {},
+  );
   return {
+    drained: () => known !== null && (known.last === null || next > known.last),
     async run(readers, read) {
       if (!(readers >= 1)) throw new RangeError('readers must be at least 1');
-      let next = 1;
       let failure: { error: unknown } | null = null;
       const take = async (): Promise<number | null> => {
         if (failure !== null) return null;

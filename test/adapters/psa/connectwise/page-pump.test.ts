@@ -27,6 +27,24 @@ describe('page pump', () => {
     expect(started.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
+  it('is drained once every page up to the count has been handed out, not before', async () => {
+    const pages = deferred<number | null>();
+    const seen: Array<[number, boolean]> = [];
+    const pump = createPagePump({ early: 1, pages: pages.promise });
+    const running = pump.run(2, async (page) => {
+      await tick();
+      seen.push([page, pump.drained()]);
+    });
+    await tick();
+    expect(pump.drained()).toBe(false);
+    pages.resolve(4);
+    await running;
+    // Pages 1-2 were read while 3 and 4 were still to go; by page 4 nothing was left to hand out.
+    expect(new Map(seen).get(1)).toBe(false);
+    expect(new Map(seen).get(4)).toBe(true);
+    expect(pump.drained()).toBe(true);
+  });
+
   it('reads no more than the early pages when the plan is another way (null)', async () => {
     const started: number[] = [];
     await createPagePump({ early: 2, pages: Promise.resolve(null) }).run(4, async (page) => {

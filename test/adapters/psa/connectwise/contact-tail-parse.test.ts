@@ -1,0 +1,83 @@
+/**
+ * Where ConnectWise contact pages are parsed: off the event loop while pages remain to be asked
+ * for, and on the event loop only for the list's last pages, while the pool is busy with another.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ConnectWiseApi } from '../../../../adapters/psa/connectwise/connectwise-api.js';
+import { listContacts } from '../../../../adapters/psa/connectwise/contact-listing.js';
+import type { ContactPage } from '../../../../adapters/psa/connectwise/contact-page.js';
+import { createFetchGuard } from '../../../../adapters/psa/shared/fetch-guard.js';
+
+const PAGE_SIZE = 5;
+
+/** Counts of 3 companies and `contacts` contacts; each page's body is its number. */
+function fakeApi(contacts: number): ConnectWiseApi {
+  const unused = () => Promise.reject(new Error('not used'));
+  return {
+    count: (path) => Promise.resolve(path.includes('contacts') ? contacts : 3),
+    numberedPageBytes: (_path, _query, page) => Promise.resolve(Buffer.from(String(page))),
+    list: unused,
+    listAll: unused,
+    numberedPage: unused,
+    firstPage: unused,
+  };
+}
+
+/** A page of `length` elements (the last one short, so the list ends there) and no contacts kept. */
+const pageOf = (length: number): ContactPage => ({ length, contacts: [], skipped: [] });
+
+async function readAll(pages: number, workers: number) {
+  const contacts = (pages - 1) * PAGE_SIZE + 1;
+  const lengthOf = (bytes: Uint8Array) => (Number(Buffer.from(bytes).toString()) === pages ? 1 : PAGE_SIZE);
+  const offThread: number[] = [];
+  const inline: number[] = [];
+  let releaseFirst: () => void = () => {};
+  const firstHeld = new Promise<void>((resolve) => {
+    releaseFirst = resolve;
+  });
+  const done = listContacts(fakeApi(contacts), [7, 8, 9], () => {}, {
+    batchSize: 1,
+    pageSize: PAGE_SIZE,
+    workers,
+    concurrency: 2,
+    judge: {
+      entity: 'contact',
+      guard: createFetchGuard({ pageSize: PAGE_SIZE, maxPages: 50, maxRecords: 1_000 }),
+      skips: { skip: () => {} },
+    },
+    deliver: async () => {},
+    // The pool holds page 1 until every other page has been read: it stays busy throughout.
+    parsePage: async (bytes) => {
+      const page = Number(Buffer.from(bytes).toString());
+      offThread.push(page);
+      if (page === 1) await firstHeld;
+      return pageOf(lengthOf(bytes));
+    },
+    parseInline: (bytes) => {
+      inline.push(Number(Buffer.from(bytes).toString()));
+      if (inline.length + offThread.length === pages) releaseFirst();
+      return pageOf(lengthOf(bytes));
+    },
+  });
+  // Without the inline parser nothing releases page 1: end the test instead of hanging.
+  const watchdog = setTimeout(releaseFirst, 2_000);
+  await done;
+  clearTimeout(watchdog);
+  return { offThread: offThread.sort((a, b) => a - b), inline: inline.sort((a, b) => a - b) };
+}
+
+describe('ConnectWise contacts: where pages are parsed', () => {
+  it('parses off the event loop while pages remain to be asked for, however busy the pool is', async () => {
+    const { offThread, inline } = await readAll(6, 2);
+    // Pages 2-5 were read while page 1 was still being parsed, but more pages were still to go.
+    expect(offThread).toEqual([1, 2, 3, 4, 5]);
+    expect(inline).toEqual([6]);
+  });
+
+  it('parses the last pages on the event loop while the pool is busy with an earlier one', async () => {
+    const { offThread, inline } = await readAll(3, 3);
+    // All three pages are asked for at once: page 1 goes to the pool, 2 and 3 are parsed inline.
+    expect(offThread).toEqual([1]);
+    expect(inline).toEqual([2, 3]);
+  });
+});
