@@ -5,105 +5,15 @@ import type {
   UserBulkAction,
   UserDecision,
 } from '../../../src/domain/decisions.js';
-import type {
-  CompanyContactSummary,
-  ContactRecord,
-  ContactTotals,
-  RowPosition,
-} from '../../../src/ports/storage.js';
+import type { CompanyContactSummary, ContactTotals, RowPosition } from '../../../src/ports/storage.js';
 import { chunkForParameters, type DialectTraits } from '../dialect-traits.js';
-import type { Database, RunContactTable } from '../schema.js';
-import {
-  domainOwnerSchema,
-  ineligibilitySchema,
-  storedJson,
-  stringList,
-  userDecisionColumns,
-  userDecisionOf,
-} from './row-schemas.js';
-
-type Stored = ContactRecord & { readonly orderKey: string };
-
-/** `|billing|primary|`: one LIKE finds a type among a contact's types on both dialects. */
-export function typeKey(typeNames: readonly string[]): string {
-  return `|${typeNames.map(typeWord).join('|')}|`;
-}
-
-const typeWord = (name: string): string => name.toLowerCase().replaceAll('|', ' ');
-const likeEscaped = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-function toRow(runId: string, record: Stored): RunContactTable {
-  const { row } = record;
-  const current = userDecisionColumns(record.decision);
-  const fallback = userDecisionColumns(record.defaultDecision);
-  return {
-    run_id: runId,
-    psa_contact_id: row.contact.psaId,
-    company_psa_id: row.contact.companyPsaId,
-    order_key: record.orderKey,
-    first_name: row.contact.firstName,
-    last_name: row.contact.lastName,
-    emails: JSON.stringify(row.contact.emails),
-    active: row.contact.active ? 1 : 0,
-    type_names: JSON.stringify(row.contact.typeNames),
-    type_key: typeKey(row.contact.typeNames),
-    company_name: row.companyName,
-    email: row.email,
-    linked_user_id: row.linkedUser?.id ?? null,
-    linked_user_email: row.linkedUser?.email ?? null,
-    same_email_user_id: row.sameEmailUser?.id ?? null,
-    same_email_user_email: row.sameEmailUser?.email ?? null,
-    ineligible: row.ineligible === null ? null : JSON.stringify(row.ineligible),
-    eligible: row.ineligible === null && row.email !== null ? 1 : 0,
-    target_company_id: row.targetCompanyId ?? null,
-    domain_owner: row.domainOwner ? JSON.stringify(row.domainOwner) : null,
-    default_kind: fallback.kind,
-    default_target: fallback.target,
-    decision_kind: current.kind,
-    decision_target: current.target,
-  };
-}
-
-const user = (id: string | null, email: string | null) => (id === null ? null : { id, email: email ?? '' });
-
-const contactRecord = (row: RunContactTable): string =>
-  `import ${row.run_id}, PSA contact ${row.psa_contact_id}`;
-
-function fromRow(row: RunContactTable): Stored {
-  return {
-    orderKey: row.order_key,
-    row: {
-      contact: {
-        psaId: Number(row.psa_contact_id),
-        companyPsaId: Number(row.company_psa_id),
-        firstName: row.first_name,
-        lastName: row.last_name,
-        emails: storedJson(stringList, row.emails, contactRecord(row), 'emails'),
-        active: Number(row.active) === 1,
-        typeNames: storedJson(stringList, row.type_names, contactRecord(row), 'type_names'),
-      },
-      companyName: row.company_name,
-      email: row.email,
-      linkedUser: user(row.linked_user_id, row.linked_user_email),
-      sameEmailUser: user(row.same_email_user_id, row.same_email_user_email),
-      ineligible:
-        row.ineligible === null
-          ? null
-          : storedJson(ineligibilitySchema, row.ineligible, contactRecord(row), 'ineligible'),
-      targetCompanyId: row.target_company_id,
-      // Absent rather than null, as the assessment leaves it.
-      ...(row.domain_owner === null
-        ? {}
-        : {
-            domainOwner: storedJson(domainOwnerSchema, row.domain_owner, contactRecord(row), 'domain_owner'),
-          }),
-    },
-    defaultDecision: userDecisionOf(row.default_kind, row.default_target),
-    decision: userDecisionOf(row.decision_kind, row.decision_target),
-  };
-}
+import type { Database } from '../schema.js';
+import { storedJson, stringList, userDecisionColumns } from './row-schemas.js';
+import { fromRow, type Stored, toRow, typeWord } from './run-contact-row-mapping.js';
+import { selectedCompanySummaries } from './selected-company-summaries.js';
 
 const COLUMNS = 24;
+const likeEscaped = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 const n = (value: unknown): number => Number(value ?? 0);
 const DIFFERS_FROM_DEFAULT = sql.raw(
   "(decision_kind <> default_kind or coalesce(decision_target, '') <> coalesce(default_target, ''))",
@@ -118,44 +28,6 @@ function inScope(scope: ContactScope): RawBuilder<SqlBool> {
     conditions.push(sql<SqlBool>`type_key like ${pattern} escape '\\'`);
   }
   return conditions.length === 0 ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${sql.join(conditions, sql` and `)}`;
-}
-
-/**
- * A page of the selected companies in review order, each with its contacts' counts, in one
- * statement. The literal `'skip'` lets SQLite use the partial index of selected rows (0015): a
- * bound value would not prove the index's condition. So the OFFSET steps over index entries only
- * (the index covers the page's keys); the names and the counts are read for the page's companies
- * alone, by key and through the contacts' company index (a test checks the plan).
- */
-export function selectedCompanySummaries(db: Kysely<Database>, runId: string, offset: number, limit: number) {
-  const page = db
-    .selectFrom('run_companies')
-    .select(['psa_company_id', 'order_key'])
-    .where('run_id', '=', runId)
-    .where(sql<SqlBool>`decision_kind <> 'skip'`)
-    .orderBy('order_key')
-    .orderBy('psa_company_id')
-    .limit(limit)
-    .offset(offset);
-  return db
-    .with('page', () => page)
-    .selectFrom('page as p')
-    .innerJoin('run_companies as c', (join) =>
-      join.on('c.run_id', '=', runId).onRef('c.psa_company_id', '=', 'p.psa_company_id'),
-    )
-    .leftJoin('run_contacts as k', (join) =>
-      join.on('k.run_id', '=', runId).onRef('k.company_psa_id', '=', 'p.psa_company_id'),
-    )
-    .select([
-      'p.psa_company_id',
-      'c.name',
-      sql<number>`coalesce(sum(case when k.decision_kind <> 'skip' then 1 else 0 end), 0)`.as('granted'),
-      sql<number>`coalesce(sum(k.eligible), 0)`.as('eligible'),
-      sql<number>`count(k.psa_contact_id)`.as('total'),
-    ])
-    .groupBy(['p.psa_company_id', 'c.name', 'p.order_key'])
-    .orderBy('p.order_key')
-    .orderBy('p.psa_company_id');
 }
 
 /** The contact rows of runs: assessed, decided, paged and counted in the database. */

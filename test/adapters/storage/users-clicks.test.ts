@@ -1,8 +1,8 @@
 import { CompiledQuery, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../../adapters/storage/migrator.js';
-import { selectedCompanySummaries } from '../../../adapters/storage/repositories/run-contact-rows.js';
 import { creatingTwinNames } from '../../../adapters/storage/repositories/run-name-twins.js';
+import { selectedCompanySummaries } from '../../../adapters/storage/repositories/selected-company-summaries.js';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import type { Intent } from '../../../src/app/intents.js';
 import { newCompanyRecord } from '../../../src/app/run-rows.js';
