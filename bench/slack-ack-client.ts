@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
+import { currentThreadId, snapshotThreads } from './slack-ack-threads.js';
 
 /**
  * The "Slack" side of the acknowledgement benchmark, in its own thread so its CPU does not sit on
@@ -40,8 +41,17 @@ function post(agent: Agent, url: URL, secret: string, body: string): Promise<num
   });
 }
 
-async function run(input: ClientInput): Promise<{ latencies: number[]; failures: number }> {
+/** This thread's time on a core and waiting for one while it sent (Linux), so a late client shows. */
+function ownTimes(): { cpuNs: number; waitNs: number } | null {
+  const tid = currentThreadId();
+  return tid === null ? null : (snapshotThreads().get(tid) ?? null);
+}
+
+async function run(
+  input: ClientInput,
+): Promise<{ latencies: number[]; failures: number; threadMs?: string }> {
   const url = new URL(input.url);
+  const before = ownTimes();
   const agent = new Agent({ keepAlive: true, maxSockets: input.concurrency });
   const latencies: number[] = [];
   let failures = 0;
@@ -58,7 +68,10 @@ async function run(input: ClientInput): Promise<{ latencies: number[]; failures:
   };
   await Promise.all(Array.from({ length: input.concurrency }, worker));
   agent.destroy();
-  return { latencies, failures };
+  const after = ownTimes();
+  if (before === null || after === null) return { latencies, failures };
+  const threadMs = `${Math.round((after.cpuNs - before.cpuNs) / 1e6)} / ${Math.round((after.waitNs - before.waitNs) / 1e6)}`;
+  return { latencies, failures, threadMs };
 }
 
 if (parentPort !== null) {

@@ -16,6 +16,7 @@ import { SequentialIds } from '../test/fakes/sequential-ids.js';
 import { ALICE as ADMIN, startSlackHarness, MSP_TEAM as TEAM } from '../test/fakes/slack-api.js';
 import { COMMANDS, CONCURRENCY, percentile, round, sendFromAnotherThread } from './slack-ack.js';
 import { recordPauses } from './slack-ack-pauses.js';
+import { snapshotThreads, threadFigures } from './slack-ack-threads.js';
 import { startWebApiInAnotherThread } from './slack-ack-web-api.js';
 
 const COMPANIES = 5_000;
@@ -177,7 +178,22 @@ export async function benchSlackAckMixed(): Promise<Record<string, string | numb
     const commands = diagnosticCommands() ?? COMMANDS;
     const bodies = Array.from({ length: commands }, () => harness.sender.commandBody(ADMIN, 'status'));
     const pauses = commands === COMMANDS ? null : recordPauses();
-    const { latencies, failures } = await sendFromAnotherThread(harness.botUrl, bodies);
+    const threadsBefore = snapshotThreads();
+    const { latencies, failures, threadMs } = await sendFromAnotherThread(harness.botUrl, bodies);
+    const threads =
+      pauses === null
+        ? {}
+        : {
+            ...threadFigures(
+              threadsBefore,
+              snapshotThreads(),
+              new Map([
+                [process.pid, 'bot main'],
+                [webApi.threadId ?? -1, 'fake Slack Web API'],
+              ]),
+            ),
+            'thread client (Slack sending): CPU / waiting for a core (ms)': threadMs ?? 'n/a',
+          };
     const paused = pauses?.stop() ?? {};
     clicking = false;
     await clicker;
@@ -199,6 +215,7 @@ export async function benchSlackAckMixed(): Promise<Record<string, string | numb
       'ack latency max (ms)': round(sorted.at(-1) ?? 0),
       'target p99 (ms)': 100,
       ...paused,
+      ...threads,
     };
   } finally {
     clicking = false;

@@ -59,12 +59,18 @@ const DEFAULT_RETRY: RetryOptions = {
 };
 const DEFAULT_PROGRESS_INTERVAL_MS = 1500;
 
+/** A slash command's work, after Slack has its 200 (from Bolt's listener or the HTTP receiver). */
+function startCommand(deps: SlackDeps, body: unknown): void {
+  deps.tasks.run('command', () => handleCommand(deps, body));
+}
+
 function register(app: App, deps: SlackDeps): void {
   const { tasks } = deps;
-  // Every listener acknowledges first; the work runs after Slack has its 200.
+  // Every listener acknowledges first; the work runs after Slack has its 200. Over HTTP, slash
+  // commands are acknowledged by the receiver and never reach this listener (Socket Mode's do).
   app.command(/.*/, async ({ ack, body }) => {
     await ack();
-    tasks.run('command', () => handleCommand(deps, body));
+    startCommand(deps, body);
   });
   app.action(/^psa_/, async ({ ack, body }) => {
     await ack();
@@ -142,7 +148,12 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
   };
   const httpReceiver =
     config.appToken === null
-      ? new SlackHttpReceiver({ signingSecret: config.signingSecret, clock, logger })
+      ? new SlackHttpReceiver({
+          signingSecret: config.signingSecret,
+          clock,
+          logger,
+          onCommand: (body) => startCommand(deps, body),
+        })
       : null;
   const receiver: Receiver =
     httpReceiver ??
