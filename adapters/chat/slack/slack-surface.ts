@@ -17,6 +17,7 @@ import { inputValue } from './payloads.js';
 import { CALLBACK } from './refs.js';
 import { renderLoadingModal } from './render/connect-modal.js';
 import { renderDigestMessage } from './render/digest-message.js';
+import { postResponse } from './response-post.js';
 import { type FetchLike, SlackApi } from './slack-api.js';
 import type { SlackDeps } from './slack-context.js';
 import { postInSlackThread } from './thread-notice.js';
@@ -39,7 +40,7 @@ export interface SlackSurfaceOptions {
   /** Retries of the Web API client (429 waits Retry-After, then retries by this policy). */
   readonly retryConfig?: RetryOptions;
   readonly progressIntervalMs?: number;
-  /** For response_url replies; global fetch by default. */
+  /** For response_url replies; undici's request by default (response-post.ts). */
   readonly fetch?: FetchLike;
 }
 
@@ -136,7 +137,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     ...(config.apiUrl === null ? {} : { slackApiUrl: config.apiUrl }),
   };
   const client = new WebClient(config.botToken.reveal(), clientOptions);
-  const fetchFn: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
+  const fetchFn: FetchLike = options.fetch ?? postResponse;
   const tasks = new BackgroundRunner(logger, 'slack');
   const deps: SlackDeps = {
     bot: options.bot,
