@@ -16,6 +16,7 @@ import { SequentialIds } from '../test/fakes/sequential-ids.js';
 import { ALICE as ADMIN, startSlackHarness, MSP_TEAM as TEAM } from '../test/fakes/slack-api.js';
 import { COMMANDS, CONCURRENCY, percentile, round, sendFromAnotherThread } from './slack-ack.js';
 import { recordPauses } from './slack-ack-pauses.js';
+import { snapshotThreads, threadFigures } from './slack-ack-threads.js';
 import { startWebApiInAnotherThread } from './slack-ack-web-api.js';
 
 const COMPANIES = 5_000;
@@ -177,11 +178,37 @@ export async function benchSlackAckMixed(): Promise<Record<string, string | numb
     const commands = diagnosticCommands() ?? COMMANDS;
     const bodies = Array.from({ length: commands }, () => harness.sender.commandBody(ADMIN, 'status'));
     const pauses = commands === COMMANDS ? null : recordPauses();
-    const { latencies, failures } = await sendFromAnotherThread(harness.botUrl, bodies);
+    const threadsBefore = snapshotThreads();
+    const { latencies, failures, threadMs } = await sendFromAnotherThread(harness.botUrl, bodies);
+    const threads =
+      pauses === null
+        ? {}
+        : {
+            ...threadFigures(
+              threadsBefore,
+              snapshotThreads(),
+              new Map([
+                [process.pid, 'bot main'],
+                [webApi.threadId ?? -1, 'fake Slack Web API'],
+              ]),
+            ),
+            'thread client (Slack sending): CPU / waiting for a core (ms)': threadMs ?? 'n/a',
+          };
     const paused = pauses?.stop() ?? {};
     clicking = false;
     await clicker;
     await harness.surface.idle();
+    // The commands' work after the acks (status, the reply post) mostly runs once the burst is
+    // over, outside the window above: this figure covers acks and work, per command.
+    const mainCpuNs =
+      (snapshotThreads().get(process.pid)?.cpuNs ?? 0) - (threadsBefore.get(process.pid)?.cpuNs ?? 0);
+    const perCommand =
+      pauses === null
+        ? {}
+        : {
+            'bot main thread CPU per command, ack to reply sent (ms)':
+              Math.round(mainCpuNs / commands / 1e4) / 100,
+          };
     const slack = await webApi.stop();
     const sorted = [...latencies].sort((a, b) => a - b);
     const clicks = [...clickTimes].sort((a, b) => a - b);
@@ -199,6 +226,8 @@ export async function benchSlackAckMixed(): Promise<Record<string, string | numb
       'ack latency max (ms)': round(sorted.at(-1) ?? 0),
       'target p99 (ms)': 100,
       ...paused,
+      ...threads,
+      ...perCommand,
     };
   } finally {
     clicking = false;

@@ -1,5 +1,6 @@
 import { parentPort, Worker } from 'node:worker_threads';
 import { BOT_TOKEN, FakeSlack } from '../test/fakes/slack-api.js';
+import { currentThreadId } from './slack-ack-threads.js';
 
 /**
  * The fake Slack Web API of the mixed acknowledgement bench, in its own thread. Slack is another
@@ -10,6 +11,7 @@ import { BOT_TOKEN, FakeSlack } from '../test/fakes/slack-api.js';
  */
 interface Started {
   readonly port: number;
+  readonly threadId: number | null;
 }
 
 export interface WebApiSummary {
@@ -20,6 +22,8 @@ export interface WebApiSummary {
 export interface WebApiThread {
   /** Addresses only: its server runs in the other thread. */
   readonly fake: FakeSlack;
+  /** The kernel's id of the other thread (Linux), for the diagnostic's per-thread figures. */
+  readonly threadId: number | null;
   /** Stops the other thread's server and says what it received. */
   stop(): Promise<WebApiSummary>;
 }
@@ -45,6 +49,7 @@ export async function startWebApiInAnotherThread(): Promise<WebApiThread> {
   };
   return {
     fake,
+    threadId: started.threadId,
     stop() {
       stopped ??= stop();
       return stopped;
@@ -61,6 +66,6 @@ if (parentPort !== null) {
       port.postMessage(summary);
     });
   });
-  const started: Started = { port: fake.port };
+  const started: Started = { port: fake.port, threadId: currentThreadId() };
   port.postMessage(started);
 }

@@ -30,6 +30,8 @@ export const round = (ms: number): number => Math.round(ms * 100) / 100;
 interface ClientResult {
   readonly latencies: number[];
   readonly failures: number;
+  /** The client thread's "CPU / waiting for a core (ms)" while it sent (Linux). */
+  readonly threadMs?: string;
   readonly error?: string;
 }
 

@@ -93,6 +93,8 @@ export interface AdminRepository {
 
 export interface IntegrationRepository {
   find(tenantId: string, provider: Provider): Promise<IntegrationRecord | null>;
+  /** Every integration of the tenant (one per connected provider), in no particular order. */
+  listForTenant(tenantId: string): Promise<IntegrationRecord[]>;
   get(id: string): Promise<IntegrationRecord | null>;
   /** Insert, or replace the credentials of the (tenant, provider) integration. */
   upsert(record: IntegrationRecord): Promise<void>;

@@ -17,6 +17,7 @@ import { inputValue } from './payloads.js';
 import { CALLBACK } from './refs.js';
 import { renderLoadingModal } from './render/connect-modal.js';
 import { renderDigestMessage } from './render/digest-message.js';
+import { postResponse } from './response-post.js';
 import { type FetchLike, SlackApi } from './slack-api.js';
 import type { SlackDeps } from './slack-context.js';
 import { postInSlackThread } from './thread-notice.js';
@@ -39,7 +40,7 @@ export interface SlackSurfaceOptions {
   /** Retries of the Web API client (429 waits Retry-After, then retries by this policy). */
   readonly retryConfig?: RetryOptions;
   readonly progressIntervalMs?: number;
-  /** For response_url replies; global fetch by default. */
+  /** For response_url replies; undici's request by default (response-post.ts). */
   readonly fetch?: FetchLike;
 }
 
@@ -59,12 +60,18 @@ const DEFAULT_RETRY: RetryOptions = {
 };
 const DEFAULT_PROGRESS_INTERVAL_MS = 1500;
 
+/** A slash command's work, after Slack has its 200 (from Bolt's listener or the HTTP receiver). */
+function startCommand(deps: SlackDeps, body: unknown): void {
+  deps.tasks.run('command', () => handleCommand(deps, body));
+}
+
 function register(app: App, deps: SlackDeps): void {
   const { tasks } = deps;
-  // Every listener acknowledges first; the work runs after Slack has its 200.
+  // Every listener acknowledges first; the work runs after Slack has its 200. Over HTTP, slash
+  // commands are acknowledged by the receiver and never reach this listener (Socket Mode's do).
   app.command(/.*/, async ({ ack, body }) => {
     await ack();
-    tasks.run('command', () => handleCommand(deps, body));
+    startCommand(deps, body);
   });
   app.action(/^psa_/, async ({ ack, body }) => {
     await ack();
@@ -130,7 +137,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     ...(config.apiUrl === null ? {} : { slackApiUrl: config.apiUrl }),
   };
   const client = new WebClient(config.botToken.reveal(), clientOptions);
-  const fetchFn: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
+  const fetchFn: FetchLike = options.fetch ?? postResponse;
   const tasks = new BackgroundRunner(logger, 'slack');
   const deps: SlackDeps = {
     bot: options.bot,
@@ -142,7 +149,12 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
   };
   const httpReceiver =
     config.appToken === null
-      ? new SlackHttpReceiver({ signingSecret: config.signingSecret, clock, logger })
+      ? new SlackHttpReceiver({
+          signingSecret: config.signingSecret,
+          clock,
+          logger,
+          onCommand: (body) => startCommand(deps, body),
+        })
       : null;
   const receiver: Receiver =
     httpReceiver ??

@@ -27,6 +27,15 @@ export function integrationRepository(db: Kysely<Database>): IntegrationReposito
       return row ? toIntegration(row) : null;
     },
 
+    async listForTenant(tenantId) {
+      const rows = await db
+        .selectFrom('integrations')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .execute();
+      return rows.map(toIntegration);
+    },
+
     async get(id) {
       const row = await db.selectFrom('integrations').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? toIntegration(row) : null;

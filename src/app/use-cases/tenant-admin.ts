@@ -85,9 +85,11 @@ export async function statusView(deps: AppDeps, access: Access): Promise<View> {
   const { repos } = deps.storage;
   const integrations: Provider[] = [];
   const open: ImportRun[] = [];
+  // One query for all providers: `/psa status` is the most frequent command.
+  const connected = await repos.integrations.listForTenant(access.tenant.id);
   for (const provider of PROVIDERS) {
-    const integration = await repos.integrations.find(access.tenant.id, provider);
-    if (integration === null) continue;
+    const integration = connected.find((candidate) => candidate.provider === provider);
+    if (integration === undefined) continue;
     integrations.push(provider);
     open.push(...(await repos.runs.listOpen(integration.id)).filter((run) => !isFinished(run.status)));
   }

@@ -22,6 +22,19 @@ describe.each(storageDialects())('company and contact maps on $name', (dialect) 
     ]);
   });
 
+  it("lists a tenant's integrations, and only that tenant's", async () => {
+    await seedTenant(repos, 'tenant-2');
+    const listed = await repos.integrations.listForTenant('tenant-1');
+    expect(listed.map((found) => `${found.id} ${found.provider}`).sort()).toEqual([
+      'int-2 autotask',
+      'int-tenant-1 connectwise',
+    ]);
+    expect((await repos.integrations.listForTenant('tenant-2')).map((found) => found.id)).toEqual([
+      'int-tenant-2',
+    ]);
+    expect(await repos.integrations.listForTenant('tenant-none')).toEqual([]);
+  });
+
   it('keeps one company link per (integration, PSA id): a second upsert replaces it', async () => {
     await repos.companyMap.upsertMany('int-tenant-1', [
       { psaCompanyId: 20, managedCompanyId: 'c2', lastImportedAt: T0 },

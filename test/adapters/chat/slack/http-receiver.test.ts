@@ -105,3 +105,52 @@ describe('SlackHttpReceiver', () => {
     expect((await post('command=%2Fpsa')).status).toBe(200);
   });
 });
+
+describe('SlackHttpReceiver with its own command path', () => {
+  it('acknowledges a verified slash command itself and hands it over without Bolt; a forged one reaches neither', async () => {
+    const commands: Record<string, unknown>[] = [];
+    const dispatched: ReceiverEvent[] = [];
+    const receiver = new SlackHttpReceiver({
+      signingSecret: new Secret(SECRET),
+      clock: { now: () => new Date(NOW * 1000) },
+      logger: silent,
+      onCommand: (body) => commands.push(body),
+    });
+    receiver.init({
+      processEvent: async (event: ReceiverEvent) => {
+        dispatched.push(event);
+        await event.ack();
+      },
+    } as unknown as App);
+    const own = createServer((req, res) => {
+      void receiver.handle(req, res);
+    });
+    await new Promise<void>((resolve) => own.listen(0, '127.0.0.1', resolve));
+    const ownUrl = `http://127.0.0.1:${(own.address() as AddressInfo).port}/slack/events`;
+    const send = async (body: string, signature = slackSignature(SECRET, String(NOW), body)) => {
+      const response = await fetch(ownUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-slack-request-timestamp': String(NOW),
+          'x-slack-signature': signature,
+        },
+        body,
+      });
+      return { status: response.status, text: await response.text() };
+    };
+    try {
+      expect(await send('command=%2Fpsa&text=status&team_id=T1')).toEqual({ status: 200, text: '' });
+      expect(commands).toEqual([{ command: '/psa', text: 'status', team_id: 'T1' }]);
+      expect((await send('command=%2Fpsa&text=x', `v0=${'0'.repeat(64)}`)).status).toBe(401);
+      const interaction = new URLSearchParams({
+        payload: JSON.stringify({ type: 'block_actions', actions: [] }),
+      }).toString();
+      expect((await send(interaction)).status).toBe(200);
+      expect(commands).toHaveLength(1);
+      expect(dispatched.map((event) => event.body.type)).toEqual(['block_actions']);
+    } finally {
+      await new Promise<void>((resolve) => own.close(() => resolve()));
+    }
+  });
+});
