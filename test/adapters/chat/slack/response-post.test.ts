@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { postResponse } from '../../../../adapters/chat/slack/response-post.js';
+import { postResponse, responsePoster } from '../../../../adapters/chat/slack/response-post.js';
 
 describe('postResponse', () => {
   it('posts the reply with its headers and says whether the response_url took it', async () => {
@@ -34,6 +34,24 @@ describe('postResponse', () => {
         { method: 'POST', type: 'application/json; charset=utf-8', body: '{"text":"hi"}' },
         { method: 'POST', type: 'application/json; charset=utf-8', body: '{"text":"hi"}' },
       ]);
+    } finally {
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+    }
+  });
+
+  it('gives up on a response_url that never answers', async () => {
+    const server = createServer(() => {
+      // Takes the request and never answers.
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/response/2`;
+    try {
+      await expect(
+        responsePoster(200)(url, { method: 'POST', headers: {}, body: '{"text":"hi"}' }),
+      ).rejects.toMatchObject({ code: 'UND_ERR_HEADERS_TIMEOUT' });
     } finally {
       await new Promise<void>((resolve) => {
         server.closeAllConnections();
