@@ -94,18 +94,23 @@ export class SlackApi {
     if (responseUrl !== undefined && !isSlackResponseUrl(responseUrl, this.client.slackApiUrl)) {
       this.logger.warn({}, "ignored a response_url outside Slack's hosts");
     } else if (responseUrl !== undefined) {
-      const response = await this.fetchFn(responseUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json; charset=utf-8' },
-        body: JSON.stringify({
-          response_type: 'ephemeral',
-          replace_original: false,
-          text: message.text,
-          blocks: message.blocks,
-        }),
-      });
-      if (response.ok) return;
-      this.logger.warn({ status: response.status }, 'slack response_url refused the reply');
+      try {
+        const response = await this.fetchFn(responseUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+          body: JSON.stringify({
+            response_type: 'ephemeral',
+            replace_original: false,
+            text: message.text,
+            blocks: message.blocks,
+          }),
+        });
+        if (response.ok) return;
+        this.logger.warn({ status: response.status }, 'slack response_url refused the reply');
+      } catch (error) {
+        // Unreachable or timed out: the channel post below still reaches the admin.
+        this.logger.warn({ err: error }, 'slack response_url could not be reached');
+      }
     }
     if (target.channel === undefined) return;
     await this.client.chat.postEphemeral({
