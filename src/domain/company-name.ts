@@ -74,6 +74,7 @@ export function analyseCompanyName(name: string): AnalysedName {
     ascii: true,
     nfc: name,
     visible: name,
+    caseless: !hasAsciiCapital(name),
   });
 }
 
@@ -89,7 +90,8 @@ export function analyseFully(name: string): AnalysedName {
   const source = ascii ? visible : narrowFullWidth(visible);
   const notes = findNotes(source);
   const scan = notes.length > 0 ? blankNotes(source, notes) : source;
-  return analyseTokens({ source, scan, tokens: tokenise(scan), notes, ascii, nfc, visible });
+  const caseless = scan.toLowerCase() === scan;
+  return analyseTokens({ source, scan, tokens: tokenise(scan), notes, ascii, nfc, visible, caseless });
 }
 
 const NO_NOTES: readonly NameNote[] = [];
@@ -104,9 +106,15 @@ interface ReadName {
   readonly ascii: boolean;
   readonly nfc: string;
   readonly visible: string;
+  /** No capital letter in `scan`: case then says nothing about legal forms. */
+  readonly caseless: boolean;
 }
 
-function analyseTokens({ source, scan, tokens, notes, ascii, nfc, visible }: ReadName): AnalysedName {
+// Shared by the names that had nothing removed (most of them), as no caller changes it.
+const NOTHING_REMOVED: readonly string[] = [];
+
+function analyseTokens(read: ReadName): AnalysedName {
+  const { source, scan, tokens, notes, ascii, nfc, visible, caseless } = read;
   let first = 0;
   let cut = tokens.length;
   const removed: string[] = [];
@@ -117,7 +125,6 @@ function analyseTokens({ source, scan, tokens, notes, ascii, nfc, visible }: Rea
     first = 1;
     removed.push(firstToken.text);
   }
-  const caseless = scan.toLowerCase() === scan;
   for (
     let n = legalFormLength(tokens, cut, first + 1, caseless);
     n > 0;
@@ -125,7 +132,8 @@ function analyseTokens({ source, scan, tokens, notes, ascii, nfc, visible }: Rea
   ) {
     cut -= n;
   }
-  let kept = tokens.slice(first, cut);
+  // Nothing dropped: the kept tokens are all of them, in the same (never changed) array.
+  let kept: readonly NameToken[] = first === 0 && cut === tokens.length ? tokens : tokens.slice(first, cut);
   let oddForm: OddForm | null = null;
   if (cut === tokens.length) {
     const odd = readOddForm(kept, scan);
@@ -146,15 +154,16 @@ function analyseTokens({ source, scan, tokens, notes, ascii, nfc, visible }: Rea
   // Concatenated by hand: Array.join costs more than the rest of the analysis for short lists.
   let key = '';
   let compact = '';
-  kept.forEach(({ word }, i) => {
+  for (let i = 0; i < kept.length; i += 1) {
+    const word = kept[i]?.word ?? '';
     key = i === 0 ? word : `${key} ${word}`;
     compact += word;
-  });
+  }
   return {
     keptFrom: first > 0 ? tokenAt(tokens, 0).end : 0,
     keptTo: cut < tokens.length ? tokenAt(tokens, cut).start : scan.length,
     key,
-    removed,
+    removed: removed.length === 0 ? NOTHING_REMOVED : removed,
     source,
     scan,
     tokens,
@@ -241,4 +250,13 @@ function tokenAt(tokens: readonly NameToken[], index: number): NameToken {
   const token = tokens[index];
   if (token === undefined) throw new RangeError(`no token at ${index}`);
   return token;
+}
+
+/** Whether an ASCII name has a capital letter, read without building its lower-case copy. */
+function hasAsciiCapital(name: string): boolean {
+  for (let i = 0; i < name.length; i += 1) {
+    const c = name.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) return true;
+  }
+  return false;
 }
