@@ -62,9 +62,13 @@ export function companyClassifier(
     const byName = findDuplicateCandidates(company.name, index);
     const withDomains =
       domains === undefined ? byName : addSameDomain(byName, company, domains, companiesById);
-    const candidates = withDomains.map((candidate) =>
-      noteOtherLinks(candidate, psaIdsByCompany.get(candidate.companyId) ?? [], company.psaId),
-    );
+    // Without links there is nothing to note: no copy of the list for each of 100,000 rows.
+    const candidates =
+      psaIdsByCompany.size === 0
+        ? withDomains
+        : withDomains.map((candidate) =>
+            noteOtherLinks(candidate, psaIdsByCompany.get(candidate.companyId) ?? [], company.psaId),
+          );
     const status = candidates.length > 0 ? 'potential-duplicate' : 'unmapped';
     return { company, status, mappedTo: null, candidates, lastImportedAt };
   };
