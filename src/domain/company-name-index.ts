@@ -58,7 +58,7 @@ export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): Com
   companies.forEach((company, position) => {
     const name = analyseCompanyName(company.name);
     // A name without letters or digits says nothing about identity; it matches nothing.
-    if (name.key === '') return;
+    if (name.kept.length === 0) return;
     addHashed(byCompact, hashWords(name.kept, false), position);
     if (name.altKey !== null && name.altKey !== name.key) {
       altHashes.push(hashKeyText(name.altKey, true));

@@ -1,3 +1,4 @@
+import { LazyKeyedName } from './lazy-name-keys.js';
 import { GLUED_FORMS, LONG_FORMS, legalFormLength } from './legal-forms.js';
 import { blankNotes, findNotes, type NameNote } from './name-notes.js';
 import { type NameToken, tokenise, wordFor } from './name-tokens.js';
@@ -151,18 +152,9 @@ function analyseTokens(read: ReadName): AnalysedName {
     removed.push(scan.slice(tokenAt(tokens, cut).start, tokenAt(tokens, tokens.length - 1).quoteEnd));
   }
 
-  // Concatenated by hand: Array.join costs more than the rest of the analysis for short lists.
-  let key = '';
-  let compact = '';
-  for (let i = 0; i < kept.length; i += 1) {
-    const word = kept[i]?.word ?? '';
-    key = i === 0 ? word : `${key} ${word}`;
-    compact += word;
-  }
-  return {
+  return new LazyKeyedName({
     keptFrom: first > 0 ? tokenAt(tokens, 0).end : 0,
     keptTo: cut < tokens.length ? tokenAt(tokens, cut).start : scan.length,
-    key,
     removed: removed.length === 0 ? NOTHING_REMOVED : removed,
     source,
     scan,
@@ -171,12 +163,11 @@ function analyseTokens(read: ReadName): AnalysedName {
     notes,
     oddForm,
     altKey: !ascii && UMLAUT.test(source) ? umlautKey(kept) : null,
-    compact,
     hadInvisible: !ascii && nfc !== visible && hasInvisible(nfc),
     hadFullWidth: visible !== source,
     removedLeading: first > 0,
     removedTrailing: cut < tokens.length,
-  };
+  });
 }
 
 const ASCII_LETTERS = /^[A-Za-z]+$/;
