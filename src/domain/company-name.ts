@@ -111,20 +111,21 @@ interface ReadName {
   readonly caseless: boolean;
 }
 
-// Shared by the names that had nothing removed (most of them), as no caller changes it.
+// No caller changes a name's removed parts, so the empty list can be shared.
 const NOTHING_REMOVED: readonly string[] = [];
 
 function analyseTokens(read: ReadName): AnalysedName {
   const { source, scan, tokens, notes, ascii, nfc, visible, caseless } = read;
   let first = 0;
   let cut = tokens.length;
-  const removed: string[] = [];
+  // Most names have nothing removed: those share one empty list.
+  let removed: string[] | null = null;
 
   // Every drop below keeps at least one token, so no name is ever reduced to nothing.
   const firstToken = tokens[0];
   if (firstToken !== undefined && tokens.length > 1 && firstToken.key === 'the') {
     first = 1;
-    removed.push(firstToken.text);
+    removed = [firstToken.text];
   }
   for (
     let n = legalFormLength(tokens, cut, first + 1, caseless);
@@ -149,13 +150,14 @@ function analyseTokens(read: ReadName): AnalysedName {
     }
   }
   if (cut < tokens.length) {
+    removed = removed ?? [];
     removed.push(scan.slice(tokenAt(tokens, cut).start, tokenAt(tokens, tokens.length - 1).quoteEnd));
   }
 
   return new LazyKeyedName({
     keptFrom: first > 0 ? tokenAt(tokens, 0).end : 0,
     keptTo: cut < tokens.length ? tokenAt(tokens, cut).start : scan.length,
-    removed: removed.length === 0 ? NOTHING_REMOVED : removed,
+    removed: removed ?? NOTHING_REMOVED,
     source,
     scan,
     tokens,
