@@ -46,7 +46,8 @@ export function companyClassifier(
   }
   const index = buildCompanyNameIndex(companies);
   return (company) => {
-    const link = linksByPsaId.get(company.psaId);
+    // A first import has no links: no lookup per row then.
+    const link = linksByPsaId.size === 0 ? undefined : linksByPsaId.get(company.psaId);
     const mapped = link === undefined ? undefined : companiesById.get(link.managedCompanyId);
     // A link to a company that no longer exists is no mapping: the row is offered as unmapped.
     const lastImportedAt = link?.lastImportedAt ?? null;
