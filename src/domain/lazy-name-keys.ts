@@ -1,4 +1,4 @@
-import type { AnalysedName, OddForm } from './company-name.js';
+import type { AnalysedName, OddForm } from './analysed-name.js';
 import type { NameNote } from './name-notes.js';
 import type { NameToken } from './name-tokens.js';
 
