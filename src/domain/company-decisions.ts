@@ -35,8 +35,9 @@ export function defaultCompanyDecision(row: ReviewRow): CompanyDecision {
  */
 export function preselectedCandidate(row: ReviewRow): DuplicateCandidate | null {
   if (row.status !== 'potential-duplicate') return null;
-  const [only, ...others] = row.candidates;
-  return only !== undefined && others.length === 0 && only.strength === 'same' ? only : null;
+  // Read by index: the review order asks this of every row, and a rest pattern copies the list.
+  const only = row.candidates[0];
+  return only !== undefined && row.candidates.length === 1 && only.strength === 'same' ? only : null;
 }
 
 export function allowedCompanyDecisions(row: ReviewRow): CompanyDecisionKind[] {

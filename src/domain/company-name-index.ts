@@ -48,6 +48,7 @@ export interface Hit {
 }
 
 const NO_WORDS: readonly string[] = [];
+const NONE_FOUND: readonly Managed[] = [];
 
 export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): CompanyNameIndex {
   const byCompact = hashMultimap(companies.length);
@@ -57,7 +58,7 @@ export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): Com
   companies.forEach((company, position) => {
     const name = analyseCompanyName(company.name);
     // A name without letters or digits says nothing about identity; it matches nothing.
-    if (name.key === '') return;
+    if (name.kept.length === 0) return;
     addHashed(byCompact, hashWords(name.kept, false), position);
     if (name.altKey !== null && name.altKey !== name.key) {
       altHashes.push(hashKeyText(name.altKey, true));
@@ -88,7 +89,8 @@ export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): Com
  */
 export function findHits(name: AnalysedName, index: CompanyNameIndex): Hit[] {
   const hits: Hit[] = [];
-  const spaced: Hit[] = [];
+  // Names spaced differently come after the same names; rare, so the list is made when needed.
+  let spaced: Hit[] | null = null;
   const { kept } = name;
   const { byCompact, byAltKey } = index;
   for (let e = firstHashed(byCompact, hashWords(kept, false)); e >= 0; e = nextHashed(byCompact, e)) {
@@ -96,7 +98,10 @@ export function findHits(name: AnalysedName, index: CompanyNameIndex): Hit[] {
     // Equal hashes, so almost surely the same letters; the words say same name or other spacing.
     if (managed === null || !sameCompact(kept, managed.name.kept)) continue;
     if (sameWords(kept, managed.name.kept)) hits.push({ managed, position: null, word: '' });
-    else spaced.push({ managed, position: -1, word: '' });
+    else {
+      spaced = spaced ?? [];
+      spaced.push({ managed, position: -1, word: '' });
+    }
   }
   if (byAltKey.size > 0) {
     for (const managed of found(index, byAltKey, hashWords(kept, true))) {
@@ -112,11 +117,12 @@ export function findHits(name: AnalysedName, index: CompanyNameIndex): Hit[] {
       if (managed.name.altKey === altKey) hits.push({ managed, position: null, word: '' });
     }
   }
-  for (const hit of spaced) hits.push(hit);
+  if (spaced !== null) for (const hit of spaced) hits.push(hit);
   for (let position = 0; position < kept.length; position += 1) {
     for (const word of neighbourWords(kept[position]?.word ?? '', index)) {
       const compact = found(index, byCompact, hashWords(kept, false, position, word));
-      const alt = byAltKey.size === 0 ? [] : found(index, byAltKey, hashWords(kept, true, position, word));
+      const alt =
+        byAltKey.size === 0 ? NONE_FOUND : found(index, byAltKey, hashWords(kept, true, position, word));
       if (compact.length === 0 && alt.length === 0) continue;
       for (const managed of compact) {
         if (sameWords(kept, managed.name.kept, position, word)) hits.push({ managed, position, word });
@@ -130,9 +136,12 @@ export function findHits(name: AnalysedName, index: CompanyNameIndex): Hit[] {
 }
 
 /** The companies under `hash`, analysed; callers check their keys (equal hashes, maybe not keys). */
-function found(index: CompanyNameIndex, map: HashMultimap, hash: number): Managed[] {
+function found(index: CompanyNameIndex, map: HashMultimap, hash: number): readonly Managed[] {
+  const head = firstHashed(map, hash);
+  // Nearly every lookup finds nothing: those build nothing.
+  if (head < 0) return NONE_FOUND;
   const out: Managed[] = [];
-  for (let e = firstHashed(map, hash); e >= 0; e = nextHashed(map, e)) {
+  for (let e = head; e >= 0; e = nextHashed(map, e)) {
     const managed = managedAt(index, valueAt(map, e));
     if (managed !== null) out.push(managed);
   }

@@ -1,3 +1,5 @@
+import type { AnalysedName, NormalisedName, OddForm } from './analysed-name.js';
+import { LazyKeyedName } from './lazy-name-keys.js';
 import { GLUED_FORMS, LONG_FORMS, legalFormLength } from './legal-forms.js';
 import { blankNotes, findNotes, type NameNote } from './name-notes.js';
 import { type NameToken, tokenise, wordFor } from './name-tokens.js';
@@ -5,51 +7,7 @@ import { scanPlainName } from './plain-name-scan.js';
 import { foldText, hasInvisible, narrowFullWidth, stripInvisible } from './text-fold.js';
 import { EDIT_WORDS, typoCandidate, wordEdit } from './word-edit.js';
 
-export interface OddForm {
-  /** What differs, e.g. `one letter missing in the legal form: "Compan" / "company"`. */
-  readonly reason: string;
-  /** The form it stands for, as a key ("company"). */
-  readonly form: string;
-  /** As removed from the name ("Compan"), or null when nothing was removed ("AcmeInc"). */
-  readonly text: string | null;
-}
-
-export interface NormalisedName {
-  /** Equal keys make two names the same name. Empty only for a name with no letters or digits. */
-  readonly key: string;
-  /** What was dropped (a leading "The", trailing legal forms), as written, for reasons. */
-  readonly removed: readonly string[];
-}
-
-/** A normalised name with what the match reasons need to say how two names differ. */
-export interface AnalysedName extends NormalisedName {
-  /** The name in NFC without invisible characters or full-width forms; token offsets refer to it. */
-  readonly source: string;
-  /** `source` with the notes blanked out (same length), for separators between kept tokens. */
-  readonly scan: string;
-  /** Every token of the name outside its notes. */
-  readonly tokens: readonly NameToken[];
-  /** The tokens that make up the key, in order. */
-  readonly kept: readonly NameToken[];
-  /**
-   * A legal form misspelt, glued to the name or split ("Compan", "AcmeInc", "Corpor ation"),
-   * removed from the key but described here, since only a similar name can be read that way.
-   */
-  readonly oddForm: OddForm | null;
-  /** Notes such as "(OLD)" or "zz", which the key ignores. */
-  readonly notes: readonly NameNote[];
-  /** The key with German umlauts written out ("müller" → "mueller"), when the name has one. */
-  readonly altKey: string | null;
-  /** The key without spaces, for names written together or apart ("BlueSky" / "Blue Sky"). */
-  readonly compact: string;
-  readonly hadInvisible: boolean;
-  readonly hadFullWidth: boolean;
-  readonly removedLeading: boolean;
-  readonly removedTrailing: boolean;
-  /** Where the kept part starts and ends in `source`: past a removed "The", before removed forms. */
-  readonly keptFrom: number;
-  readonly keptTo: number;
-}
+export type { AnalysedName, NormalisedName, OddForm } from './analysed-name.js';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const UMLAUT = /[äöüÄÖÜ]/;
@@ -74,6 +32,7 @@ export function analyseCompanyName(name: string): AnalysedName {
     ascii: true,
     nfc: name,
     visible: name,
+    caseless: !hasAsciiCapital(name),
   });
 }
 
@@ -89,7 +48,8 @@ export function analyseFully(name: string): AnalysedName {
   const source = ascii ? visible : narrowFullWidth(visible);
   const notes = findNotes(source);
   const scan = notes.length > 0 ? blankNotes(source, notes) : source;
-  return analyseTokens({ source, scan, tokens: tokenise(scan), notes, ascii, nfc, visible });
+  const caseless = scan.toLowerCase() === scan;
+  return analyseTokens({ source, scan, tokens: tokenise(scan), notes, ascii, nfc, visible, caseless });
 }
 
 const NO_NOTES: readonly NameNote[] = [];
@@ -104,20 +64,26 @@ interface ReadName {
   readonly ascii: boolean;
   readonly nfc: string;
   readonly visible: string;
+  /** No capital letter in `scan`: case then says nothing about legal forms. */
+  readonly caseless: boolean;
 }
 
-function analyseTokens({ source, scan, tokens, notes, ascii, nfc, visible }: ReadName): AnalysedName {
+// No caller changes a name's removed parts, so the empty list can be shared.
+const NOTHING_REMOVED: readonly string[] = [];
+
+function analyseTokens(read: ReadName): AnalysedName {
+  const { source, scan, tokens, notes, ascii, nfc, visible, caseless } = read;
   let first = 0;
   let cut = tokens.length;
-  const removed: string[] = [];
+  // Most names have nothing removed: those share one empty list.
+  let removed: string[] | null = null;
 
   // Every drop below keeps at least one token, so no name is ever reduced to nothing.
   const firstToken = tokens[0];
   if (firstToken !== undefined && tokens.length > 1 && firstToken.key === 'the') {
     first = 1;
-    removed.push(firstToken.text);
+    removed = [firstToken.text];
   }
-  const caseless = scan.toLowerCase() === scan;
   for (
     let n = legalFormLength(tokens, cut, first + 1, caseless);
     n > 0;
@@ -125,7 +91,8 @@ function analyseTokens({ source, scan, tokens, notes, ascii, nfc, visible }: Rea
   ) {
     cut -= n;
   }
-  let kept = tokens.slice(first, cut);
+  // Nothing dropped: the kept tokens are all of them, in the same (never changed) array.
+  let kept: readonly NameToken[] = first === 0 && cut === tokens.length ? tokens : tokens.slice(first, cut);
   let oddForm: OddForm | null = null;
   if (cut === tokens.length) {
     const odd = readOddForm(kept, scan);
@@ -140,21 +107,14 @@ function analyseTokens({ source, scan, tokens, notes, ascii, nfc, visible }: Rea
     }
   }
   if (cut < tokens.length) {
+    removed = removed ?? [];
     removed.push(scan.slice(tokenAt(tokens, cut).start, tokenAt(tokens, tokens.length - 1).quoteEnd));
   }
 
-  // Concatenated by hand: Array.join costs more than the rest of the analysis for short lists.
-  let key = '';
-  let compact = '';
-  kept.forEach(({ word }, i) => {
-    key = i === 0 ? word : `${key} ${word}`;
-    compact += word;
-  });
-  return {
+  return new LazyKeyedName({
     keptFrom: first > 0 ? tokenAt(tokens, 0).end : 0,
     keptTo: cut < tokens.length ? tokenAt(tokens, cut).start : scan.length,
-    key,
-    removed,
+    removed: removed ?? NOTHING_REMOVED,
     source,
     scan,
     tokens,
@@ -162,12 +122,11 @@ function analyseTokens({ source, scan, tokens, notes, ascii, nfc, visible }: Rea
     notes,
     oddForm,
     altKey: !ascii && UMLAUT.test(source) ? umlautKey(kept) : null,
-    compact,
     hadInvisible: !ascii && nfc !== visible && hasInvisible(nfc),
     hadFullWidth: visible !== source,
     removedLeading: first > 0,
     removedTrailing: cut < tokens.length,
-  };
+  });
 }
 
 const ASCII_LETTERS = /^[A-Za-z]+$/;
@@ -241,4 +200,13 @@ function tokenAt(tokens: readonly NameToken[], index: number): NameToken {
   const token = tokens[index];
   if (token === undefined) throw new RangeError(`no token at ${index}`);
   return token;
+}
+
+/** Whether an ASCII name has a capital letter, read without building its lower-case copy. */
+function hasAsciiCapital(name: string): boolean {
+  for (let i = 0; i < name.length; i += 1) {
+    const c = name.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) return true;
+  }
+  return false;
 }

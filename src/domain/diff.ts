@@ -1,11 +1,12 @@
 import { type DomainIndex, findSameDomain } from './company-domains.js';
 import type { ManagedCompany } from './directory.js';
+import { sortByGroupKeyId } from './keyed-sort.js';
 import type { CompanyLink } from './mapping.js';
 import { buildCompanyNameIndex, findDuplicateCandidates } from './name-matching.js';
 import type { MissingCause, PsaCompany } from './psa-records.js';
 import type { DuplicateCandidate, MissingRow, Review, ReviewRow } from './review.js';
-import { reviewGroup, reviewGroupRank } from './review-order.js';
-import { compareKeys, sortKey } from './text-order.js';
+import { reviewGroup, reviewGroupIndex, reviewGroupRank } from './review-order.js';
+import { sortKey } from './text-order.js';
 
 const MISSING_REASONS: Readonly<Record<MissingCause, string>> = {
   'filtered-out': "not selected by this import's filter (e.g. inactive or another type)",
@@ -45,7 +46,8 @@ export function companyClassifier(
   }
   const index = buildCompanyNameIndex(companies);
   return (company) => {
-    const link = linksByPsaId.get(company.psaId);
+    // A first import has no links: no lookup per row then.
+    const link = linksByPsaId.size === 0 ? undefined : linksByPsaId.get(company.psaId);
     const mapped = link === undefined ? undefined : companiesById.get(link.managedCompanyId);
     // A link to a company that no longer exists is no mapping: the row is offered as unmapped.
     const lastImportedAt = link?.lastImportedAt ?? null;
@@ -61,9 +63,13 @@ export function companyClassifier(
     const byName = findDuplicateCandidates(company.name, index);
     const withDomains =
       domains === undefined ? byName : addSameDomain(byName, company, domains, companiesById);
-    const candidates = withDomains.map((candidate) =>
-      noteOtherLinks(candidate, psaIdsByCompany.get(candidate.companyId) ?? [], company.psaId),
-    );
+    // Without links there is nothing to note: no copy of the list for each of 100,000 rows.
+    const candidates =
+      psaIdsByCompany.size === 0
+        ? withDomains
+        : withDomains.map((candidate) =>
+            noteOtherLinks(candidate, psaIdsByCompany.get(candidate.companyId) ?? [], company.psaId),
+          );
     const status = candidates.length > 0 ? 'potential-duplicate' : 'unmapped';
     return { company, status, mappedTo: null, candidates, lastImportedAt };
   };
@@ -102,8 +108,9 @@ export function missingRows(
       reason: MISSING_REASONS[cause],
     });
   }
-  return sortBy(
+  return sortByGroupKeyId(
     notInPsa,
+    () => 0,
     (row) => sortKey(row.managedCompanyName),
     (row) => row.psaCompanyId,
   );
@@ -114,7 +121,13 @@ export function diffCompanies(input: DiffInput): Review {
   const classify = companyClassifier(input.links, input.companies);
   const fetchedIds = new Set(input.fetched.map((company) => company.psaId));
   return {
-    inPsa: sortBy(input.fetched.map(classify), reviewOrderKey, (row) => row.company.psaId),
+    // The order of reviewOrderKey, with the group apart: the key then stays one flat string.
+    inPsa: sortByGroupKeyId(
+      input.fetched.map(classify),
+      (row) => reviewGroupIndex(reviewGroup(row)),
+      (row) => sortKey(row.company.name),
+      (row) => row.company.psaId,
+    ),
     notInPsa: missingRows(input.links, (id) => fetchedIds.has(id), input.companies, input.missingCauses),
   };
 }
@@ -168,22 +181,4 @@ function byId(companies: readonly ManagedCompany[], needed: boolean): Map<string
   const map = new Map<string, ManagedCompany>();
   if (needed) for (const company of companies) map.set(company.id, company);
   return map;
-}
-
-/**
- * Sorts by a precomputed text key, then a numeric id, so equal names keep a fixed order. Sorts
- * positions rather than the items: the comparator then reads two flat arrays, not two objects each.
- */
-function sortBy<T>(items: readonly T[], key: (item: T) => string, id: (item: T) => number): T[] {
-  const keys = items.map(key);
-  const ids = items.map(id);
-  const order: number[] = [];
-  for (let i = 0; i < items.length; i += 1) order.push(i);
-  order.sort((a, b) => compareKeys(keys[a] ?? '', keys[b] ?? '') || (ids[a] ?? 0) - (ids[b] ?? 0));
-  const sorted: T[] = [];
-  for (const i of order) {
-    const item = items[i];
-    if (item !== undefined) sorted.push(item);
-  }
-  return sorted;
 }

@@ -15,7 +15,8 @@ export { buildCompanyNameIndex, type CompanyNameIndex } from './company-name-ind
  */
 export function findDuplicateCandidates(psaName: string, index: CompanyNameIndex): DuplicateCandidate[] {
   const name = analyseCompanyName(psaName);
-  if (name.key === '') return [];
+  // Keys are the kept words joined: no words, an empty key (reading `key` would build it).
+  if (name.kept.length === 0) return [];
   const hits = findHits(name, index);
   const [only] = hits;
   if (only === undefined) return [];

@@ -52,10 +52,19 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
 
 /** The word a token key is read as ("st" → "saint"). */
 export function wordFor(key: string): string {
-  return key.length > LONGEST_SPELLING ? key : (SPELLINGS.get(key) ?? key);
+  if (key.length > LONGEST_SPELLING || key.length < 2) return key;
+  // Most words are no spelling: their first and last letters say so without hashing the word.
+  const first = key.charCodeAt(0);
+  const last = key.charCodeAt(key.length - 1);
+  if (first >= 0x80 || last >= 0x80 || SPELLING_ENDS[first * 0x80 + last] !== 1) return key;
+  return SPELLINGS.get(key) ?? key;
 }
 
 const LONGEST_SPELLING = Math.max(...[...SPELLINGS.keys()].map((key) => key.length));
+// 1 at first * 128 + last for the first and last letters of each short spelling (all ASCII).
+const SPELLING_ENDS = new Uint8Array(0x80 * 0x80);
+for (const key of SPELLINGS.keys())
+  SPELLING_ENDS[key.charCodeAt(0) * 0x80 + key.charCodeAt(key.length - 1)] = 1;
 
 /** Splits a name into words; everything that is not a word, an abbreviation or "&"/"+" separates. */
 export function tokenise(source: string): NameToken[] {

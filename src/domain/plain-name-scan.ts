@@ -68,7 +68,7 @@ export function scanPlainName(name: string): NameToken[] | null {
   const lastToken = tokens[tokens.length - 1];
   if (firstToken === undefined || lastToken === undefined) return tokens;
   // Sorting prefixes ("zz Acme") and notes in capitals are notes: the full analysis reads them.
-  if (sortingPrefix(firstToken.key) || (lastToken.text !== lastToken.key && CAPS_NOTES.has(lastToken.text)))
+  if (sortingPrefix(firstToken.key) || (capitalised(lastToken.text) && CAPS_NOTES.has(lastToken.text)))
     return null;
 
   return tokens;
@@ -99,6 +99,16 @@ function lettersOf(text: string, from: number, to: number): string {
 function sortingPrefix(key: string): boolean {
   const c = key.charCodeAt(0);
   return (c === 0x7a || c === 0x78) && key.charCodeAt(1) === c;
+}
+
+/**
+ * Whether a word starts with two capitals, as every word of CAPS_NOTES does: most last words do
+ * not, and are then not looked up at all.
+ */
+function capitalised(text: string): boolean {
+  const a = text.charCodeAt(0);
+  const b = text.charCodeAt(1);
+  return a >= 0x41 && a <= 0x5a && b >= 0x41 && b <= 0x5a;
 }
 
 function isLetter(c: number): boolean {

@@ -34,6 +34,11 @@ export function reviewGroupRank(group: ReviewGroup): string {
   return GROUP_RANKS.get(group) ?? '';
 }
 
+/** The group's place in review order, as a number: sorts as `reviewGroupRank` does. */
+export function reviewGroupIndex(group: ReviewGroup): number {
+  return REVIEW_GROUPS.indexOf(group);
+}
+
 // The ranks as strings once: the order key of every row of an import starts with one.
 const GROUP_RANKS: ReadonlyMap<ReviewGroup, string> = new Map(
   REVIEW_GROUPS.map((group, rank) => [group, String(rank)]),

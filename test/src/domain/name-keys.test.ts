@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { scaleCase } from '../../../bench/matching-bench.js';
-import { analyseCompanyName, analyseFully } from '../../../src/domain/company-name.js';
+import { type AnalysedName, analyseCompanyName, analyseFully } from '../../../src/domain/company-name.js';
 import { keysOf, nameKeys } from '../../../src/domain/name-keys.js';
 import { scanPlainName } from '../../../src/domain/plain-name-scan.js';
 import { buildLabelledSet } from '../../fixtures/company-names/labelled-set.js';
 
 // The quick scan for plain ASCII names must give exactly the full analysis.
 describe('analyseCompanyName', () => {
+  // The keys are getters (joined when read), so they are compared apart from the fields.
+  const plain = (name: AnalysedName): object => ({ ...name, key: name.key, compact: name.compact });
   const expectSame = (name: string): void => {
-    expect(analyseCompanyName(name), name).toEqual(analyseFully(name));
+    expect(plain(analyseCompanyName(name)), name).toEqual(plain(analyseFully(name)));
   };
   const differs = (name: string): boolean =>
-    JSON.stringify(analyseCompanyName(name)) !== JSON.stringify(analyseFully(name));
+    JSON.stringify(plain(analyseCompanyName(name))) !== JSON.stringify(plain(analyseFully(name)));
 
   it('gives the full analysis on every name of the labelled set', () => {
     const set = buildLabelledSet();
