@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { LOWER_THREAD_PRIORITY_SOURCE, STORAGE_THREAD_NICE_INCREMENT } from './background-thread-priority.js';
 
 /**
  * Why a thread: better-sqlite3 is synchronous, so on the event loop every statement blocks every
@@ -145,6 +146,7 @@ function handle(message) {
   }
   throw new Error('unknown request ' + message.kind);
 }
+${LOWER_THREAD_PRIORITY_SOURCE}
 try {
   db = new Database(workerData.path, { timeout: workerData.busyTimeoutMs });
   db.pragma('journal_mode = WAL');
@@ -277,6 +279,7 @@ export class SqliteWorker {
         autoCheckpoint: options.autoCheckpoint,
         pageCacheKib: PAGE_CACHE_KIB,
         statementCacheChars: STATEMENT_CACHE_CHARS,
+        niceIncrement: STORAGE_THREAD_NICE_INCREMENT,
       },
     });
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));

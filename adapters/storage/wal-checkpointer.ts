@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { LOWER_THREAD_PRIORITY_SOURCE, STORAGE_THREAD_NICE_INCREMENT } from './background-thread-priority.js';
 
 /**
  * Why: SQLite's automatic checkpoint runs inside the commit that crosses its threshold, on the
@@ -39,6 +40,7 @@ export interface WalCheckpointer {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { statSync } = require('node:fs');
+${LOWER_THREAD_PRIORITY_SOURCE}
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { timeout: workerData.busyTimeoutMs, fileMustExist: true });
 const walPath = workerData.path + '-wal';
@@ -103,6 +105,7 @@ export function startWalCheckpointer(
       growthBytes: options.growthBytes ?? 4 * 1024 * 1024,
       pollMs: options.pollMs ?? 100,
       busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+      niceIncrement: STORAGE_THREAD_NICE_INCREMENT,
     },
   });
   // Commands that forget to close storage must still be able to exit.
