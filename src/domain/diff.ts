@@ -2,7 +2,7 @@ import { type DomainIndex, findSameDomain } from './company-domains.js';
 import type { ManagedCompany } from './directory.js';
 import { sortByGroupKeyId } from './keyed-sort.js';
 import type { CompanyLink } from './mapping.js';
-import { buildCompanyNameIndex, findDuplicateCandidates } from './name-matching.js';
+import { type AnalysedName, buildCompanyNameIndex, findDuplicateCandidates } from './name-matching.js';
 import type { MissingCause, PsaCompany } from './psa-records.js';
 import type { DuplicateCandidate, MissingRow, Review, ReviewRow } from './review.js';
 import { reviewGroup, reviewGroupIndex, reviewGroupRank } from './review-order.js';
@@ -23,8 +23,11 @@ export interface DiffInput {
   readonly missingCauses: ReadonlyMap<number, MissingCause>;
 }
 
-/** Classifies one fetched company; build once per import with `companyClassifier`. */
-export type CompanyClassifier = (company: PsaCompany) => ReviewRow;
+/**
+ * Classifies one fetched company; build once per import with `companyClassifier`. `name`: the
+ * company's name analysed already, when the caller has it (else it is analysed here if needed).
+ */
+export type CompanyClassifier = (company: PsaCompany, name?: AnalysedName) => ReviewRow;
 
 /**
  * The map and the directory indexed once, so each page of a fetch is classified as it arrives
@@ -45,7 +48,7 @@ export function companyClassifier(
     psaIdsByCompany.set(link.managedCompanyId, ids);
   }
   const index = buildCompanyNameIndex(companies);
-  return (company) => {
+  return (company, name) => {
     // A first import has no links: no lookup per row then.
     const link = linksByPsaId.size === 0 ? undefined : linksByPsaId.get(company.psaId);
     const mapped = link === undefined ? undefined : companiesById.get(link.managedCompanyId);
@@ -60,7 +63,7 @@ export function companyClassifier(
         lastImportedAt,
       };
     }
-    const byName = findDuplicateCandidates(company.name, index);
+    const byName = findDuplicateCandidates(name ?? company.name, index);
     const withDomains =
       domains === undefined ? byName : addSameDomain(byName, company, domains, companiesById);
     // Without links there is nothing to note: no copy of the list for each of 100,000 rows.
@@ -123,7 +126,7 @@ export function diffCompanies(input: DiffInput): Review {
   return {
     // The order of reviewOrderKey, with the group apart: the key then stays one flat string.
     inPsa: sortByGroupKeyId(
-      input.fetched.map(classify),
+      input.fetched.map((company) => classify(company)),
       (row) => reviewGroupIndex(reviewGroup(row)),
       (row) => sortKey(row.company.name),
       (row) => row.company.psaId,

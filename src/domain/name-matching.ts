@@ -6,15 +6,24 @@ import type { DuplicateCandidate } from './review.js';
 import { similarDifference, spacingDifference } from './similar-names.js';
 import { compareKeys, sortKey } from './text-order.js';
 
-export { type NormalisedName, normaliseCompanyName } from './company-name.js';
+export {
+  type AnalysedName,
+  analyseCompanyName,
+  type NormalisedName,
+  normaliseCompanyName,
+} from './company-name.js';
 export { buildCompanyNameIndex, type CompanyNameIndex } from './company-name-index.js';
 
 /**
  * Managed companies whose name is the same as the PSA name once normalised, or similar to it, each
- * with its strength and its reason; same names first, then by name.
+ * with its strength and its reason; same names first, then by name. Takes the name analysed
+ * already where the caller needs the analysis too (an import analyses each name once).
  */
-export function findDuplicateCandidates(psaName: string, index: CompanyNameIndex): DuplicateCandidate[] {
-  const name = analyseCompanyName(psaName);
+export function findDuplicateCandidates(
+  psaName: string | AnalysedName,
+  index: CompanyNameIndex,
+): DuplicateCandidate[] {
+  const name = typeof psaName === 'string' ? analyseCompanyName(psaName) : psaName;
   // Keys are the kept words joined: no words, an empty key (reading `key` would build it).
   if (name.kept.length === 0) return [];
   const hits = findHits(name, index);

@@ -247,9 +247,13 @@ export interface CompanyContactSummary {
  * run except the `...After` streams, which go a chunk at a time.
  */
 export interface RunRowsRepository {
+  /**
+   * `nameKey`: the name's normalised key (`normaliseCompanyName`), where the caller has analysed
+   * the name already (an import does, once per company); worked out here otherwise.
+   */
   insertCompanies(
     runId: string,
-    records: readonly (CompanyRecord & { readonly orderKey: string })[],
+    records: readonly (CompanyRecord & { readonly orderKey: string; readonly nameKey?: string })[],
   ): Promise<void>;
   insertMissing(runId: string, rows: readonly MissingRow[]): Promise<void>;
   insertContacts(

@@ -12,7 +12,7 @@ import {
 } from './row-schemas.js';
 
 /** A run's company row as the repository writes and reads it: the record and its review order. */
-export type Stored = CompanyRecord & { readonly orderKey: string };
+export type Stored = CompanyRecord & { readonly orderKey: string; readonly nameKey?: string };
 
 export function toRow(runId: string, record: Stored): RunCompanyTable {
   const { row } = record;
@@ -40,7 +40,7 @@ export function toRow(runId: string, record: Stored): RunCompanyTable {
     decision_kind: current.kind,
     decision_target: current.target,
     left_out_before: row.leftOutLastTime === true ? 1 : 0,
-    name_key: normaliseCompanyName(row.company.name).key || null,
+    name_key: (record.nameKey ?? normaliseCompanyName(row.company.name).key) || null,
     decided: 0,
   };
 }

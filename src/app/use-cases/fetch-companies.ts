@@ -1,5 +1,5 @@
 import { companyClassifier, missingRows, reviewOrderKey } from '../../domain/diff.js';
-import { normaliseCompanyName } from '../../domain/name-matching.js';
+import { type AnalysedName, analyseCompanyName } from '../../domain/name-matching.js';
 import type { PsaCompany } from '../../domain/psa-records.js';
 import type { ReviewRow } from '../../domain/review.js';
 import type { ImportRun } from '../../domain/run.js';
@@ -32,17 +32,16 @@ export async function fetchCompaniesIntoRows(
   ]);
   const classifyFetched = companyClassifier(links, companies, domains);
   const leftOutIds = new Set(leftOut);
-  const classify = (company: PsaCompany): ReviewRow => {
-    const row = classifyFetched(company);
+  const classify = (company: PsaCompany, name: AnalysedName): ReviewRow => {
+    const row = classifyFetched(company, name);
     return leftOutIds.has(company.psaId) ? { ...row, leftOutLastTime: true } : row;
   };
   const seen = new Set<number>();
   // Normalised names already defaulting to Create: a later twin of one waits for the admin's
   // decision (left out by default) instead of making a second company of the same name.
   const creating = new Set<string>();
-  const withTwinDefault = (record: ReturnType<typeof newCompanyRecord>) => {
+  const withTwinDefault = (record: ReturnType<typeof newCompanyRecord>, key: string) => {
     if (record.defaultDecision.kind !== 'create') return record;
-    const { key } = normaliseCompanyName(record.row.company.name);
     if (key === '') return record;
     if (!creating.has(key)) {
       creating.add(key);
@@ -55,8 +54,11 @@ export async function fetchCompaniesIntoRows(
     const fresh = page.filter((company) => !seen.has(company.psaId));
     for (const company of fresh) seen.add(company.psaId);
     const records = fresh.map((company) => {
-      const row = classify(company);
-      return withTwinDefault(newCompanyRecord(row, reviewOrderKey(row)));
+      // Analysed once for the matching, the same-name default and the stored name key.
+      const name = analyseCompanyName(company.name);
+      const row = classify(company, name);
+      const nameKey = name.key;
+      return { ...withTwinDefault(newCompanyRecord(row, reviewOrderKey(row)), nameKey), nameKey };
     });
     await repos.runRows.insertCompanies(run.id, records);
   };
