@@ -9,6 +9,7 @@ import {
   valueAt,
 } from './hash-multimap.js';
 import { hashKeyText, hashWords, sameCompact, sameWords } from './name-key-hash.js';
+import { NameKeyReader } from './name-key-reader.js';
 import { deletions, MIN_TYPO_LENGTH, typoCandidate, wordEdit } from './word-edit.js';
 
 /**
@@ -31,6 +32,17 @@ export interface CompanyNameIndex {
   readonly byDeletion: ReadonlyMap<string, readonly string[]>;
   /** Words one typo away from a looked-up word, filled as lookups go (names repeat words). */
   readonly neighbours: Map<string, readonly string[]>;
+  /** Reads plain names' keys without analysing them (see surelyNoHit). */
+  readonly reader: NameKeyReader;
+  /** The words the reader has met, by hash: each is built as a string once per index. */
+  readonly wordsByHash: Map<number, WordEntry>;
+}
+
+/** A word the reader met, with the next of the same hash and its neighbours once looked up. */
+interface WordEntry {
+  readonly word: string;
+  readonly next: WordEntry | null;
+  neighbours: readonly string[] | null;
 }
 
 /** A managed company with its name analysed. */
@@ -55,7 +67,19 @@ export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): Com
   const altHashes: number[] = [];
   const altPositions: number[] = [];
   const seenWords = new Set<string>();
+  const reader = new NameKeyReader();
+  const wordsByHash = new Map<number, WordEntry>();
   companies.forEach((company, position) => {
+    // Most names are read without their analysis: the hashes are all the index keeps.
+    if (reader.read(company.name)) {
+      if (reader.to === reader.from) return;
+      addHashed(byCompact, reader.hash(false), position);
+      for (let i = reader.from; i < reader.to; i += 1) {
+        if (reader.wordLength(i) >= MIN_TYPO_LENGTH - 1)
+          seenWords.add(wordEntry(reader, i, wordsByHash).word);
+      }
+      return;
+    }
     const name = analyseCompanyName(company.name);
     // A name without letters or digits says nothing about identity; it matches nothing.
     if (name.kept.length === 0) return;
@@ -77,7 +101,48 @@ export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): Com
     if (word.length < MIN_TYPO_LENGTH) continue;
     for (const variant of deletions(word)) push(byDeletion, variant, word);
   }
-  return { size: companies.length, companies, byCompact, byAltKey, words, byDeletion, neighbours: new Map() };
+  return {
+    size: companies.length,
+    companies,
+    byCompact,
+    byAltKey,
+    words,
+    byDeletion,
+    neighbours: new Map(),
+    reader,
+    wordsByHash,
+  };
+}
+
+/**
+ * Whether a name surely has no same or similar managed name: it is read without its analysis, and
+ * nothing findHits would look up is there (no company under its hashes, no word of it one typo
+ * from a managed word). Most PSA names of an import are such; false means "look properly".
+ */
+export function surelyNoHit(name: string, index: CompanyNameIndex): boolean {
+  const { reader } = index;
+  if (!reader.read(name)) return false;
+  // No words, no key: such a name matches nothing.
+  if (reader.to === reader.from) return true;
+  if (firstHashed(index.byCompact, reader.hash(false)) >= 0) return false;
+  if (index.byAltKey.size > 0 && firstHashed(index.byAltKey, reader.hash(true)) >= 0) return false;
+  for (let i = reader.from; i < reader.to; i += 1) {
+    if (reader.wordLength(i) < MIN_TYPO_LENGTH - 1) continue;
+    const entry = wordEntry(reader, i, index.wordsByHash);
+    entry.neighbours ??= neighbourWords(entry.word, index);
+    if (entry.neighbours.length > 0) return false;
+  }
+  return true;
+}
+
+/** The entry of the reader's kept token `i`, made on first meeting. */
+function wordEntry(reader: NameKeyReader, i: number, map: Map<number, WordEntry>): WordEntry {
+  const hash = reader.wordHash(i);
+  const head = map.get(hash) ?? null;
+  for (let entry = head; entry !== null; entry = entry.next) if (reader.isWord(i, entry.word)) return entry;
+  const entry: WordEntry = { word: reader.word(i), next: head, neighbours: null };
+  map.set(hash, entry);
+  return entry;
 }
 
 /**

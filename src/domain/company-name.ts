@@ -1,11 +1,11 @@
 import type { AnalysedName, NormalisedName, OddForm } from './analysed-name.js';
 import { LazyKeyedName } from './lazy-name-keys.js';
-import { GLUED_FORMS, LONG_FORMS, legalFormLength } from './legal-forms.js';
+import { legalFormLength } from './legal-forms.js';
 import { blankNotes, findNotes, type NameNote } from './name-notes.js';
-import { type NameToken, tokenise, wordFor } from './name-tokens.js';
+import { type NameToken, tokenise } from './name-tokens.js';
+import { readOddForm } from './odd-form.js';
 import { scanPlainName } from './plain-name-scan.js';
 import { foldText, hasInvisible, narrowFullWidth, stripInvisible } from './text-fold.js';
-import { EDIT_WORDS, typoCandidate, wordEdit } from './word-edit.js';
 
 export type { AnalysedName, NormalisedName, OddForm } from './analysed-name.js';
 
@@ -127,63 +127,6 @@ function analyseTokens(read: ReadName): AnalysedName {
     removedLeading: first > 0,
     removedTrailing: cut < tokens.length,
   });
-}
-
-const ASCII_LETTERS = /^[A-Za-z]+$/;
-// Quick refusals for readOddForm, which looks at the last word of nearly every name: the proper
-// endings of the long forms ("ation" of "corporation"), and the last letters of the glued forms.
-const LONG_FORM_ENDS: ReadonlySet<string> = new Set(
-  LONG_FORMS.flatMap((form) => Array.from({ length: form.length - 1 }, (_, i) => form.slice(i + 1))),
-);
-const GLUED_ENDS: ReadonlySet<number> = new Set(GLUED_FORMS.map((form) => form.charCodeAt(form.length - 1)));
-
-/** A misspelt, glued or split legal form at the end of `kept`, if any (see AnalysedName.oddForm). */
-export function readOddForm(
-  kept: readonly NameToken[],
-  scan: string,
-): { kept: NameToken[]; drop: number; reason: string; form: string } | null {
-  const last = kept[kept.length - 1];
-  const before = kept[kept.length - 2];
-  if (last === undefined || last.connector) return null;
-  if (before !== undefined && typoCandidate(last.key) && last.key.length >= 5) {
-    for (const form of LONG_FORMS) {
-      // One typo keeps the first letter and the length within one (see word-edit.ts).
-      if (form.charCodeAt(0) !== last.key.charCodeAt(0) || Math.abs(form.length - last.key.length) > 1)
-        continue;
-      // "Fresh & Company" keeps its "Company" (see legal-forms.ts), misspelt or not.
-      if (before.key === 'and' && form === 'company') continue;
-      const edit = wordEdit(last.key, form);
-      if (edit !== null) {
-        const reason = `${EDIT_WORDS[edit]} in the legal form: "${last.text}" / "${form}"`;
-        return { kept: kept.slice(0, -1), drop: 1, reason, form };
-      }
-    }
-  }
-  if (before !== undefined && kept.length >= 3 && !before.connector) {
-    const joined = LONG_FORM_ENDS.has(last.key) ? before.key + last.key : '';
-    if (LONG_FORMS.includes(joined)) {
-      const reason = `legal form written apart: "${scan.slice(before.start, last.end)}"`;
-      return { kept: kept.slice(0, -2), drop: 2, reason, form: joined };
-    }
-  }
-  if (GLUED_ENDS.has(last.key.charCodeAt(last.key.length - 1)) && ASCII_LETTERS.test(last.text)) {
-    for (const form of GLUED_FORMS) {
-      const length = last.key.length - form.length;
-      if (length < 3 || !last.key.endsWith(form)) continue;
-      const key = last.key.slice(0, length);
-      const prefix: NameToken = {
-        ...last,
-        text: last.text.slice(0, length),
-        key,
-        word: wordFor(key),
-        end: last.start + length,
-        quoteEnd: last.start + length,
-      };
-      const reason = `legal form written together: "${last.text}"`;
-      return { kept: [...kept.slice(0, -1), prefix], drop: 0, reason, form };
-    }
-  }
-  return null;
 }
 
 function umlautKey(kept: readonly NameToken[]): string {

@@ -16,6 +16,8 @@ import { type NameToken, tokenise } from './name-tokens.js';
  */
 interface FormTable {
   readonly forms: ReadonlySet<string>;
+  /** Every form as its token keys ("pty", "ltd"). */
+  readonly keyLists: readonly (readonly string[])[];
   readonly lastKeys: ReadonlySet<string>;
   readonly longest: number;
   /** Per last key, the token counts of the forms ending in it, longest first. */
@@ -36,13 +38,16 @@ function buildTable(): FormTable {
   const lastKeys = new Set<string>();
   const spellings = new Map<string, Set<string>>();
   const lengths = new Map<string, number[]>();
+  const keyLists = new Map<string, string[]>();
   let longest = 1;
   for (const [, list] of LEGAL_FORM_TABLE) {
     for (const spelling of list.split('|')) {
       const tokens = tokenise(spelling.normalize('NFC'));
       const last = tokens[tokens.length - 1];
       if (last === undefined) continue;
-      forms.add(tokens.map((token) => token.key).join(' '));
+      const keys = tokens.map((token) => token.key);
+      forms.add(keys.join(' '));
+      keyLists.set(keys.join(' '), keys);
       lastKeys.add(last.key);
       const counts = lengths.get(last.key) ?? [];
       if (!counts.includes(tokens.length)) counts.push(tokens.length);
@@ -58,7 +63,7 @@ function buildTable(): FormTable {
       }
     }
   }
-  return { forms, lastKeys, longest, spellings, lengths };
+  return { forms, keyLists: [...keyLists.values()], lastKeys, longest, spellings, lengths };
 }
 
 /**
@@ -125,13 +130,31 @@ function wordFormLength(tokens: readonly NameToken[], cut: number, keep: number,
  * A one-token form that is also a word counts only in a legal spelling; in a name with no
  * capitals at all ("bayer ag") case says nothing, so there any spelling counts.
  */
-function singleFormCounts(token: NameToken, before: NameToken | undefined, caseless: boolean): boolean {
+export function singleFormCounts(
+  token: Pick<NameToken, 'key' | 'text' | 'dotted' | 'end' | 'quoteEnd'>,
+  before: Pick<NameToken, 'key'> | undefined,
+  caseless: boolean,
+): boolean {
   if (COMPANY.has(token.key) && before !== undefined && before.key === 'and') return false;
   if (token.key.length > 2 && !EVERYDAY_WORDS.has(token.key)) return true;
   if (token.dotted || token.quoteEnd > token.end || caseless) return true;
   if (UPPER.test(token.text) && !LOWER.test(token.text)) return true;
   return TABLE.spellings.get(token.key)?.has(token.text) ?? false;
 }
+
+/** Every legal form as its token keys (["pty", "ltd"]), each once. */
+export const LEGAL_FORM_KEYS: readonly (readonly string[])[] = TABLE.keyLists;
+
+/**
+ * Whether singleFormCounts may refuse a one-token form with this key; for any other key the form
+ * counts in every spelling (the rule above).
+ */
+export function formSpellingMatters(key: string): boolean {
+  return COMPANY.has(key) || key.length <= 2 || EVERYDAY_WORDS.has(key);
+}
+
+/** The most tokens a legal form has. */
+export const LONGEST_FORM: number = TABLE.longest;
 
 /** Long one-word forms ("corporation", "company", "limited"), for misspelt or glued forms. */
 export const LONG_FORMS: readonly string[] = [...TABLE.forms].filter(

@@ -78,12 +78,13 @@ function wordAt(tokens: readonly NameToken[], i: number, position: number, word:
   return i === position ? word : (tokens[i]?.word ?? '');
 }
 
-const OFFSET = 0x811c9dc5 | 0;
-const PRIME = 0x01000193;
-const SPACE = 0x20;
+/** FNV-1a's start, its prime and the space between words: what every key hash here is made of. */
+export const OFFSET = 0x811c9dc5 | 0;
+export const PRIME = 0x01000193;
+export const SPACE = 0x20;
 
 /** Spreads FNV-1a's bits over the low ones, which pick the slot (murmur3's finaliser). */
-function finish(value: number): number {
+export function finish(value: number): number {
   let hash = value ^ (value >>> 16);
   hash = Math.imul(hash, 0x85ebca6b);
   hash ^= hash >>> 13;

@@ -1,5 +1,11 @@
 import { type AnalysedName, analyseCompanyName } from './company-name.js';
-import { type CompanyNameIndex, findHits, type Hit, type Managed } from './company-name-index.js';
+import {
+  type CompanyNameIndex,
+  findHits,
+  type Hit,
+  type Managed,
+  surelyNoHit,
+} from './company-name-index.js';
 import type { ManagedCompany } from './directory.js';
 import { noteDifference, sameReason, similarReason } from './match-reason.js';
 import type { DuplicateCandidate } from './review.js';
@@ -23,6 +29,8 @@ export function findDuplicateCandidates(
   psaName: string | AnalysedName,
   index: CompanyNameIndex,
 ): DuplicateCandidate[] {
+  // Most names match nothing, which their hashes tell without analysing them.
+  if (typeof psaName === 'string' && surelyNoHit(psaName, index)) return [];
   const name = typeof psaName === 'string' ? analyseCompanyName(psaName) : psaName;
   // Keys are the kept words joined: no words, an empty key (reading `key` would build it).
   if (name.kept.length === 0) return [];

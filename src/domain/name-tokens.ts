@@ -52,12 +52,15 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
 
 /** The word a token key is read as ("st" → "saint"). */
 export function wordFor(key: string): string {
-  if (key.length > LONGEST_SPELLING || key.length < 2) return key;
-  // Most words are no spelling: their first and last letters say so without hashing the word.
-  const first = key.charCodeAt(0);
-  const last = key.charCodeAt(key.length - 1);
-  if (first >= 0x80 || last >= 0x80 || SPELLING_ENDS[first * 0x80 + last] !== 1) return key;
+  // Most words are no spelling: their length and first and last letters say so without hashing.
+  if (!maySpell(key.length, key.charCodeAt(0), key.charCodeAt(key.length - 1))) return key;
   return SPELLINGS.get(key) ?? key;
+}
+
+/** Whether a key of this length, first and last char code may be a short spelling (see wordFor). */
+export function maySpell(length: number, first: number, last: number): boolean {
+  if (length > LONGEST_SPELLING || length < 2 || first >= 0x80 || last >= 0x80) return false;
+  return SPELLING_ENDS[first * 0x80 + last] === 1;
 }
 
 const LONGEST_SPELLING = Math.max(...[...SPELLINGS.keys()].map((key) => key.length));
