@@ -55,7 +55,7 @@ export class PlainSpans {
   /** `end`, plus a directly following ".", as NameToken.quoteEnd. */
   quoteEnd(i: number): number {
     const end = this.end(i);
-    return this.name.charCodeAt(end) === 0x2e ? end + 1 : end;
+    return end < this.name.length && this.name.charCodeAt(end) === 0x2e ? end + 1 : end;
   }
 
   text(i: number): string {
@@ -102,24 +102,19 @@ export function scanPlainSpans(name: string, spans: PlainSpans): boolean {
       continue;
     }
     // A dot inside a word ("P.C.", "acme.com") is for the full tokeniser.
-    if (c === 0x2e && !isAlnum(name.charCodeAt(i + 1))) {
+    if (c === 0x2e && !isAlnum(codeAt(name, i + 1))) {
       i += 1;
       continue;
     }
     if (!isAlnum(c)) return false;
     const dottedEnd = dottedInitials(name, i);
-    let j = i + 1;
-    if (dottedEnd > 0) j = dottedEnd;
-    else while (isAlnum(name.charCodeAt(j))) j += 1;
+    let j = dottedEnd > 0 ? dottedEnd : i + 1;
+    if (dottedEnd === 0) while (j < length && isAlnum(name.charCodeAt(j))) j += 1;
+    // Case is noted as the word is read: a name with no capital needs no lower-casing.
+    if (spans.caseless)
+      for (let k = i; k < j; k += 1) if (isCapital(name.charCodeAt(k))) spans.caseless = false;
     spans.push(i, j, dottedEnd > 0);
     i = j;
-  }
-  for (let k = 0; k < length; k += 1) {
-    const c = name.charCodeAt(k);
-    if (c >= 0x41 && c <= 0x5a) {
-      spans.caseless = false;
-      break;
-    }
   }
   const last = spans.count - 1;
   if (last < 0) return true;
@@ -160,13 +155,20 @@ export function scanPlainName(name: string): NameToken[] | null {
  * tokeniser reads them; 0 when none starts at `i`. A slash ("A/S") is left to the full analysis.
  */
 function dottedInitials(name: string, i: number): number {
-  if (!isLetter(name.charCodeAt(i)) || name.charCodeAt(i + 1) !== 0x2e) return 0;
-  if (!isLetter(name.charCodeAt(i + 2)) || isAlnum(name.charCodeAt(i + 3))) return 0;
+  if (codeAt(name, i + 1) !== 0x2e || !isLetter(name.charCodeAt(i))) return 0;
+  if (!isLetter(codeAt(name, i + 2)) || isAlnum(codeAt(name, i + 3))) return 0;
   let j = i + 3;
-  while (name.charCodeAt(j) === 0x2e && isLetter(name.charCodeAt(j + 1)) && !isAlnum(name.charCodeAt(j + 2)))
-    j += 2;
-  if (name.charCodeAt(j) === 0x2e && !isAlnum(name.charCodeAt(j + 1))) j += 1;
+  while (codeAt(name, j) === 0x2e && isLetter(codeAt(name, j + 1)) && !isAlnum(codeAt(name, j + 2))) j += 2;
+  if (codeAt(name, j) === 0x2e && !isAlnum(codeAt(name, j + 1))) j += 1;
   return j;
+}
+
+/**
+ * The char code at `i`, or -1 past the end: reading past it gives NaN, which takes the scan off
+ * its small-integer code in the engine, and made it several times slower.
+ */
+function codeAt(name: string, i: number): number {
+  return i < name.length ? name.charCodeAt(i) : -1;
 }
 
 /** The letters of lower-case `text[from..to)`, without its dots. */
@@ -179,7 +181,7 @@ function lettersOf(text: string, from: number, to: number): string {
 /** Whether the text at `i` starts like "zz" or "xx" (any case), as sorting prefixes do. */
 function sortingPrefix(name: string, i: number): boolean {
   const c = name.charCodeAt(i) | 0x20;
-  return (c === 0x7a || c === 0x78) && (name.charCodeAt(i + 1) | 0x20) === c;
+  return (c === 0x7a || c === 0x78) && (codeAt(name, i + 1) | 0x20) === c;
 }
 
 /**
@@ -188,8 +190,12 @@ function sortingPrefix(name: string, i: number): boolean {
  */
 function capitalised(name: string, i: number): boolean {
   const a = name.charCodeAt(i);
-  const b = name.charCodeAt(i + 1);
+  const b = codeAt(name, i + 1);
   return a >= 0x41 && a <= 0x5a && b >= 0x41 && b <= 0x5a;
+}
+
+function isCapital(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a;
 }
 
 function isLetter(c: number): boolean {
