@@ -1,4 +1,4 @@
-import { type AnalysedName, analyseCompanyName } from './company-name.js';
+import { type AnalysedName, analyseCompanyName, analysePlain } from './company-name.js';
 import type { ManagedCompany } from './directory.js';
 import {
   addHashed,
@@ -133,6 +133,15 @@ export function surelyNoHit(name: string, index: CompanyNameIndex): boolean {
     if (entry.neighbours.length > 0) return false;
   }
   return true;
+}
+
+/**
+ * The analysis of a name surelyNoHit just looked at: from the reader's spans when it found the name
+ * plain, so a name with hits is scanned once.
+ */
+export function analyseLookedUp(name: string, index: CompanyNameIndex): AnalysedName {
+  const { spans } = index.reader;
+  return spans.plain && spans.name === name ? analysePlain(spans) : analyseCompanyName(name);
 }
 
 /** The entry of the reader's kept token `i`, made on first meeting. */

@@ -4,7 +4,7 @@ import { legalFormLength } from './legal-forms.js';
 import { blankNotes, findNotes, type NameNote } from './name-notes.js';
 import { type NameToken, tokenise } from './name-tokens.js';
 import { readOddForm } from './odd-form.js';
-import { scanPlainName } from './plain-name-scan.js';
+import { PlainSpans, plainTokens, scanPlainSpans } from './plain-name-scan.js';
 import { foldText, hasInvisible, narrowFullWidth, stripInvisible } from './text-fold.js';
 
 export type { AnalysedName, NormalisedName, OddForm } from './analysed-name.js';
@@ -21,18 +21,24 @@ export function normaliseCompanyName(name: string): NormalisedName {
 }
 
 export function analyseCompanyName(name: string): AnalysedName {
-  const plain = scanPlainName(name);
-  if (plain === null) return analyseFully(name);
+  return scanPlainSpans(name, SPANS) ? analysePlain(SPANS) : analyseFully(name);
+}
+
+const SPANS = new PlainSpans();
+
+/** The analysis of a name scanPlainSpans found plain, from its spans. */
+export function analysePlain(spans: PlainSpans): AnalysedName {
+  const { name } = spans;
   // Plain ASCII, without notes: the name is its own NFC, visible, narrow and note-free text.
   return analyseTokens({
     source: name,
     scan: name,
-    tokens: plain,
+    tokens: plainTokens(spans),
     notes: NO_NOTES,
     ascii: true,
     nfc: name,
     visible: name,
-    caseless: !hasAsciiCapital(name),
+    caseless: spans.caseless,
   });
 }
 
@@ -143,13 +149,4 @@ function tokenAt(tokens: readonly NameToken[], index: number): NameToken {
   const token = tokens[index];
   if (token === undefined) throw new RangeError(`no token at ${index}`);
   return token;
-}
-
-/** Whether an ASCII name has a capital letter, read without building its lower-case copy. */
-function hasAsciiCapital(name: string): boolean {
-  for (let i = 0; i < name.length; i += 1) {
-    const c = name.charCodeAt(i);
-    if (c >= 0x41 && c <= 0x5a) return true;
-  }
-  return false;
 }

@@ -1,5 +1,6 @@
-import { type AnalysedName, analyseCompanyName } from './company-name.js';
+import type { AnalysedName } from './company-name.js';
 import {
+  analyseLookedUp,
   type CompanyNameIndex,
   findHits,
   type Hit,
@@ -31,7 +32,7 @@ export function findDuplicateCandidates(
 ): DuplicateCandidate[] {
   // Most names match nothing, which their hashes tell without analysing them.
   if (typeof psaName === 'string' && surelyNoHit(psaName, index)) return [];
-  const name = typeof psaName === 'string' ? analyseCompanyName(psaName) : psaName;
+  const name = typeof psaName === 'string' ? analyseLookedUp(psaName, index) : psaName;
   // Keys are the kept words joined: no words, an empty key (reading `key` would build it).
   if (name.kept.length === 0) return [];
   const hits = findHits(name, index);

@@ -24,6 +24,8 @@ const CAPS_NOTES: ReadonlySet<string> = new Set([
  */
 export class PlainSpans {
   name = '';
+  /** Whether the scan of `name` found it plain (the spans are then its tokens). */
+  plain = false;
   count = 0;
   /** No ASCII capital in the name: case then says nothing about legal forms. */
   caseless = true;
@@ -91,6 +93,7 @@ export class PlainSpans {
  */
 export function scanPlainSpans(name: string, spans: PlainSpans): boolean {
   spans.name = name;
+  spans.plain = false;
   spans.count = 0;
   spans.caseless = true;
   const length = name.length;
@@ -117,24 +120,33 @@ export function scanPlainSpans(name: string, spans: PlainSpans): boolean {
     i = j;
   }
   const last = spans.count - 1;
-  if (last < 0) return true;
   // Sorting prefixes ("zz Acme") and notes in capitals are notes: the full analysis reads them.
-  if (spans.isDotted(0) ? sortingPrefix(spans.key(0), 0) : sortingPrefix(name, spans.start(0))) return false;
-  return !(capitalised(name, spans.start(last)) && CAPS_NOTES.has(spans.text(last)));
+  if (last >= 0) {
+    if (spans.isDotted(0) ? sortingPrefix(spans.key(0), 0) : sortingPrefix(name, spans.start(0)))
+      return false;
+    if (capitalised(name, spans.start(last)) && CAPS_NOTES.has(spans.text(last))) return false;
+  }
+  spans.plain = true;
+  return true;
 }
 
 const SHARED = new PlainSpans();
 
 /** The tokens scanPlainSpans finds, as NameTokens; null for a name it leaves to the full analysis. */
 export function scanPlainName(name: string): NameToken[] | null {
-  if (!scanPlainSpans(name, SHARED)) return null;
+  return scanPlainSpans(name, SHARED) ? plainTokens(SHARED) : null;
+}
+
+/** The tokens of a plain name, from its spans. */
+export function plainTokens(spans: PlainSpans): NameToken[] {
+  const { name } = spans;
   const tokens: NameToken[] = [];
   // One lower-casing for the whole name; its words are sliced from it.
-  const lower = SHARED.caseless ? name : name.toLowerCase();
-  for (let t = 0; t < SHARED.count; t += 1) {
-    const start = SHARED.start(t);
-    const end = SHARED.end(t);
-    const dotted = SHARED.isDotted(t);
+  const lower = spans.caseless ? name : name.toLowerCase();
+  for (let t = 0; t < spans.count; t += 1) {
+    const start = spans.start(t);
+    const end = spans.end(t);
+    const dotted = spans.isDotted(t);
     const key = dotted ? lettersOf(lower, start, end) : lower.slice(start, end);
     tokens.push({
       text: name.slice(start, end),
@@ -142,7 +154,7 @@ export function scanPlainName(name: string): NameToken[] | null {
       word: wordFor(key),
       start,
       end,
-      quoteEnd: SHARED.quoteEnd(t),
+      quoteEnd: spans.quoteEnd(t),
       connector: false,
       dotted,
     });
