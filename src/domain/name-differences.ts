@@ -1,0 +1,229 @@
+import type { AnalysedName } from './company-name.js';
+import type { NameToken } from './name-tokens.js';
+import { listOf, quote, quotedList } from './quoted-list.js';
+import {
+  ACCENTS,
+  CASE,
+  compareWords,
+  type Differences,
+  FULL_WIDTH_FORMS,
+  hasRemovalKey,
+  INVISIBLE,
+  LOOK_ALIKE,
+  PUNCTUATION,
+  SPACING,
+  sameRemovalKey,
+} from './word-differences.js';
+
+/** What else two names differ in, as the tail of a reason; `anyRemoved` picks "same as" over "same name as". */
+export interface DifferencesText {
+  readonly anyRemoved: boolean;
+  /** `after removing "Inc.", ignoring case`, or '' when nothing else differs. */
+  readonly text: string;
+}
+
+/**
+ * What differs between two names besides what the reason leads with: parts only one side had
+ * removed, spellings, "&" read as "and", and what is ignored. `skip` is the index of a kept token
+ * the lead already covers, -1 for none (then the separators between words compare too), null when
+ * the kept tokens do not line up one to one (then only the removed parts are told). Words and
+ * parts in printable ASCII (most) are compared by char-code loops; `general` sends them all down
+ * the Unicode path instead, which the tests hold the loops to.
+ */
+export function describeDifferences(
+  psa: AnalysedName,
+  managed: AnalysedName,
+  skip: number | null,
+  general = false,
+): DifferencesText {
+  if (skip === null) {
+    const removed = removalDifferences(psa, managed, null, general);
+    return { anyRemoved: removed.length > 0, text: removedText(removed) };
+  }
+  const diff: Differences = {
+    flags:
+      (psa.hadFullWidth || managed.hadFullWidth ? FULL_WIDTH_FORMS : 0) |
+      (psa.hadInvisible || managed.hadInvisible ? INVISIBLE : 0),
+    spellings: null,
+    symbols: null,
+  };
+  const removed = removalDifferences(psa, managed, diff, general);
+  const { kept } = psa;
+  for (let index = 0; index < kept.length; index += 1) {
+    const token = kept[index];
+    const other = managed.kept[index];
+    if (token !== undefined && other !== undefined && index !== skip)
+      compareTokens(token, other, diff, general);
+  }
+  if (skip < 0) compareSeparators(psa, managed, diff);
+
+  let details = diff.spellings === null ? '' : `reading ${listOf(diff.spellings)}`;
+  if (diff.symbols !== null) details = joined(details, `reading ${quotedList(diff.symbols)} as "and"`);
+  if (diff.flags !== 0) details = joined(details, IGNORING[diff.flags] ?? '');
+  if (
+    skip < 0 &&
+    removed.length === 0 &&
+    details === '' &&
+    isBare(psa) &&
+    isBare(managed) &&
+    psa.source !== managed.source
+  ) {
+    // What is left differs only around parts both removed ("Visa  Inc. " / "Visa Inc.").
+    details = sameWithoutSpaces(psa.scan, managed.scan) ? 'ignoring spacing' : 'ignoring punctuation';
+  }
+  return { anyRemoved: removed.length > 0, text: joined(removedText(removed), details) };
+}
+
+// The words for each bit of Differences.flags, in that order.
+const IGNORED_WORDS: ReadonlyArray<readonly [number, string]> = [
+  [INVISIBLE, 'invisible characters'],
+  [LOOK_ALIKE, 'look-alike letters'],
+  [FULL_WIDTH_FORMS, 'full-width letters'],
+  [ACCENTS, 'accents'],
+  [CASE, 'case'],
+  [PUNCTUATION, 'punctuation'],
+  [SPACING, 'spacing'],
+];
+
+// `ignoring case and punctuation` for every set of flags, written once rather than per reason.
+const IGNORING: readonly string[] = Array.from(
+  { length: 1 << IGNORED_WORDS.length },
+  (_, flags) =>
+    `ignoring ${listOf(IGNORED_WORDS.filter(([bit]) => (flags & bit) !== 0).map(([, word]) => word))}`,
+);
+
+const NOTHING: readonly string[] = [];
+
+function joined(a: string, b: string): string {
+  if (a === '') return b;
+  return b === '' ? a : `${a}, ${b}`;
+}
+
+function removedText(removed: readonly string[]): string {
+  return removed.length === 0 ? '' : `after removing ${quotedList(removed)}`;
+}
+
+/** No notes and no odd legal form: nothing but its words, separators and removed parts. */
+function isBare(name: AnalysedName): boolean {
+  return name.notes.length === 0 && name.oddForm === null;
+}
+
+/**
+ * What only one side had removed, as written (the managed side's first). A part both had ("Inc"
+ * and "Inc.") is no removal, just written differently: with `diff`, note how.
+ */
+function removalDifferences(
+  psa: AnalysedName,
+  managed: AnalysedName,
+  diff: Differences | null,
+  general: boolean,
+): readonly string[] {
+  const psaRemoved = removedParts(psa, managed, general);
+  const managedRemoved = removedParts(managed, psa, general);
+  // Most names have nothing removed on one side or both: then all the other side removed is told.
+  if (psaRemoved.length === 0) return managedRemoved;
+  if (managedRemoved.length === 0) return psaRemoved;
+  const only: string[] = [];
+  for (const text of managedRemoved) {
+    const same = lastWithKey(psaRemoved, text, general);
+    if (same === undefined) only.push(text);
+    else if (diff !== null) compareWords(same, text, diff, general);
+  }
+  for (const text of psaRemoved)
+    if (lastWithKey(managedRemoved, text, general) === undefined) only.push(text);
+  return only;
+}
+
+/** The last of `parts` with the removal key of `text` (a later part of one key shadows an earlier one). */
+function lastWithKey(parts: readonly string[], text: string, general: boolean): string | undefined {
+  for (let i = parts.length - 1; i >= 0; i -= 1) {
+    const part = parts[i];
+    if (part !== undefined && sameRemovalKey(part, text, general)) return part;
+  }
+  return undefined;
+}
+
+/** What a name had removed, less the legal form a misspelt or glued form already accounts for. */
+function removedParts(name: AnalysedName, other: AnalysedName, general: boolean): readonly string[] {
+  const odd = name.oddForm ?? other.oddForm;
+  if (odd === null || name.removed.length === 0) return name.removed.length === 0 ? NOTHING : name.removed;
+  return name.removed.filter((text) => text !== odd.text && !hasRemovalKey(text, odd.form, general));
+}
+
+function compareTokens(a: NameToken, b: NameToken, diff: Differences, general: boolean): void {
+  if (a.text === b.text) return;
+  if (a.connector || b.connector) {
+    if (a.connector) diff.symbols = addOnce(diff.symbols, a.text);
+    if (b.connector) diff.symbols = addOnce(diff.symbols, b.text);
+    return;
+  }
+  if (a.key !== b.key) {
+    // Same word, different spelling: "St" and "Saint", "Müller" and "Mueller".
+    diff.spellings = addOnce(diff.spellings, `${quote(a.text)} as ${quote(b.text)}`);
+    return;
+  }
+  compareWords(a.text, b.text, diff, general);
+}
+
+/** The list with the item added at the end unless it has it already (null for an empty list). */
+function addOnce(list: string[] | null, item: string): string[] {
+  if (list === null) return [item];
+  if (!list.includes(item)) list.push(item);
+  return list;
+}
+
+function compareSeparators(a: AnalysedName, b: AnalysedName, diff: Differences): void {
+  // Punctuation next to a part only one side removed belongs to that part ("Acme, Inc." vs
+  // "Acme"), so an end compares only when both sides removed something there, or neither did.
+  const leading = a.removedLeading === b.removedLeading;
+  const trailing = a.removedTrailing === b.removedTrailing;
+  const count = separatorCount(a, leading, trailing);
+  const otherCount = separatorCount(b, leading, trailing);
+  for (let index = 0; index < count; index += 1) {
+    const sep = separatorAt(a, index, leading);
+    const other = index < otherCount ? separatorAt(b, index, leading) : '';
+    if (sep !== other) diff.flags |= sameWithoutSpaces(sep, other) ? SPACING : PUNCTUATION;
+  }
+}
+
+/**
+ * Separators are the text between kept tokens, after the leading one (before the first kept
+ * token, trimmed) when asked, and before the trailing one (after the last, trimmed) when asked.
+ */
+function separatorCount(name: AnalysedName, withLeading: boolean, withTrailing: boolean): number {
+  const count = name.kept.length;
+  return count === 0 ? 0 : count - 1 + (withLeading ? 1 : 0) + (withTrailing ? 1 : 0);
+}
+
+/** Separator `index` (below separatorCount) of the name. */
+function separatorAt(name: AnalysedName, index: number, withLeading: boolean): string {
+  const { kept, scan } = name;
+  const gap = withLeading ? index - 1 : index;
+  const before = kept[gap];
+  const after = kept[gap + 1];
+  if (before === undefined) return after === undefined ? '' : scan.slice(name.keptFrom, after.start).trim();
+  if (after === undefined) return scan.slice(before.end, name.keptTo).trim();
+  return scan.slice(before.end, after.start);
+}
+
+/** Whether the texts are equal without their whitespace (what `\s` matches). */
+function sameWithoutSpaces(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < a.length && isSpace(a.charCodeAt(i))) i += 1;
+    while (j < b.length && isSpace(b.charCodeAt(j))) j += 1;
+    if (i === a.length || j === b.length) return i === a.length && j === b.length;
+    if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+    i += 1;
+    j += 1;
+  }
+}
+
+const SPACE_CHAR = /\s/;
+
+function isSpace(code: number): boolean {
+  // ASCII has " " and \t to \r; past it, the regex says (no-break and other Unicode spaces).
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return SPACE_CHAR.test(String.fromCharCode(code));
+}
