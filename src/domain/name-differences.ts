@@ -1,4 +1,5 @@
 import type { AnalysedName } from './company-name.js';
+import { sameWithoutSpaces, separatorDifferences } from './name-separators.js';
 import type { NameToken } from './name-tokens.js';
 import { listOf, quote, quotedList } from './quoted-list.js';
 import {
@@ -55,7 +56,7 @@ export function describeDifferences(
     if (token !== undefined && other !== undefined && index !== skip)
       compareTokens(token, other, diff, general);
   }
-  if (skip < 0) compareSeparators(psa, managed, diff);
+  if (skip < 0) diff.flags |= separatorDifferences(psa, managed);
 
   let details = diff.spellings === null ? '' : `reading ${listOf(diff.spellings)}`;
   if (diff.symbols !== null) details = joined(details, `reading ${quotedList(diff.symbols)} as "and"`);
@@ -69,7 +70,9 @@ export function describeDifferences(
     psa.source !== managed.source
   ) {
     // What is left differs only around parts both removed ("Visa  Inc. " / "Visa Inc.").
-    details = sameWithoutSpaces(psa.scan, managed.scan) ? 'ignoring spacing' : 'ignoring punctuation';
+    details = sameWithoutSpaces(psa.scan, 0, psa.scan.length, managed.scan, 0, managed.scan.length)
+      ? 'ignoring spacing'
+      : 'ignoring punctuation';
   }
   return { anyRemoved: removed.length > 0, text: joined(removedText(removed), details) };
 }
@@ -170,60 +173,4 @@ function addOnce(list: string[] | null, item: string): string[] {
   if (list === null) return [item];
   if (!list.includes(item)) list.push(item);
   return list;
-}
-
-function compareSeparators(a: AnalysedName, b: AnalysedName, diff: Differences): void {
-  // Punctuation next to a part only one side removed belongs to that part ("Acme, Inc." vs
-  // "Acme"), so an end compares only when both sides removed something there, or neither did.
-  const leading = a.removedLeading === b.removedLeading;
-  const trailing = a.removedTrailing === b.removedTrailing;
-  const count = separatorCount(a, leading, trailing);
-  const otherCount = separatorCount(b, leading, trailing);
-  for (let index = 0; index < count; index += 1) {
-    const sep = separatorAt(a, index, leading);
-    const other = index < otherCount ? separatorAt(b, index, leading) : '';
-    if (sep !== other) diff.flags |= sameWithoutSpaces(sep, other) ? SPACING : PUNCTUATION;
-  }
-}
-
-/**
- * Separators are the text between kept tokens, after the leading one (before the first kept
- * token, trimmed) when asked, and before the trailing one (after the last, trimmed) when asked.
- */
-function separatorCount(name: AnalysedName, withLeading: boolean, withTrailing: boolean): number {
-  const count = name.kept.length;
-  return count === 0 ? 0 : count - 1 + (withLeading ? 1 : 0) + (withTrailing ? 1 : 0);
-}
-
-/** Separator `index` (below separatorCount) of the name. */
-function separatorAt(name: AnalysedName, index: number, withLeading: boolean): string {
-  const { kept, scan } = name;
-  const gap = withLeading ? index - 1 : index;
-  const before = kept[gap];
-  const after = kept[gap + 1];
-  if (before === undefined) return after === undefined ? '' : scan.slice(name.keptFrom, after.start).trim();
-  if (after === undefined) return scan.slice(before.end, name.keptTo).trim();
-  return scan.slice(before.end, after.start);
-}
-
-/** Whether the texts are equal without their whitespace (what `\s` matches). */
-function sameWithoutSpaces(a: string, b: string): boolean {
-  let i = 0;
-  let j = 0;
-  for (;;) {
-    while (i < a.length && isSpace(a.charCodeAt(i))) i += 1;
-    while (j < b.length && isSpace(b.charCodeAt(j))) j += 1;
-    if (i === a.length || j === b.length) return i === a.length && j === b.length;
-    if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
-    i += 1;
-    j += 1;
-  }
-}
-
-const SPACE_CHAR = /\s/;
-
-function isSpace(code: number): boolean {
-  // ASCII has " " and \t to \r; past it, the regex says (no-break and other Unicode spaces).
-  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return SPACE_CHAR.test(String.fromCharCode(code));
 }
