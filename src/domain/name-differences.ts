@@ -1,12 +1,9 @@
 import type { AnalysedName } from './company-name.js';
 import { sameWithoutSpaces, separatorDifferences } from './name-separators.js';
-import type { NameToken } from './name-tokens.js';
 import { listOf, quote, quotedList } from './quoted-list.js';
 import {
   ACCENTS,
   CASE,
-  compareWords,
-  type Differences,
   FULL_WIDTH_FORMS,
   hasRemovalKey,
   INVISIBLE,
@@ -14,6 +11,7 @@ import {
   PUNCTUATION,
   SPACING,
   sameRemovalKey,
+  wordDifferences,
 } from './word-differences.js';
 
 /** What else two names differ in, as the tail of a reason; `anyRemoved` picks "same as" over "same name as". */
@@ -37,30 +35,38 @@ export function describeDifferences(
   skip: number | null,
   general = false,
 ): DifferencesText {
-  if (skip === null) {
-    const removed = removalDifferences(psa, managed, null, general);
-    return { anyRemoved: removed.length > 0, text: removedText(removed) };
+  const removed = removalDifferences(psa, managed, general);
+  if (skip === null) return { anyRemoved: removed.length > 0, text: removedText(removed) };
+  let flags =
+    (psa.hadFullWidth || managed.hadFullWidth ? FULL_WIDTH_FORMS : 0) |
+    (psa.hadInvisible || managed.hadInvisible ? INVISIBLE : 0) |
+    sharedRemovalDifferences(psa, managed, general);
+  // Spellings read as each other (`"St" as "Saint"`) and "&" or "+" read as "and", once each in
+  // the order met; most names have none, so no list is made for them.
+  let spellings: string[] | null = null;
+  let symbols: string[] | null = null;
+  const kept = psa.kept;
+  const otherKept = managed.kept;
+  const count = Math.min(kept.length, otherKept.length);
+  for (let index = 0; index < count; index += 1) {
+    const a = kept[index];
+    const b = otherKept[index];
+    if (a === undefined || b === undefined || index === skip || a.text === b.text) continue;
+    if (a.connector || b.connector) {
+      if (a.connector) symbols = addOnce(symbols, a.text);
+      if (b.connector) symbols = addOnce(symbols, b.text);
+    } else if (a.key !== b.key) {
+      // Same word, different spelling: "St" and "Saint", "Müller" and "Mueller".
+      spellings = addOnce(spellings, `${quote(a.text)} as ${quote(b.text)}`);
+    } else {
+      flags |= wordDifferences(a.text, b.text, general);
+    }
   }
-  const diff: Differences = {
-    flags:
-      (psa.hadFullWidth || managed.hadFullWidth ? FULL_WIDTH_FORMS : 0) |
-      (psa.hadInvisible || managed.hadInvisible ? INVISIBLE : 0),
-    spellings: null,
-    symbols: null,
-  };
-  const removed = removalDifferences(psa, managed, diff, general);
-  const { kept } = psa;
-  for (let index = 0; index < kept.length; index += 1) {
-    const token = kept[index];
-    const other = managed.kept[index];
-    if (token !== undefined && other !== undefined && index !== skip)
-      compareTokens(token, other, diff, general);
-  }
-  if (skip < 0) diff.flags |= separatorDifferences(psa, managed);
+  if (skip < 0) flags |= separatorDifferences(psa, managed);
 
-  let details = diff.spellings === null ? '' : `reading ${listOf(diff.spellings)}`;
-  if (diff.symbols !== null) details = joined(details, `reading ${quotedList(diff.symbols)} as "and"`);
-  if (diff.flags !== 0) details = joined(details, IGNORING[diff.flags] ?? '');
+  let details = spellings === null ? '' : `reading ${listOf(spellings)}`;
+  if (symbols !== null) details = joined(details, `reading ${quotedList(symbols)} as "and"`);
+  if (flags !== 0) details = joined(details, IGNORING[flags] ?? '');
   if (
     skip < 0 &&
     removed.length === 0 &&
@@ -70,7 +76,9 @@ export function describeDifferences(
     psa.source !== managed.source
   ) {
     // What is left differs only around parts both removed ("Visa  Inc. " / "Visa Inc.").
-    details = sameWithoutSpaces(psa.scan, 0, psa.scan.length, managed.scan, 0, managed.scan.length)
+    const { scan } = psa;
+    const otherScan = managed.scan;
+    details = sameWithoutSpaces(scan, 0, scan.length, otherScan, 0, otherScan.length)
       ? 'ignoring spacing'
       : 'ignoring punctuation';
   }
@@ -113,28 +121,32 @@ function isBare(name: AnalysedName): boolean {
 
 /**
  * What only one side had removed, as written (the managed side's first). A part both had ("Inc"
- * and "Inc.") is no removal, just written differently: with `diff`, note how.
+ * and "Inc.") is no removal, just written differently (see sharedRemovalDifferences).
  */
-function removalDifferences(
-  psa: AnalysedName,
-  managed: AnalysedName,
-  diff: Differences | null,
-  general: boolean,
-): readonly string[] {
+function removalDifferences(psa: AnalysedName, managed: AnalysedName, general: boolean): readonly string[] {
   const psaRemoved = removedParts(psa, managed, general);
   const managedRemoved = removedParts(managed, psa, general);
   // Most names have nothing removed on one side or both: then all the other side removed is told.
   if (psaRemoved.length === 0) return managedRemoved;
   if (managedRemoved.length === 0) return psaRemoved;
   const only: string[] = [];
-  for (const text of managedRemoved) {
-    const same = lastWithKey(psaRemoved, text, general);
-    if (same === undefined) only.push(text);
-    else if (diff !== null) compareWords(same, text, diff, general);
-  }
+  for (const text of managedRemoved)
+    if (lastWithKey(psaRemoved, text, general) === undefined) only.push(text);
   for (const text of psaRemoved)
     if (lastWithKey(managedRemoved, text, general) === undefined) only.push(text);
   return only;
+}
+
+/** How the parts both sides removed are written differently, as flags. */
+function sharedRemovalDifferences(psa: AnalysedName, managed: AnalysedName, general: boolean): number {
+  if (psa.removed.length === 0 || managed.removed.length === 0) return 0;
+  const psaRemoved = removedParts(psa, managed, general);
+  let flags = 0;
+  for (const text of removedParts(managed, psa, general)) {
+    const same = lastWithKey(psaRemoved, text, general);
+    if (same !== undefined) flags |= wordDifferences(same, text, general);
+  }
+  return flags;
 }
 
 /** The last of `parts` with the removal key of `text` (a later part of one key shadows an earlier one). */
@@ -151,21 +163,6 @@ function removedParts(name: AnalysedName, other: AnalysedName, general: boolean)
   const odd = name.oddForm ?? other.oddForm;
   if (odd === null || name.removed.length === 0) return name.removed.length === 0 ? NOTHING : name.removed;
   return name.removed.filter((text) => text !== odd.text && !hasRemovalKey(text, odd.form, general));
-}
-
-function compareTokens(a: NameToken, b: NameToken, diff: Differences, general: boolean): void {
-  if (a.text === b.text) return;
-  if (a.connector || b.connector) {
-    if (a.connector) diff.symbols = addOnce(diff.symbols, a.text);
-    if (b.connector) diff.symbols = addOnce(diff.symbols, b.text);
-    return;
-  }
-  if (a.key !== b.key) {
-    // Same word, different spelling: "St" and "Saint", "Müller" and "Mueller".
-    diff.spellings = addOnce(diff.spellings, `${quote(a.text)} as ${quote(b.text)}`);
-    return;
-  }
-  compareWords(a.text, b.text, diff, general);
 }
 
 /** The list with the item added at the end unless it has it already (null for an empty list). */

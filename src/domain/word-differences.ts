@@ -1,7 +1,7 @@
 import { foldText, hasCompatibilityForm, hasLookAlike } from './text-fold.js';
 
 /**
- * What two names differ in besides their words, as bits of `Differences.flags`. The bits run in
+ * What two names differ in besides their words, as bits of a number (flags). The bits run in
  * the order a reason names them ("ignoring invisible characters, ..., case, punctuation and
  * spacing"), so the phrase for any set of them can be looked up (see ignoringPhrase).
  */
@@ -12,14 +12,6 @@ export const ACCENTS = 8;
 export const CASE = 16;
 export const PUNCTUATION = 32;
 export const SPACING = 64;
-
-export interface Differences {
-  flags: number;
-  /** Spellings read as each other (`"St" as "Saint"`), once each, in the order met; null for none. */
-  spellings: string[] | null;
-  /** "&" and "+" read as "and", as written; null for none. */
-  symbols: string[] | null;
-}
 
 // Character classes of printable ASCII, for the char-code loops of the plain-ASCII path.
 const ALNUM = 1;
@@ -70,16 +62,15 @@ function sameKept(a: string, b: string, keep: number, caseless: boolean): boolea
 }
 
 /**
- * Two spellings with the same key: note how they differ (punctuation, case, accents, letter
+ * How two spellings with the same key differ, as flags (punctuation, case, accents, letter
  * forms). Printable-ASCII words (most) take char-code loops; `general` sends every word down the
  * Unicode path instead, which the tests hold the loops to.
  */
-export function compareWords(a: string, b: string, diff: Differences, general: boolean): void {
-  if (a === b) return;
-  if (general) compareAnyWords(a, b, diff);
-  else if (caseOnly(a, b)) diff.flags |= CASE;
-  else if (isPlainAscii(a) && isPlainAscii(b)) comparePlainWords(a, b, diff);
-  else compareAnyWords(a, b, diff);
+export function wordDifferences(a: string, b: string, general: boolean): number {
+  if (a === b) return 0;
+  if (general) return anyWordDifferences(a, b);
+  if (caseOnly(a, b)) return CASE;
+  return isPlainAscii(a) && isPlainAscii(b) ? plainWordDifferences(a, b) : anyWordDifferences(a, b);
 }
 
 /**
@@ -102,13 +93,14 @@ function caseOnly(a: string, b: string): boolean {
   return true;
 }
 
-/** compareAnyWords for printable ASCII, where no letter has an accent or another form. */
-function comparePlainWords(a: string, b: string, diff: Differences): void {
-  if (!sameKept(a, b, OTHER, false)) diff.flags |= PUNCTUATION;
-  else if (!sameKept(a, b, OTHER | SPACE, false)) diff.flags |= SPACING;
-  else if (!sameKept(a, b, ALNUM | OTHER, false) && sameKept(a, b, ALNUM, false)) diff.flags |= PUNCTUATION;
-  if (sameKept(a, b, ALNUM, false)) return;
-  diff.flags |= sameKept(a, b, ALNUM, true) ? CASE : ACCENTS;
+/** anyWordDifferences for printable ASCII, where no letter has an accent or another form. */
+function plainWordDifferences(a: string, b: string): number {
+  let flags = 0;
+  if (!sameKept(a, b, OTHER, false)) flags = PUNCTUATION;
+  else if (!sameKept(a, b, OTHER | SPACE, false)) flags = SPACING;
+  else if (!sameKept(a, b, ALNUM | OTHER, false) && sameKept(a, b, ALNUM, false)) flags = PUNCTUATION;
+  if (sameKept(a, b, ALNUM, false)) return flags;
+  return flags | (sameKept(a, b, ALNUM, true) ? CASE : ACCENTS);
 }
 
 const NOT_ALPHANUMERIC = /[^\p{L}\p{N}\p{M}]/gu;
@@ -118,41 +110,35 @@ const MARKS = /\p{M}+/gu;
 const FULL_WIDTH = /[\uff01-\uff5e]/u;
 const ASCII_ALNUM = /^[A-Za-z0-9]+$/;
 
-function compareAnyWords(a: string, b: string, diff: Differences): void {
+function anyWordDifferences(a: string, b: string): number {
+  let flags = 0;
   // Plain ASCII letters and digits (most words) can differ only in case.
   if (ASCII_ALNUM.test(a) && ASCII_ALNUM.test(b) && a.toLowerCase() === b.toLowerCase()) {
-    diff.flags |= CASE;
-    return;
+    return CASE;
   }
   const punctuationA = a.replace(ALPHANUMERIC, '');
   const punctuationB = b.replace(ALPHANUMERIC, '');
-  if (punctuationA.replace(WHITESPACE, '') !== punctuationB.replace(WHITESPACE, ''))
-    diff.flags |= PUNCTUATION;
-  else if (punctuationA !== punctuationB) diff.flags |= SPACING;
+  if (punctuationA.replace(WHITESPACE, '') !== punctuationB.replace(WHITESPACE, '')) flags |= PUNCTUATION;
+  else if (punctuationA !== punctuationB) flags |= SPACING;
   // A moved apostrophe ("Mary's" / "Marys'") keeps the same letters and the same punctuation.
-  else if (a.replace(WHITESPACE, '') !== b.replace(WHITESPACE, '') && sameLetters(a, b))
-    diff.flags |= PUNCTUATION;
+  else if (a.replace(WHITESPACE, '') !== b.replace(WHITESPACE, '') && sameLetters(a, b)) flags |= PUNCTUATION;
   let lettersA = a.replace(NOT_ALPHANUMERIC, '');
   let lettersB = b.replace(NOT_ALPHANUMERIC, '');
-  if (lettersA === lettersB) return;
+  if (lettersA === lettersB) return flags;
   if (hasLookAlike(lettersA) || hasLookAlike(lettersB)) {
-    diff.flags |= LOOK_ALIKE;
-    return;
+    return flags | LOOK_ALIKE;
   }
   if (hasCompatibilityForm(lettersA) || hasCompatibilityForm(lettersB)) {
-    diff.flags |= FULL_WIDTH.test(lettersA) || FULL_WIDTH.test(lettersB) ? FULL_WIDTH_FORMS : PUNCTUATION;
+    flags |= FULL_WIDTH.test(lettersA) || FULL_WIDTH.test(lettersB) ? FULL_WIDTH_FORMS : PUNCTUATION;
     lettersA = lettersA.normalize('NFKC');
     lettersB = lettersB.normalize('NFKC');
-    if (lettersA === lettersB) return;
+    if (lettersA === lettersB) return flags;
   }
-  if (lettersA.toLowerCase() === lettersB.toLowerCase()) {
-    diff.flags |= CASE;
-    return;
-  }
-  diff.flags |= ACCENTS;
+  if (lettersA.toLowerCase() === lettersB.toLowerCase()) return flags | CASE;
+  flags |= ACCENTS;
   const plainA = lettersA.normalize('NFD').replace(MARKS, '');
   const plainB = lettersB.normalize('NFD').replace(MARKS, '');
-  if (plainA !== plainB && plainA.toLowerCase() === plainB.toLowerCase()) diff.flags |= CASE;
+  return plainA !== plainB && plainA.toLowerCase() === plainB.toLowerCase() ? flags | CASE : flags;
 }
 
 function sameLetters(a: string, b: string): boolean {
