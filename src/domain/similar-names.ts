@@ -1,6 +1,6 @@
 import type { AnalysedName } from './company-name.js';
-import { quote } from './match-reason.js';
 import type { NameToken } from './name-tokens.js';
+import { quote } from './quoted-list.js';
 import { EDIT_WORDS, wordEdit } from './word-edit.js';
 
 /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sortByGroupKeyId } from '../../../src/domain/keyed-sort.js';
+import { comparatorOrder, sortByGroupKeyId } from '../../../src/domain/keyed-sort.js';
+import { packedPrefixOrder, type SortColumns } from '../../../src/domain/packed-prefix-order.js';
+import { mulberry32, pick } from '../../fixtures/company-names/seeded-random.js';
 
 interface Item {
   readonly group: number;
@@ -15,6 +17,92 @@ const sort = (items: readonly Item[]): string[] =>
     (item) => item.key,
     (item) => item.id,
   ).map((item) => item.tag);
+
+/** The order spelled out plainly: group, key by code unit, id, then input position. */
+function referenceOrder(items: readonly Item[]): number[] {
+  const positions = items.map((_, position) => position);
+  return positions.sort((a, b) => {
+    const x = items[a];
+    const y = items[b];
+    if (x === undefined || y === undefined) throw new Error('no item');
+    if (x.group !== y.group) return x.group < y.group ? -1 : 1;
+    if (x.key !== y.key) return x.key < y.key ? -1 : 1;
+    if (x.id !== y.id) return x.id < y.id ? -1 : 1;
+    return a - b;
+  });
+}
+
+function columnsOf(items: readonly Item[]): SortColumns {
+  return {
+    groups: Float64Array.from(items, (item) => item.group),
+    keys: items.map((item) => item.key),
+    ids: Float64Array.from(items, (item) => item.id),
+  };
+}
+
+/** Every path must give the reference order; the packed one must also have taken the input. */
+function expectReferenceOrder(items: readonly Item[]): void {
+  const expected = referenceOrder(items);
+  const packed = packedPrefixOrder(columnsOf(items));
+  expect(packed).not.toBeNull();
+  expect(Array.from(packed ?? [])).toEqual(expected);
+  expect(Array.from(comparatorOrder(columnsOf(items)))).toEqual(expected);
+  expect(sort(items)).toEqual(expected.map((position) => `t${position}`));
+}
+
+// Characters around every boundary the packing has: the end of a key (0), control characters,
+// ASCII, accents, surrogate halves (code-unit order puts them below U+E000, code-point order not).
+const UNITS = [
+  'a',
+  'b',
+  'z',
+  ' ',
+  '0',
+  '.',
+  '\u0000',
+  '\u0001',
+  'é',
+  'ß',
+  '\u4e00',
+  '\ud800',
+  '\udfff',
+  '\ue000',
+  '\uffff',
+];
+// Shared prefixes longer than one packed level (7 to 9 characters), several levels, or none.
+const PREFIXES = [
+  '',
+  'acme ',
+  'acme dental group ',
+  'acme dental group of the northern valley 12 ',
+  'Ａｃｍｅ\u200b',
+];
+
+function randomItems(seed: number, count: number, sizes: { groups: number; ids: number }): Item[] {
+  const rng = mulberry32(seed);
+  const keys: string[] = [];
+  const items: Item[] = [];
+  for (let position = 0; position < count; position += 1) {
+    const roll = rng();
+    let key: string;
+    if (roll < 0.15 && keys.length > 0) {
+      key = pick(keys, rng); // the same key again
+    } else if (roll < 0.3 && keys.length > 0) {
+      key = `${pick(keys, rng)}${pick(UNITS, rng)}`; // differs only at its very end
+    } else if (roll < 0.35) {
+      key = '';
+    } else {
+      key = pick(PREFIXES, rng);
+      const length = Math.floor(rng() * 6);
+      for (let at = 0; at < length; at += 1) key += pick(UNITS, rng);
+    }
+    keys.push(key);
+    const id =
+      rng() < 0.05 ? Number.MAX_SAFE_INTEGER - Math.floor(rng() * 3) : 1 + Math.floor(rng() * sizes.ids);
+    items.push({ group: Math.floor(rng() * sizes.groups), key, id, tag: `t${position}` });
+  }
+  return items;
+}
 
 describe('sortByGroupKeyId', () => {
   it('orders by group, then key by code unit, then id', () => {
@@ -45,5 +133,74 @@ describe('sortByGroupKeyId', () => {
     ];
     expect(sort(items)).toEqual(['early', 'late']);
     expect(items.map((item) => item.tag)).toEqual(['late', 'early']);
+  });
+
+  it('sorts nothing and one item', () => {
+    expect(sort([])).toEqual([]);
+    expect(sort([{ group: 0, key: '', id: 1, tag: 'only' }])).toEqual(['only']);
+  });
+
+  it.each([
+    [1, 2, { groups: 1, ids: 3 }],
+    [2, 17, { groups: 3, ids: 2 }],
+    [3, 200, { groups: 5, ids: 4 }],
+    [4, 3000, { groups: 5, ids: 1000 }],
+    [5, 3000, { groups: 1, ids: 2 }],
+    [6, 8000, { groups: 2, ids: 50 }],
+  ])('gives the reference order on seeded random rows (seed %i, %i rows)', (seed, count, sizes) => {
+    expectReferenceOrder(randomItems(seed, count, sizes));
+  });
+
+  it('orders keys that differ only far past the first packed characters', () => {
+    const rng = mulberry32(7);
+    const shared = 'northgate realty and property management '.repeat(3);
+    const items: Item[] = [];
+    for (let position = 0; position < 500; position += 1) {
+      const cut = Math.floor(rng() * shared.length);
+      const key = `${shared.slice(0, cut)}${pick(UNITS, rng)}${pick(UNITS, rng)}`;
+      items.push({ group: position % 2, key, id: Math.floor(rng() * 5), tag: `t${position}` });
+    }
+    expectReferenceOrder(items);
+  });
+
+  it('keeps long runs of one same key by id, then input order', () => {
+    const items = Array.from({ length: 300 }, (_, position) => ({
+      group: position % 3 === 0 ? 0 : 1,
+      key: position % 5 === 0 ? 'same name inc' : 'same name',
+      id: (position * 7) % 4,
+      tag: `t${position}`,
+    }));
+    expectReferenceOrder(items);
+  });
+
+  it('ranks every code unit when all of them occur', () => {
+    let everyUnit = '';
+    for (let unit = 0xffff; unit >= 0; unit -= 1) everyUnit += String.fromCharCode(unit);
+    const items = randomItems(8, 2000, { groups: 4, ids: 9 });
+    const rng = mulberry32(9);
+    const wide = items.map((item) => {
+      const from = Math.floor(rng() * 0x10000);
+      return { ...item, key: `${item.key}${everyUnit.slice(from, from + 3)}` };
+    });
+    expectReferenceOrder([...wide, { group: 1, key: everyUnit, id: 1, tag: 't2000' }]);
+  });
+
+  it('packs the largest group it takes', () => {
+    const items = randomItems(10, 1000, { groups: 3, ids: 5 }).map((item) => ({
+      ...item,
+      group: item.group === 2 ? 2 ** 31 - 1 : item.group,
+    }));
+    expectReferenceOrder(items);
+  });
+
+  it('falls back to the comparator for groups it cannot pack, in the same order', () => {
+    for (const odd of [2 ** 31, -1, 1.5]) {
+      const items = randomItems(11, 500, { groups: 3, ids: 5 }).map((item) => ({
+        ...item,
+        group: item.group === 2 ? odd : item.group,
+      }));
+      expect(packedPrefixOrder(columnsOf(items))).toBeNull();
+      expect(sort(items)).toEqual(referenceOrder(items).map((position) => `t${position}`));
+    }
   });
 });
