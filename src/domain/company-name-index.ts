@@ -116,21 +116,25 @@ export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): Com
 
 /**
  * Whether a name surely has no same or similar managed name: it is read without its analysis, and
- * nothing findHits would look up is there (no company under its hashes, no word of it one typo
- * from a managed word). Most PSA names of an import are such; false means "look properly".
+ * nothing findHits would look up is there (no company under its hashes, nor under them with a word
+ * replaced by a managed word one typo from it). Most PSA names of an import are such; false means
+ * "look properly".
  */
 export function surelyNoHit(name: string, index: CompanyNameIndex): boolean {
-  const { reader } = index;
+  const { reader, byCompact, byAltKey } = index;
   if (!reader.read(name)) return false;
   // No words, no key: such a name matches nothing.
   if (reader.to === reader.from) return true;
-  if (firstHashed(index.byCompact, reader.hash(false)) >= 0) return false;
-  if (index.byAltKey.size > 0 && firstHashed(index.byAltKey, reader.hash(true)) >= 0) return false;
+  if (firstHashed(byCompact, reader.hash(false)) >= 0) return false;
+  if (byAltKey.size > 0 && firstHashed(byAltKey, reader.hash(true)) >= 0) return false;
   for (let i = reader.from; i < reader.to; i += 1) {
     if (reader.wordLength(i) < MIN_TYPO_LENGTH - 1) continue;
     const entry = wordEntry(reader, i, index.wordsByHash);
     entry.neighbours ??= neighbourWords(entry.word, index);
-    if (entry.neighbours.length > 0) return false;
+    for (const word of entry.neighbours) {
+      if (firstHashed(byCompact, reader.hash(false, i, word)) >= 0) return false;
+      if (byAltKey.size > 0 && firstHashed(byAltKey, reader.hash(true, i, word)) >= 0) return false;
+    }
   }
   return true;
 }

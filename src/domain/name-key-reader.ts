@@ -1,7 +1,7 @@
 import { formEndAt, type WordSource } from './legal-form-ends.js';
 import { LONGEST_FORM, singleFormCounts } from './legal-forms.js';
 import { finish, OFFSET, PRIME, SPACE } from './name-key-hash.js';
-import { maySpell } from './name-tokens.js';
+import { maySpell, wordFor } from './name-tokens.js';
 import { findOddForm, mayBeOddForm, type OddFormToken } from './odd-form.js';
 import { PlainSpans, scanPlainSpans } from './plain-name-scan.js';
 
@@ -35,18 +35,21 @@ export class NameKeyReader implements WordSource {
       const before = cut - 2 >= first ? this.token(cut - 2) : undefined;
       if (findOddForm(this.token(cut - 1), before, cut - first) !== null) return false;
     }
-    for (let i = first; i < cut; i += 1) if (this.maySpell(i)) return false;
+    // A short spelling ("St") is read as another word: the analysis says which.
+    for (let i = first; i < cut; i += 1)
+      if (this.maySpell(i) && wordFor(this.word(i)) !== this.word(i)) return false;
     this.from = first;
     this.to = cut;
     return true;
   }
 
-  /** hashWords(kept, spaced) of the name read. */
-  hash(spaced: boolean): number {
+  /** hashWords(kept, spaced, position, word) of the name read: `word` stands in at `position`. */
+  hash(spaced: boolean, position = -1, word = ''): number {
     let hash = OFFSET;
     for (let i = this.from; i < this.to; i += 1) {
       if (spaced && i > this.from) hash = Math.imul(hash ^ SPACE, PRIME);
-      hash = this.hashInto(hash, i);
+      if (i !== position) hash = this.hashInto(hash, i);
+      else for (let k = 0; k < word.length; k += 1) hash = Math.imul(hash ^ word.charCodeAt(k), PRIME);
     }
     return finish(hash);
   }
