@@ -147,7 +147,9 @@ function sameLetters(a: string, b: string): boolean {
 
 /** Whether two removed parts have the same key: letters and digits, folded. */
 export function sameRemovalKey(a: string, b: string, general: boolean): boolean {
-  if (!general && isPlainAscii(a) && isPlainAscii(b)) return sameKept(a, b, ALNUM, true);
+  if (general) return removalKey(a) === removalKey(b);
+  if (a === b || caseOnly(a, b)) return true;
+  if (isPlainAscii(a) && isPlainAscii(b)) return sameKept(a, b, ALNUM, true);
   return removalKey(a) === removalKey(b);
 }
 
