@@ -3,7 +3,7 @@ import { foldText, hasCompatibilityForm, hasLookAlike } from './text-fold.js';
 /**
  * What two names differ in besides their words, as bits of a number (flags). The bits run in
  * the order a reason names them ("ignoring invisible characters, ..., case, punctuation and
- * spacing"), so the phrase for any set of them can be looked up (see ignoringPhrase).
+ * spacing"), so the phrase for any set of them can be looked up (IGNORING in name-differences).
  */
 export const INVISIBLE = 1;
 export const LOOK_ALIKE = 2;
