@@ -8,7 +8,7 @@ import {
   nextHashed,
   valueAt,
 } from './hash-multimap.js';
-import { hashKeyText, hashWords, sameCompact, sameWords } from './name-key-hash.js';
+import { hashKeyText, hashSkipping, hashWords, sameCompact, sameWords } from './name-key-hash.js';
 import { NameKeyReader } from './name-key-reader.js';
 import { deletions, MIN_TYPO_LENGTH, typoCandidate, wordEdit } from './word-edit.js';
 
@@ -30,6 +30,8 @@ export interface CompanyNameIndex {
   readonly words: ReadonlySet<string>;
   /** One-letter deletions of the words of five letters or more, to those words. */
   readonly byDeletion: ReadonlyMap<string, readonly string[]>;
+  /** The hashes of `words` and of `byDeletion`'s keys, to refuse most words without strings. */
+  readonly typoHashes: ReadonlySet<number>;
   /** Words one typo away from a looked-up word, filled as lookups go (names repeat words). */
   readonly neighbours: Map<string, readonly string[]>;
   /** Reads plain names' keys without analysing them (see surelyNoHit). */
@@ -108,6 +110,7 @@ export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): Com
     byAltKey,
     words,
     byDeletion,
+    typoHashes: typoHashesOf(words, byDeletion),
     neighbours: new Map(),
     reader,
     wordsByHash,
@@ -237,7 +240,7 @@ function neighbourWords(word: string, index: CompanyNameIndex): readonly string[
   if (word.length < MIN_TYPO_LENGTH - 1) return NO_WORDS;
   const cached = index.neighbours.get(word);
   if (cached !== undefined) return cached;
-  if (!typoCandidate(word)) {
+  if (!typoCandidate(word) || !mayHaveNeighbours(word, index.typoHashes)) {
     index.neighbours.set(word, NO_WORDS);
     return NO_WORDS;
   }
@@ -254,6 +257,28 @@ function neighbourWords(word: string, index: CompanyNameIndex): readonly string[
   const result = [...seen].filter((other) => wordEdit(word, other) !== null);
   index.neighbours.set(word, result);
   return result;
+}
+
+function typoHashesOf(words: ReadonlySet<string>, byDeletion: ReadonlyMap<string, unknown>): Set<number> {
+  const hashes = new Set<number>();
+  for (const word of words) hashes.add(hashKeyText(word, true));
+  for (const variant of byDeletion.keys()) hashes.add(hashKeyText(variant, true));
+  return hashes;
+}
+
+/**
+ * Whether neighbourWords may find anything for `word`: whether the word, or one of its deletions,
+ * hashes like a managed word or a deletion of one. Most words of an import are no typo of a
+ * managed word, and are refused here without building their deletions.
+ */
+function mayHaveNeighbours(word: string, hashes: ReadonlySet<number>): boolean {
+  if (hashes.has(hashKeyText(word, true))) return true;
+  if (word.length < MIN_TYPO_LENGTH) return false;
+  // The deletions' hashes (see deletions in word-edit.ts), read from the word's chars.
+  for (let skip = 1; skip < word.length; skip += 1) {
+    if (hashes.has(hashSkipping(word, skip))) return true;
+  }
+  return false;
 }
 
 function push(map: Map<string, string[]>, key: string, value: string): void {

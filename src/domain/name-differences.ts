@@ -129,6 +129,12 @@ function removalDifferences(psa: AnalysedName, managed: AnalysedName, general: b
   // Most names have nothing removed on one side or both: then all the other side removed is told.
   if (psaRemoved.length === 0) return managedRemoved;
   if (managedRemoved.length === 0) return psaRemoved;
+  if (psaRemoved.length === 1 && managedRemoved.length === 1) {
+    // One part each ("Inc" and "INC"), as a third of names have: the same part, or two.
+    const psaPart = psaRemoved[0] ?? '';
+    const managedPart = managedRemoved[0] ?? '';
+    return sameRemovalKey(psaPart, managedPart, general) ? NOTHING : [managedPart, psaPart];
+  }
   const only: string[] = [];
   for (const text of managedRemoved)
     if (lastWithKey(psaRemoved, text, general) === undefined) only.push(text);

@@ -26,6 +26,13 @@ export function hashKeyText(key: string, spaced: boolean): number {
   return finish(hash);
 }
 
+/** hashKeyText of `text` without its char at `skip`, without building that text. */
+export function hashSkipping(text: string, skip: number): number {
+  let hash = OFFSET;
+  for (let k = 0; k < text.length; k += 1) if (k !== skip) hash = Math.imul(hash ^ text.charCodeAt(k), PRIME);
+  return finish(hash);
+}
+
 /** Whether two names have the same words (so the same key), one of `a`'s stood in as above. */
 export function sameWords(
   a: readonly NameToken[],

@@ -3,7 +3,7 @@ import { foldText, hasCompatibilityForm, hasLookAlike } from './text-fold.js';
 /**
  * What two names differ in besides their words, as bits of a number (flags). The bits run in
  * the order a reason names them ("ignoring invisible characters, ..., case, punctuation and
- * spacing"), so the phrase for any set of them can be looked up (see ignoringPhrase).
+ * spacing"), so the phrase for any set of them can be looked up (IGNORING in name-differences).
  */
 export const INVISIBLE = 1;
 export const LOOK_ALIKE = 2;
@@ -147,7 +147,9 @@ function sameLetters(a: string, b: string): boolean {
 
 /** Whether two removed parts have the same key: letters and digits, folded. */
 export function sameRemovalKey(a: string, b: string, general: boolean): boolean {
-  if (!general && isPlainAscii(a) && isPlainAscii(b)) return sameKept(a, b, ALNUM, true);
+  if (general) return removalKey(a) === removalKey(b);
+  if (a === b || caseOnly(a, b)) return true;
+  if (isPlainAscii(a) && isPlainAscii(b)) return sameKept(a, b, ALNUM, true);
   return removalKey(a) === removalKey(b);
 }
 
