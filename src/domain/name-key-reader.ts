@@ -54,9 +54,9 @@ export class NameKeyReader implements WordSource {
     return finish(hash);
   }
 
-  /** The hash of kept token `i`'s word alone. */
+  /** The hash of kept token `i`'s word alone (hashKeyText), as the scan took it. */
   wordHash(i: number): number {
-    return finish(this.hashInto(OFFSET, i));
+    return this.spans.hash(i);
   }
 
   wordLength(i: number): number {

@@ -1,3 +1,4 @@
+import { finish, OFFSET, PRIME } from './name-key-hash.js';
 import { type NameToken, wordFor } from './name-tokens.js';
 
 // Words that end a name as a note in capitals ("Acme OLD", see name-notes.ts): such names take
@@ -33,13 +34,20 @@ export class PlainSpans {
   ends = new Int32Array(32);
   /** 1 for single letters joined by dots ("P.C."), whose key is their letters. */
   dotted = new Uint8Array(32);
+  hashes = new Int32Array(32);
 
-  push(start: number, end: number, dotted: boolean): void {
+  push(start: number, end: number, dotted: boolean, hash: number): void {
     if (this.count === this.starts.length) this.grow();
     this.starts[this.count] = start;
     this.ends[this.count] = end;
     this.dotted[this.count] = dotted ? 1 : 0;
+    this.hashes[this.count] = hash;
     this.count += 1;
+  }
+
+  /** hashKeyText of token `i`'s key (name-key-hash.ts), taken as the scan read it. */
+  hash(i: number): number {
+    return this.hashes[i] ?? 0;
   }
 
   start(i: number): number {
@@ -76,12 +84,15 @@ export class PlainSpans {
     const starts = new Int32Array(size);
     const ends = new Int32Array(size);
     const dotted = new Uint8Array(size);
+    const hashes = new Int32Array(size);
     starts.set(this.starts);
     ends.set(this.ends);
     dotted.set(this.dotted);
+    hashes.set(this.hashes);
     this.starts = starts;
     this.ends = ends;
     this.dotted = dotted;
+    this.hashes = hashes;
   }
 }
 
@@ -111,12 +122,17 @@ export function scanPlainSpans(name: string, spans: PlainSpans): boolean {
     }
     if (!isAlnum(c)) return false;
     const dottedEnd = dottedInitials(name, i);
-    let j = dottedEnd > 0 ? dottedEnd : i + 1;
-    if (dottedEnd === 0) while (j < length && isAlnum(name.charCodeAt(j))) j += 1;
-    // Case is noted as the word is read: a name with no capital needs no lower-casing.
-    if (spans.caseless)
-      for (let k = i; k < j; k += 1) if (isCapital(name.charCodeAt(k))) spans.caseless = false;
-    spans.push(i, j, dottedEnd > 0);
+    // The word is read once: its end, its case and the hash of its key (lower case, no dots).
+    let hash = OFFSET;
+    let j = i;
+    for (const end = dottedEnd > 0 ? dottedEnd : length; j < end; j += 1) {
+      const d = name.charCodeAt(j);
+      if (d === 0x2e && dottedEnd > 0) continue;
+      if (!isAlnum(d)) break;
+      if (isCapital(d)) spans.caseless = false;
+      hash = Math.imul(hash ^ (isCapital(d) ? d + 0x20 : d), PRIME);
+    }
+    spans.push(i, j, dottedEnd > 0, finish(hash));
     i = j;
   }
   const last = spans.count - 1;
