@@ -11,7 +11,7 @@
  */
 import type { PsaContact } from '../../../src/domain/psa-records.js';
 import type { SkippedRecord } from '../../../src/ports/psa-gateway.js';
-import { decodeBody } from '../shared/decode-body.js';
+import { decodeJsonBody } from '../shared/decode-body.js';
 import { PageRejected } from '../shared/page-rejected.js';
 import { validateRecords } from '../shared/record-validation.js';
 import { contactCheck } from './record-checks.js';
@@ -31,8 +31,9 @@ export interface ContactPage {
 
 export function parseContactPage(bytes: Uint8Array, job: ContactPageJob): ContactPage {
   let data: unknown;
+  const body = decodeJsonBody(bytes);
   try {
-    data = JSON.parse(decodeBody(bytes));
+    data = JSON.parse(body.json);
   } catch {
     throw new PageRejected('body is not JSON');
   }
@@ -45,7 +46,7 @@ export function parseContactPage(bytes: Uint8Array, job: ContactPageJob): Contac
   const contacts: PsaContact[] = [];
   for (const row of rows) {
     const companyId = row.company?.id;
-    if (companyId !== null && companyId !== undefined) contacts.push(toPsaContact(row, companyId));
+    if (companyId !== null && companyId !== undefined) contacts.push(toPsaContact(row, companyId, body.text));
   }
   return { length: data.length, contacts, skipped };
 }

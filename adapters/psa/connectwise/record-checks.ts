@@ -60,6 +60,7 @@ export const companyCheck = recordCheck<CwCompany>({
   types: nullish(arrayOf(reference)),
   deletedFlag: optionalBoolean,
   _info: nullish(objectOf({ lastUpdated: optionalString })),
+  website: optionalString,
 });
 
 const communicationItem = objectOf({

@@ -93,6 +93,27 @@ describe('parseContactPage', () => {
     expect(parsed.contacts[0]).toMatchObject({ firstName: 'Zoë', lastName: 'Müller' });
   });
 
+  it('reads names, emails and types in UTF-8 whether the page escapes characters or not', () => {
+    const accented = contact(1, {
+      firstName: 'Chloé',
+      lastName: 'Nguyễn 山田 🙂',
+      communicationItems: [{ value: 'zoë@müller.example', defaultFlag: true, communicationType: 'Email' }],
+      types: [{ id: 1, name: 'Décideur' }],
+    });
+    const expected = {
+      firstName: 'Chloé',
+      lastName: 'Nguyễn 山田 🙂',
+      emails: ['zoë@müller.example'],
+      typeNames: ['Décideur'],
+    };
+    // Raw UTF-8 bytes (read from the page's Latin-1 text, then decoded string by string)...
+    expect(parseContactPage(page([accented, contact(2)]), JOB).contacts[0]).toMatchObject(expected);
+    // ...and with a \u escape beside raw bytes (the page then decoded whole).
+    const escaped = bytes(JSON.stringify([accented]).replace('Chloé', 'Chlo\\u00e9'));
+    expect(escaped.includes(0xc3)).toBe(true);
+    expect(parseContactPage(escaped, JOB).contacts[0]).toMatchObject(expected);
+  });
+
   it('reads a view into a larger buffer by its own bytes only', () => {
     const body = Buffer.from(`xx${JSON.stringify([contact(1)])}yy`);
     const view = new Uint8Array(body.buffer, body.byteOffset + 2, body.length - 4);

@@ -19,6 +19,7 @@ const goodCompany = {
   types: [{ id: 1, name: 'Client' }],
   deletedFlag: false,
   _info: { lastUpdated: '2025-01-01T00:00:00Z' },
+  website: 'www.acme.example',
   phoneNumber: 'extra fields are ignored',
 };
 const goodContact = {
