@@ -3,6 +3,7 @@ import { scaleCase } from '../../../bench/matching-bench.js';
 import { analyseCompanyName } from '../../../src/domain/company-name.js';
 import { hashKeyText, hashWords } from '../../../src/domain/name-key-hash.js';
 import { NameKeyReader } from '../../../src/domain/name-key-reader.js';
+import { EDGE_NAMES } from '../../fixtures/company-names/edge-names.js';
 import { buildLabelledSet } from '../../fixtures/company-names/labelled-set.js';
 import { mulberry32, pick } from '../../fixtures/company-names/seeded-random.js';
 
@@ -56,17 +57,12 @@ function misread(names: readonly string[]): string[] {
   });
 }
 
+// Beyond the shared edge names: forms of several words, spellings the reader refuses, repeats.
 const EDGES = [
-  'Acme Widgets, Inc.',
-  'The Acme Group LLC',
+  ...EDGE_NAMES,
   'The Acme',
-  'The',
   'T.H.E. Acme',
-  'Greenfield Ag',
-  'Greenfield AG',
-  'bayer ag',
   'Bayer Ag',
-  'Fresh and Co',
   'Fresh and Company',
   'Acme Co',
   'Acme Co.',
@@ -79,36 +75,15 @@ const EDGES = [
   'Acme Ltd',
   'Acme Limited Liability Company',
   'Acme Professional Corporation',
-  'Acme Compan',
   'Acme Corporatoin',
-  'AcmeInc',
-  'Acme Corpor ation',
-  'Acme Widgets OLD',
   'ACME WIDGETS OLD',
-  'zz Acme',
-  'ZZAcme',
   'Z.Z. Acme',
-  'St Marys Intl',
   'Acme Ctr',
-  'Smith P C',
-  'Smith P. C.',
-  'Smith P.C.',
   'Smith PC',
   'Smith Pc',
   'Acme A',
   'Acme Day Spa',
   'Acme SPA',
-  'acme.com',
-  ' , . ',
-  '',
-  'Acme 2000 Ltd.',
-  'Acme, Ltd., Inc.',
-  'Acme L.L.C.',
-  'A.B.C. Plumbing',
-  'The A.B. Group P.C.',
-  'Smith P.C',
-  'Bayer A.G.',
-  'x.y.z.',
   'Acme Inc Inc Inc',
   'Inc',
   'Inc Inc',
