@@ -4,6 +4,7 @@
  * Pages go to `onPage` as they arrive (awaited: back-pressure), never gathered here.
  */
 import { mapWithConcurrency } from '../shared/map-with-concurrency.js';
+import { nextTurn } from '../shared/next-turn.js';
 import { and, atMost, greaterThan } from './conditions.js';
 import type { ConnectWiseApi, ListQuery, PageJudge } from './connectwise-api.js';
 import { idRanges } from './id-ranges.js';
@@ -74,11 +75,4 @@ export async function listCompanies(
   const [delivered, listed] = await Promise.allSettled([delivering, listing]);
   if (delivered.status === 'rejected') throw delivered.reason;
   if (listed.status === 'rejected') throw listed.reason;
-}
-
-/** Resolves after the microtasks queued so far, and those they queue, have run. */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => {
-    setImmediate(resolve);
-  });
 }

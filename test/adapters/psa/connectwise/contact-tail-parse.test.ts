@@ -80,4 +80,60 @@ describe('ConnectWise contacts: where pages are parsed', () => {
     expect(offThread).toEqual([1]);
     expect(inline).toEqual([2, 3]);
   });
+
+  it('lets the last requests go out before it parses a page on the event loop', async () => {
+    // As the session's limiter and undici do: one request at a time, each slot handed on as the
+    // last response ends, and a request written to its socket a turn after it was given its slot.
+    const events: string[] = [];
+    const pages = 3;
+    let slot: Promise<void> = Promise.resolve();
+    const api: ConnectWiseApi = {
+      ...fakeApi((pages - 1) * PAGE_SIZE + 1),
+      numberedPageBytes: async (_path, _query, page) => {
+        const previous = slot;
+        let release: () => void = () => {};
+        slot = new Promise((resolve) => {
+          release = resolve;
+        });
+        await previous;
+        await new Promise((resolve) => setImmediate(resolve));
+        events.push(`sent ${page}`);
+        await new Promise((resolve) => setImmediate(resolve));
+        release();
+        return Buffer.from(String(page));
+      },
+    };
+    let releaseFirst: () => void = () => {};
+    const firstHeld = new Promise<void>((resolve) => {
+      releaseFirst = resolve;
+    });
+    const watchdog = setTimeout(releaseFirst, 2_000);
+    await listContacts(api, [7, 8, 9], () => {}, {
+      batchSize: 1,
+      pageSize: PAGE_SIZE,
+      workers: 3,
+      concurrency: 2,
+      judge: {
+        entity: 'contact',
+        guard: createFetchGuard({ pageSize: PAGE_SIZE, maxPages: 50, maxRecords: 1_000 }),
+        skips: { skip: () => {} },
+      },
+      deliver: async () => {},
+      // The pool holds page 1 until the end: the event loop parses the pages after it.
+      parsePage: async (bytes) => {
+        if (Number(Buffer.from(bytes).toString()) === 1) await firstHeld;
+        return pageOf(PAGE_SIZE);
+      },
+      parseInline: (bytes) => {
+        const page = Number(Buffer.from(bytes).toString());
+        events.push(`parsed ${page} inline`);
+        if (page === pages) releaseFirst();
+        return pageOf(page === pages ? 1 : PAGE_SIZE);
+      },
+    });
+    clearTimeout(watchdog);
+    // Page 2 is parsed on the event loop only once page 3's request, given its slot as page 2's
+    // response ended, has gone out.
+    expect(events).toEqual(['sent 1', 'sent 2', 'sent 3', 'parsed 2 inline', 'parsed 3 inline']);
+  });
 });
