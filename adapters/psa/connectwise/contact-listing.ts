@@ -16,8 +16,9 @@
  *
  * Pages are parsed off the event loop (contact-page-pool.ts), except at the end: once every page
  * has been asked for and the last requests are on their way, no request is left to send, so while
- * the pool parses one of the last pages the event loop parses the next itself. The last round's pages then no longer wait in line for
- * one parser after the last response (up to four 10 ms parses at the default concurrency).
+ * the pool parses one of the last pages the event loop parses the next itself. The last round's
+ * pages then no longer wait in line for one parser after the last response (up to four 10 ms
+ * parses at the default concurrency).
  *
  * Pages go to `deliver` as they arrive (awaited: back-pressure). Page-number paging can miss a
  * record deleted while we read (the pages shift); the next import picks up what was missed.
