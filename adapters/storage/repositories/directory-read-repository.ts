@@ -41,12 +41,34 @@ function linkProvider(row: { integration_id: string; provider: string }): Provid
   return storedColumn(providerSchema, row.provider, `integration ${row.integration_id}`, 'provider');
 }
 
+interface LinkColumns {
+  readonly managed_id: string;
+  readonly psa_id: number;
+  readonly integration_id: string;
+  readonly provider: string;
+  readonly last_imported_at: string;
+}
+
+/** Company and contact links alike, as the API shows them under their managed record's id. */
+function byManagedId(rows: readonly LinkColumns[]): Map<string, PsaLinkRow[]> {
+  const links = new Map<string, PsaLinkRow[]>();
+  for (const row of rows) {
+    const list = links.get(row.managed_id) ?? [];
+    list.push({
+      provider: linkProvider(row),
+      psaId: Number(row.psa_id),
+      lastImportedAt: row.last_imported_at,
+    });
+    links.set(row.managed_id, list);
+  }
+  return links;
+}
+
 async function companyLinks(
   db: Kysely<Database>,
   ids: readonly string[],
 ): Promise<Map<string, PsaLinkRow[]>> {
-  const links = new Map<string, PsaLinkRow[]>();
-  if (ids.length === 0) return links;
+  if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('company_map as m')
     .innerJoin('integrations as i', 'i.id', 'm.integration_id')
@@ -61,21 +83,11 @@ async function companyLinks(
     .orderBy('i.provider')
     .orderBy('m.psa_company_id')
     .execute();
-  for (const row of rows) {
-    const list = links.get(row.managed_id) ?? [];
-    list.push({
-      provider: linkProvider(row),
-      psaId: Number(row.psa_id),
-      lastImportedAt: row.last_imported_at,
-    });
-    links.set(row.managed_id, list);
-  }
-  return links;
+  return byManagedId(rows);
 }
 
 async function userLinks(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, PsaLinkRow[]>> {
-  const links = new Map<string, PsaLinkRow[]>();
-  if (ids.length === 0) return links;
+  if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('contact_map as m')
     .innerJoin('integrations as i', 'i.id', 'm.integration_id')
@@ -90,16 +102,7 @@ async function userLinks(db: Kysely<Database>, ids: readonly string[]): Promise<
     .orderBy('i.provider')
     .orderBy('m.psa_contact_id')
     .execute();
-  for (const row of rows) {
-    const list = links.get(row.managed_id) ?? [];
-    list.push({
-      provider: linkProvider(row),
-      psaId: Number(row.psa_id),
-      lastImportedAt: row.last_imported_at,
-    });
-    links.set(row.managed_id, list);
-  }
-  return links;
+  return byManagedId(rows);
 }
 
 type UserColumns = { id: string; company_id: string; email: string; display_name: string };
