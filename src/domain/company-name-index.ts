@@ -34,8 +34,10 @@ export interface CompanyNameIndex {
   readonly typoHashes: ReadonlySet<number>;
   /** Words one typo away from a looked-up word, filled as lookups go (names repeat words). */
   readonly neighbours: Map<string, readonly string[]>;
-  /** Reads plain names' keys without analysing them (see surelyNoHit). */
+  /** Reads plain names' keys without analysing them (see lookUpPlain). */
   readonly reader: NameKeyReader;
+  /** Reads the managed names a looked-up name meets, leaving `reader` on the looked-up name. */
+  readonly otherReader: NameKeyReader;
   /** The words the reader has met, by hash: each is built as a string once per index. */
   readonly wordsByHash: Map<number, WordEntry>;
 }
@@ -62,6 +64,7 @@ export interface Hit {
 }
 
 const NO_WORDS: readonly string[] = [];
+const NO_POSITIONS: readonly number[] = [];
 const NONE_FOUND: readonly Managed[] = [];
 
 export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): CompanyNameIndex {
@@ -113,37 +116,42 @@ export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): Com
     typoHashes: typoHashesOf(words, byDeletion),
     neighbours: new Map(),
     reader,
+    otherReader: new NameKeyReader(),
     wordsByHash,
   };
 }
 
 /**
- * Whether a name surely has no same or similar managed name: it is read without its analysis, and
- * nothing findHits would look up is there (no company under its hashes, nor under them with a word
- * replaced by a managed word one typo from it). Most PSA names of an import are such; false means
- * "look properly".
+ * What a plain name meets in the index, read without its analysis: 'unread' when the reader
+ * leaves it to the full analysis; else the positions of the managed names under its own key's
+ * hash (most often none: then it surely has no same or similar managed name), or 'more' when
+ * anything else findHits looks up is there (a managed name under its spaced key, or under its key
+ * with a word replaced by a managed word one typo from it). The reader stays on the name.
  */
-export function surelyNoHit(name: string, index: CompanyNameIndex): boolean {
+export function lookUpPlain(name: string, index: CompanyNameIndex): readonly number[] | 'unread' | 'more' {
   const { reader, byCompact, byAltKey } = index;
-  if (!reader.read(name)) return false;
+  if (!reader.read(name)) return 'unread';
   // No words, no key: such a name matches nothing.
-  if (reader.to === reader.from) return true;
-  if (firstHashed(byCompact, reader.hash(false)) >= 0) return false;
-  if (byAltKey.size > 0 && firstHashed(byAltKey, reader.hash(true)) >= 0) return false;
+  if (reader.to === reader.from) return NO_POSITIONS;
+  if (byAltKey.size > 0 && firstHashed(byAltKey, reader.hash(true)) >= 0) return 'more';
   for (let i = reader.from; i < reader.to; i += 1) {
     if (reader.wordLength(i) < MIN_TYPO_LENGTH - 1) continue;
     const entry = wordEntry(reader, i, index.wordsByHash);
     entry.neighbours ??= neighbourWords(entry.word, index);
     for (const word of entry.neighbours) {
-      if (firstHashed(byCompact, reader.hash(false, i, word)) >= 0) return false;
-      if (byAltKey.size > 0 && firstHashed(byAltKey, reader.hash(true, i, word)) >= 0) return false;
+      if (firstHashed(byCompact, reader.hash(false, i, word)) >= 0) return 'more';
+      if (byAltKey.size > 0 && firstHashed(byAltKey, reader.hash(true, i, word)) >= 0) return 'more';
     }
   }
-  return true;
+  const head = firstHashed(byCompact, reader.hash(false));
+  if (head < 0) return NO_POSITIONS;
+  const positions: number[] = [];
+  for (let e = head; e >= 0; e = nextHashed(byCompact, e)) positions.push(valueAt(byCompact, e));
+  return positions;
 }
 
 /**
- * The analysis of a name surelyNoHit just looked at: from the reader's spans when it found the name
+ * The analysis of a name lookUpPlain just looked at: from the reader's spans when it found the name
  * plain, so a name with hits is scanned once.
  */
 export function analyseLookedUp(name: string, index: CompanyNameIndex): AnalysedName {

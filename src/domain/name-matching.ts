@@ -4,11 +4,11 @@ import {
   type CompanyNameIndex,
   findHits,
   type Hit,
+  lookUpPlain,
   type Managed,
-  surelyNoHit,
 } from './company-name-index.js';
 import type { ManagedCompany } from './directory.js';
-import { noteDifference, sameReason, similarReason } from './match-reason.js';
+import { noteDifference, quote, sameReason, similarReason } from './match-reason.js';
 import type { DuplicateCandidate } from './review.js';
 import { similarDifference, spacingDifference } from './similar-names.js';
 import { compareKeys, sortKey } from './text-order.js';
@@ -30,8 +30,16 @@ export function findDuplicateCandidates(
   psaName: string | AnalysedName,
   index: CompanyNameIndex,
 ): DuplicateCandidate[] {
-  // Most names match nothing, which their hashes tell without analysing them.
-  if (typeof psaName === 'string' && surelyNoHit(psaName, index)) return [];
+  if (typeof psaName === 'string') {
+    // Most names match nothing, which their hashes tell without analysing them; most that do
+    // are typed as a managed name is, or in other capitals, which their texts tell.
+    const found = lookUpPlain(psaName, index);
+    if (found !== 'unread' && found !== 'more') {
+      if (found.length === 0) return [];
+      const sameText = sameTextCandidates(psaName, found, index);
+      if (sameText !== null) return sameText;
+    }
+  }
   const name = typeof psaName === 'string' ? analyseLookedUp(psaName, index) : psaName;
   // Keys are the kept words joined: no words, an empty key (reading `key` would build it).
   if (name.kept.length === 0) return [];
@@ -56,6 +64,57 @@ export function findDuplicateCandidates(
   return [...found.values()]
     .sort((a, b) => strengthRank(a.candidate) - strengthRank(b.candidate) || byOrder(a, b))
     .map(({ candidate }) => candidate);
+}
+
+/**
+ * The candidates of a plain name whose only hits are managed names of the same text but for the
+ * capitals of ASCII letters, or null when any hit is not such a name: their analyses would be the
+ * same tokens, kept and removed alike, with nothing but case to tell apart, so each is a same
+ * name whose reason is known without analysing either. A test holds this to the analysis.
+ */
+function sameTextCandidates(
+  psaName: string,
+  positions: readonly number[],
+  index: CompanyNameIndex,
+): DuplicateCandidate[] | null {
+  const { reader, otherReader } = index;
+  const entries: ManagedCompany[] = [];
+  for (const position of positions) {
+    const entry = index.companies[position];
+    if (entry === undefined || !sameButCase(psaName, entry.name)) return null;
+    // Case can decide a legal form ("AG", "Ag"): the same words must be kept on both sides (names
+    // of the same text but for case and other kept words have other keys; only a collision of
+    // their hashes would bring one here).
+    if (!otherReader.read(entry.name) || otherReader.from !== reader.from || otherReader.to !== reader.to)
+      return null;
+    if (!entries.some((other) => other.id === entry.id)) entries.push(entry);
+  }
+  const candidates = (entry: ManagedCompany): DuplicateCandidate => ({
+    companyId: entry.id,
+    companyName: entry.name,
+    reason: `same name as ${quote(entry.name)}${psaName === entry.name ? '' : ' ignoring case'}`,
+    strength: 'same',
+  });
+  if (entries.length === 1) return entries.map(candidates);
+  return entries
+    .map((entry) => ({ entry, order: sortKey(entry.name), candidate: candidates(entry) }))
+    .sort(byOrder)
+    .map(({ candidate }) => candidate);
+}
+
+/** Whether two texts are the same but for the case of ASCII letters. */
+function sameButCase(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y && !(isAsciiLetter(x) && (x | 0x20) === (y | 0x20))) return false;
+  }
+  return true;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
 /** The candidate a hit makes, if any. */
