@@ -133,7 +133,8 @@ export function lookUpPlain(name: string, index: CompanyNameIndex): readonly num
   if (!reader.read(name)) return 'unread';
   // No words, no key: such a name matches nothing.
   if (reader.to === reader.from) return NO_POSITIONS;
-  if (byAltKey.size > 0 && firstHashed(byAltKey, reader.hash(true)) >= 0) return 'more';
+  reader.keyHashes();
+  if (byAltKey.size > 0 && firstHashed(byAltKey, reader.spaced) >= 0) return 'more';
   for (let i = reader.from; i < reader.to; i += 1) {
     if (reader.wordLength(i) < MIN_TYPO_LENGTH - 1) continue;
     const entry = wordEntry(reader, i, index.wordsByHash);
@@ -143,7 +144,7 @@ export function lookUpPlain(name: string, index: CompanyNameIndex): readonly num
       if (byAltKey.size > 0 && firstHashed(byAltKey, reader.hash(true, i, word)) >= 0) return 'more';
     }
   }
-  const head = firstHashed(byCompact, reader.hash(false));
+  const head = firstHashed(byCompact, reader.compact);
   if (head < 0) return NO_POSITIONS;
   const positions: number[] = [];
   for (let e = head; e >= 0; e = nextHashed(byCompact, e)) positions.push(valueAt(byCompact, e));

@@ -19,6 +19,9 @@ export class NameKeyReader implements WordSource {
   /** The kept tokens are spans [from, to). */
   from = 0;
   to = 0;
+  /** The name's key hashes, once `keyHashes` has worked them out. */
+  compact = 0;
+  spaced = 0;
 
   read(name: string): boolean {
     const spans = this.spans;
@@ -52,6 +55,27 @@ export class NameKeyReader implements WordSource {
       else for (let k = 0; k < word.length; k += 1) hash = Math.imul(hash ^ word.charCodeAt(k), PRIME);
     }
     return finish(hash);
+  }
+
+  /**
+   * hash(false) and hash(true) of the name read, in one pass over its chars, into `compact` and
+   * `spaced`: a lookup needs both, and the chars are read once.
+   */
+  keyHashes(): void {
+    const { name } = this.spans;
+    let compact = OFFSET;
+    let spaced = OFFSET;
+    for (let i = this.from; i < this.to; i += 1) {
+      if (i > this.from) spaced = Math.imul(spaced ^ SPACE, PRIME);
+      for (let at = this.spans.start(i); at < this.spans.end(i); at += 1) {
+        const c = name.charCodeAt(at);
+        if (c === 0x2e) continue;
+        compact = Math.imul(compact ^ lower(c), PRIME);
+        spaced = Math.imul(spaced ^ lower(c), PRIME);
+      }
+    }
+    this.compact = finish(compact);
+    this.spaced = finish(spaced);
   }
 
   /** The hash of kept token `i`'s word alone (hashKeyText), as the scan took it. */

@@ -23,7 +23,11 @@ function read(name: string): Read | null {
     lengths.push(reader.wordLength(i));
     wordsCompare &&= reader.isWord(i, word) && !reader.isWord(i, `${word}x`) && !reader.isWord(i, 'zz');
   }
-  return { words, compact: reader.hash(false), spaced: reader.hash(true), wordHashes, lengths, wordsCompare };
+  reader.keyHashes();
+  // The one-pass hashes of a lookup must be the word-by-word ones.
+  const compact = reader.compact === reader.hash(false) ? reader.compact : Number.NaN;
+  const spaced = reader.spaced === reader.hash(true) ? reader.spaced : Number.NaN;
+  return { words, compact, spaced, wordHashes, lengths, wordsCompare };
 }
 
 interface Read {
