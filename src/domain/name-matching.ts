@@ -1,3 +1,4 @@
+import { type Found, found, inReviewOrder } from './candidate-order.js';
 import type { AnalysedName } from './company-name.js';
 import {
   analyseLookedUp,
@@ -6,12 +7,12 @@ import {
   type Hit,
   lookUpPlain,
   type Managed,
+  NO_HITS,
 } from './company-name-index.js';
-import type { ManagedCompany } from './directory.js';
-import { noteDifference, quote, sameReason, similarReason } from './match-reason.js';
+import { noteDifference, sameReason, similarReason } from './match-reason.js';
+import { quickCandidates } from './quick-candidates.js';
 import type { DuplicateCandidate } from './review.js';
 import { similarDifference, spacingDifference } from './similar-names.js';
-import { compareKeys, sortKey } from './text-order.js';
 
 export {
   type AnalysedName,
@@ -32,12 +33,12 @@ export function findDuplicateCandidates(
 ): DuplicateCandidate[] {
   if (typeof psaName === 'string') {
     // Most names match nothing, which their hashes tell without analysing them; most that do
-    // are typed as a managed name is, or in other capitals, which their texts tell.
-    const found = lookUpPlain(psaName, index);
-    if (found !== 'unread' && found !== 'more') {
-      if (found.length === 0) return [];
-      const sameText = sameTextCandidates(psaName, found, index);
-      if (sameText !== null) return sameText;
+    // are typed as a managed name is, or with a typo, which their texts tell (quick-candidates.ts).
+    const hits = lookUpPlain(psaName, index);
+    if (hits === NO_HITS) return [];
+    if (hits !== 'unread' && hits !== 'more') {
+      const quick = quickCandidates(psaName, hits, index);
+      if (quick !== null) return quick;
     }
   }
   const name = typeof psaName === 'string' ? analyseLookedUp(psaName, index) : psaName;
@@ -52,69 +53,14 @@ export function findDuplicateCandidates(
     return candidate === null ? [] : [candidate];
   }
 
-  const found = new Map<string, Found>();
+  const all = new Map<string, Found>();
   for (const hit of hits) {
     const { company } = hit.managed;
-    if (found.has(company.id)) continue;
+    if (all.has(company.id)) continue;
     const candidate = candidateOf(name, hit);
-    if (candidate !== null)
-      found.set(company.id, { entry: company, order: sortKey(company.name), candidate });
+    if (candidate !== null) all.set(company.id, found(company, candidate));
   }
-
-  return [...found.values()]
-    .sort((a, b) => strengthRank(a.candidate) - strengthRank(b.candidate) || byOrder(a, b))
-    .map(({ candidate }) => candidate);
-}
-
-/**
- * The candidates of a plain name whose only hits are managed names of the same text but for the
- * capitals of ASCII letters, or null when any hit is not such a name: their analyses would be the
- * same tokens, kept and removed alike, with nothing but case to tell apart, so each is a same
- * name whose reason is known without analysing either. A test holds this to the analysis.
- */
-function sameTextCandidates(
-  psaName: string,
-  positions: readonly number[],
-  index: CompanyNameIndex,
-): DuplicateCandidate[] | null {
-  const { reader, otherReader } = index;
-  const entries: ManagedCompany[] = [];
-  for (const position of positions) {
-    const entry = index.companies[position];
-    if (entry === undefined || !sameButCase(psaName, entry.name)) return null;
-    // Case can decide a legal form ("AG", "Ag"): the same words must be kept on both sides (names
-    // of the same text but for case and other kept words have other keys; only a collision of
-    // their hashes would bring one here).
-    if (!otherReader.read(entry.name) || otherReader.from !== reader.from || otherReader.to !== reader.to)
-      return null;
-    if (!entries.some((other) => other.id === entry.id)) entries.push(entry);
-  }
-  const candidates = (entry: ManagedCompany): DuplicateCandidate => ({
-    companyId: entry.id,
-    companyName: entry.name,
-    reason: `same name as ${quote(entry.name)}${psaName === entry.name ? '' : ' ignoring case'}`,
-    strength: 'same',
-  });
-  if (entries.length === 1) return entries.map(candidates);
-  return entries
-    .map((entry) => ({ entry, order: sortKey(entry.name), candidate: candidates(entry) }))
-    .sort(byOrder)
-    .map(({ candidate }) => candidate);
-}
-
-/** Whether two texts are the same but for the case of ASCII letters. */
-function sameButCase(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i += 1) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y && !(isAsciiLetter(x) && (x | 0x20) === (y | 0x20))) return false;
-  }
-  return true;
-}
-
-function isAsciiLetter(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  return inReviewOrder([...all.values()]);
 }
 
 /** The candidate a hit makes, if any. */
@@ -176,23 +122,4 @@ function similar(
     reason: similarReason(name, managed, entry.name, what, skip),
     strength: 'similar',
   };
-}
-
-function strengthRank(candidate: DuplicateCandidate): number {
-  return candidate.strength === 'same' ? 0 : 1;
-}
-
-interface Found {
-  readonly entry: ManagedCompany;
-  /** The sort key of its name. */
-  readonly order: string;
-  readonly candidate: DuplicateCandidate;
-}
-
-function byOrder(a: Found, b: Found): number {
-  return (
-    compareKeys(a.order, b.order) ||
-    compareKeys(a.entry.name, b.entry.name) ||
-    compareKeys(a.entry.id, b.entry.id)
-  );
 }

@@ -13,9 +13,19 @@ export function similarDifference(
   managedWord: string,
 ): string | null {
   if (managed === undefined) return null;
-  const kind = wordEdit(psa.word, managedWord);
+  return typoDifference(psa.text, psa.word, managed.text, managedWord);
+}
+
+/** similarDifference from the words' texts (as written) and words (as compared). */
+export function typoDifference(
+  psaText: string,
+  psaWord: string,
+  managedText: string,
+  managedWord: string,
+): string | null {
+  const kind = wordEdit(psaWord, managedWord);
   if (kind === null) return null;
-  return `${EDIT_WORDS[kind]}: ${quote(psa.text)} / ${quote(managed.text)}`;
+  return `${EDIT_WORDS[kind]}: ${quote(psaText)} / ${quote(managedText)}`;
 }
 
 /**

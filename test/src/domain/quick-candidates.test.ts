@@ -1,9 +1,9 @@
 /**
- * A PSA name given as text takes quick paths (name-matching.ts): no hit read from its hashes, or
- * hits that are all managed names of the same text but for the capitals of ASCII letters, whose
- * reasons are then written without analysing either name. Given as an analysis, the same name
- * takes the full path. Both must give the same candidates, in the same order, with the same
- * reasons.
+ * A PSA name given as text takes quick paths (name-matching.ts, quick-candidates.ts): no hit read
+ * from its hashes, or hits that are all managed names of the same text but for the capitals of
+ * ASCII letters, or all the same text but for a typo in one word, whose reasons are then written
+ * without analysing either name. Given as an analysis, the same name takes the full path. Both
+ * must give the same candidates, in the same order, with the same reasons.
  */
 import { describe, expect, it } from 'vitest';
 import { scaleCase } from '../../../bench/matching-bench.js';
@@ -36,6 +36,9 @@ const MANAGED_NAMES: readonly string[] = [
   'Saint Marys Clinic',
   'St. Marys Clinic',
   'Northgate Realty Inc.',
+  // One word one typo from two managed words ("Summit Marin").
+  'Summit Marine',
+  'Summit Marina',
   // Listed against the review order, which puts capitals first among the same letters.
   'zeta labs',
   'Zeta Labs',
@@ -52,6 +55,18 @@ function caseVariants(name: string, random: () => number): string[] {
     .map((char) => (random() < 0.5 ? char.toUpperCase() : char.toLowerCase()))
     .join('');
   return [name, name.toUpperCase(), name.toLowerCase(), flipped];
+}
+
+/** The name with one typo at `at`: a letter left out, doubled or replaced, or two swapped. */
+function typoVariants(name: string, at: number): string[] {
+  const [a, b] = [name[at] ?? '', name[at + 1] ?? ''];
+  const variants = [
+    name.slice(0, at) + name.slice(at + 1),
+    name.slice(0, at) + a + name.slice(at),
+    `${name.slice(0, at)}x${name.slice(at + 1)}`,
+  ];
+  if (b !== '') variants.push(name.slice(0, at) + b + a + name.slice(at + 2));
+  return variants;
 }
 
 /** PSA names whose quick and full paths disagree, with both answers. */
@@ -71,6 +86,30 @@ describe('matching a name given as text and as its analysis', () => {
     const random = mulberry32(5);
     const psaNames = MANAGED_NAMES.flatMap((name) => caseVariants(name, random));
     expect(disagreements(managed(MANAGED_NAMES), psaNames)).toEqual([]);
+  });
+
+  it('agrees on typos anywhere in the edge names and the labelled names, in any capitals', () => {
+    const random = mulberry32(7);
+    const names = [...MANAGED_NAMES, ...buildLabelledSet().managed.slice(0, 150)];
+    const psaNames = names.flatMap((name) =>
+      Array.from(name, (_, at) => typoVariants(name, at)).flatMap((typos) =>
+        typos.flatMap((typo) => [typo, ...caseVariants(typo, random).slice(1, 2)]),
+      ),
+    );
+    expect(psaNames.length).toBeGreaterThan(5_000);
+    expect(disagreements(managed(names), psaNames)).toEqual([]);
+  });
+
+  it('writes the reason of a typo in a name typed otherwise the same way', () => {
+    const index = buildCompanyNameIndex(managed(['Blue Sky Accounting, Inc.', 'Other Co']));
+    expect(findDuplicateCandidates('Blue Sky Accountnig, Inc.', index)).toEqual([
+      {
+        companyId: 'm0',
+        companyName: 'Blue Sky Accounting, Inc.',
+        reason: 'similar to "Blue Sky Accounting, Inc.": two letters swapped: "Accountnig" / "Accounting"',
+        strength: 'similar',
+      },
+    ]);
   });
 
   it('writes the reason of a same text, and of a text in other capitals, without analysing', () => {

@@ -1,0 +1,119 @@
+/**
+ * Candidates written without analysing either name, for the two kinds of hit most duplicates
+ * are: a managed name typed the same way, or in other capitals, and one with a typo in one word
+ * and the rest typed the same way. Both names are plain and read alike (name-key-reader.ts), so
+ * their analyses would have the same tokens, kept and removed alike, and the reason says only
+ * what differs. Anything else returns null and takes the full path (name-matching.ts); a test
+ * holds the two to the same candidates and reasons.
+ */
+import { type Found, found, inReviewOrder } from './candidate-order.js';
+import type { CompanyNameIndex, PlainHits } from './company-name-index.js';
+import type { ManagedCompany } from './directory.js';
+import { quote } from './match-reason.js';
+import type { DuplicateCandidate } from './review.js';
+import { typoDifference } from './similar-names.js';
+
+/** The candidates of the plain name lookUpPlain just read, or null to take the full path. */
+export function quickCandidates(
+  psaName: string,
+  hits: PlainHits,
+  index: CompanyNameIndex,
+): DuplicateCandidate[] | null {
+  if (hits.typoAt === -1) return sameTextCandidates(psaName, hits.sameKey, index);
+  return hits.sameKey.length === 0 ? typoCandidates(psaName, hits, index) : null;
+}
+
+/** Managed names of the same text but for the capitals of ASCII letters: same names. */
+function sameTextCandidates(
+  psaName: string,
+  positions: readonly number[],
+  index: CompanyNameIndex,
+): DuplicateCandidate[] | null {
+  const { reader, otherReader } = index;
+  const all: Found[] = [];
+  for (const position of positions) {
+    const entry = index.companies[position];
+    if (entry === undefined || !sameButCase(psaName, entry.name)) return null;
+    // Case can decide a legal form ("AG", "Ag"): the same words must be kept on both sides (names
+    // of the same text but for case and other kept words have other keys; only a collision of
+    // their hashes would bring one here).
+    if (!otherReader.read(entry.name) || otherReader.from !== reader.from || otherReader.to !== reader.to)
+      return null;
+    const reason = `same name as ${quote(entry.name)}${psaName === entry.name ? '' : ' ignoring case'}`;
+    add(all, entry, { companyId: entry.id, companyName: entry.name, reason, strength: 'same' });
+  }
+  return ordered(all);
+}
+
+/**
+ * Managed names that are the PSA name with one word one typo away (`hits.typoWord` at
+ * `hits.typoAt`), the same text around it: similar names, whose reason is the typo alone.
+ */
+function typoCandidates(
+  psaName: string,
+  hits: PlainHits,
+  index: CompanyNameIndex,
+): DuplicateCandidate[] | null {
+  const { reader, otherReader } = index;
+  const { spans } = reader;
+  const at = hits.typoAt;
+  if (spans.isDotted(at)) return null;
+  const start = spans.start(at);
+  const end = spans.end(at);
+  const all: Found[] = [];
+  for (const position of hits.typo) {
+    const entry = index.companies[position];
+    if (entry === undefined || !otherReader.read(entry.name)) return null;
+    const other = otherReader.spans;
+    if (otherReader.from !== reader.from || otherReader.to !== reader.to || other.count !== spans.count)
+      return null;
+    if (other.isDotted(at) || other.start(at) !== start || !otherReader.isWord(at, hits.typoWord))
+      return null;
+    const otherEnd = other.end(at);
+    if (!sameAround(psaName, start, end, entry.name, otherEnd)) return null;
+    const main = typoDifference(
+      psaName.slice(start, end),
+      reader.word(at),
+      entry.name.slice(start, otherEnd),
+      hits.typoWord,
+    );
+    if (main === null) return null;
+    const reason = `similar to ${quote(entry.name)}: ${main}`;
+    add(all, entry, { companyId: entry.id, companyName: entry.name, reason, strength: 'similar' });
+  }
+  return ordered(all);
+}
+
+/** Adds a company's candidate once (the first found), as the full path does. */
+function add(all: Found[], entry: ManagedCompany, candidate: DuplicateCandidate): void {
+  if (!all.some((other) => other.entry.id === entry.id)) all.push(found(entry, candidate));
+}
+
+function ordered(all: Found[]): DuplicateCandidate[] {
+  // Most names have one: no sort.
+  return all.length === 1 ? all.map((one) => one.candidate) : inReviewOrder(all);
+}
+
+/** Whether `a` and `b` are the same text before `aStart` and from `aEnd` / `bEnd` on. */
+function sameAround(a: string, aStart: number, aEnd: number, b: string, bEnd: number): boolean {
+  if (a.length - aEnd !== b.length - bEnd) return false;
+  for (let i = 0; i < aStart; i += 1) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  for (let i = 0; i < a.length - aEnd; i += 1)
+    if (a.charCodeAt(aEnd + i) !== b.charCodeAt(bEnd + i)) return false;
+  return true;
+}
+
+/** Whether `a` and `b` are the same text but for the case of ASCII letters. */
+function sameButCase(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y && !(isAsciiLetter(x) && (x | 0x20) === (y | 0x20))) return false;
+  }
+  return true;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
