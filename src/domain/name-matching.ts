@@ -10,7 +10,7 @@ import {
   NO_HITS,
 } from './company-name-index.js';
 import { noteDifference, sameReason, similarReason } from './match-reason.js';
-import { quickCandidates } from './quick-candidates.js';
+import { notedCandidates, quickCandidates } from './quick-candidates.js';
 import type { DuplicateCandidate } from './review.js';
 import { similarDifference, spacingDifference } from './similar-names.js';
 
@@ -33,13 +33,17 @@ export function findDuplicateCandidates(
 ): DuplicateCandidate[] {
   if (typeof psaName === 'string') {
     // Most names match nothing, which their hashes tell without analysing them; most that do
-    // are typed as a managed name is, or with a typo, which their texts tell (quick-candidates.ts).
+    // are typed as a managed name is, with a typo or a note, which their texts tell
+    // (quick-candidates.ts).
     const hits = lookUpPlain(psaName, index);
     if (hits === NO_HITS) return [];
-    if (hits !== 'unread' && hits !== 'more') {
-      const quick = quickCandidates(psaName, hits, index);
-      if (quick !== null) return quick;
-    }
+    const quick =
+      hits === 'more'
+        ? null
+        : hits === 'unread'
+          ? notedCandidates(psaName, index)
+          : quickCandidates(psaName, hits, index);
+    if (quick !== null) return quick;
   }
   const name = typeof psaName === 'string' ? analyseLookedUp(psaName, index) : psaName;
   // Keys are the kept words joined: no words, an empty key (reading `key` would build it).

@@ -1,15 +1,16 @@
 /**
- * Candidates written without analysing either name, for the two kinds of hit most duplicates
- * are: a managed name typed the same way, or in other capitals, and one with a typo in one word
- * and the rest typed the same way. Both names are plain and read alike (name-key-reader.ts), so
+ * Candidates written without analysing either name, for the kinds of hit most duplicates are: a
+ * managed name typed the same way, or in other capitals; one with a typo in one word and the rest
+ * typed the same way; one typed the same way with a note after it ("Acme (OLD)"). Both names are plain and read alike (name-key-reader.ts), so
  * their analyses would have the same tokens, kept and removed alike, and the reason says only
  * what differs. Anything else returns null and takes the full path (name-matching.ts); a test
  * holds the two to the same candidates and reasons.
  */
 import { type Found, found, inReviewOrder } from './candidate-order.js';
-import type { CompanyNameIndex, PlainHits } from './company-name-index.js';
+import { type CompanyNameIndex, lookUpPlain, type PlainHits } from './company-name-index.js';
 import type { ManagedCompany } from './directory.js';
 import { quote } from './match-reason.js';
+import { findNotes } from './name-notes.js';
 import type { DuplicateCandidate } from './review.js';
 import { typoDifference } from './similar-names.js';
 
@@ -23,11 +24,49 @@ export function quickCandidates(
   return hits.sameKey.length === 0 ? typoCandidates(psaName, hits, index) : null;
 }
 
+/**
+ * The candidates of a printable ASCII name the reader left to the analysis because of one note at
+ * its end ("Acme Widgets (OLD)", "Acme - DO NOT USE"), whose text before the note is a plain name
+ * that only managed names of the same text but for capitals have: similar names, the note their
+ * reason. Null for anything else, which takes the full path.
+ */
+export function notedCandidates(psaName: string, index: CompanyNameIndex): DuplicateCandidate[] | null {
+  if (!PRINTABLE_ASCII.test(psaName)) return null;
+  const notes = findNotes(psaName);
+  const [note] = notes;
+  if (note === undefined || note.end !== psaName.length) return null;
+  const before = psaName.slice(0, note.start).trimEnd();
+  const hits = lookUpPlain(before, index);
+  if (hits === 'unread' || hits === 'more' || hits.typoAt !== -1) return null;
+  // The note takes nothing from the name's words: no hit for them, none for it.
+  if (hits.sameKey.length === 0) return [];
+  const noted = `: ignoring the note ${quote(note.text)}`;
+  return sameTextCandidates(before, hits.sameKey, index, (caseOnly) => ({
+    lead: 'similar to',
+    tail: caseOnly ? `${noted}, ignoring case` : noted,
+    strength: 'similar',
+  }));
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** How a reason reads around the managed name it quotes, for names of the same text. */
+interface SameTextReason {
+  readonly lead: string;
+  readonly tail: string;
+  readonly strength: DuplicateCandidate['strength'];
+}
+
+const SAME_NAME: SameTextReason = { lead: 'same name as', tail: '', strength: 'same' };
+const SAME_NAME_BUT_CASE: SameTextReason = { lead: 'same name as', tail: ' ignoring case', strength: 'same' };
+
 /** Managed names of the same text but for the capitals of ASCII letters: same names. */
 function sameTextCandidates(
   psaName: string,
   positions: readonly number[],
   index: CompanyNameIndex,
+  reasonFor: (caseOnly: boolean) => SameTextReason = (caseOnly) =>
+    caseOnly ? SAME_NAME_BUT_CASE : SAME_NAME,
 ): DuplicateCandidate[] | null {
   const { reader, otherReader } = index;
   const all: Found[] = [];
@@ -39,8 +78,9 @@ function sameTextCandidates(
     // their hashes would bring one here).
     if (!otherReader.read(entry.name) || otherReader.from !== reader.from || otherReader.to !== reader.to)
       return null;
-    const reason = `same name as ${quote(entry.name)}${psaName === entry.name ? '' : ' ignoring case'}`;
-    add(all, entry, { companyId: entry.id, companyName: entry.name, reason, strength: 'same' });
+    const { lead, tail, strength } = reasonFor(psaName !== entry.name);
+    const reason = `${lead} ${quote(entry.name)}${tail}`;
+    add(all, entry, { companyId: entry.id, companyName: entry.name, reason, strength });
   }
   return ordered(all);
 }

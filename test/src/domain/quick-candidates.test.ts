@@ -69,6 +69,23 @@ function typoVariants(name: string, at: number): string[] {
   return variants;
 }
 
+/** The name with notes as MSPs add them, in several shapes, some the quick path refuses. */
+function notedVariants(name: string): string[] {
+  return [
+    `${name} (OLD)`,
+    `${name.toUpperCase()} (old)`,
+    `${name} - DO NOT USE`,
+    `${name}-- inactive`,
+    `${name}, (OLD)`,
+    `${name}  [Inactive]`,
+    `${name} *DNU*`,
+    `${name} (OLD) (DNU)`,
+    `${name} OLD`,
+    `zz ${name}`,
+    `${name} (Müller)`,
+  ];
+}
+
 /** PSA names whose quick and full paths disagree, with both answers. */
 function disagreements(companies: readonly ManagedCompany[], psaNames: readonly string[]) {
   const index = buildCompanyNameIndex(companies);
@@ -98,6 +115,28 @@ describe('matching a name given as text and as its analysis', () => {
     );
     expect(psaNames.length).toBeGreaterThan(5_000);
     expect(disagreements(managed(names), psaNames)).toEqual([]);
+  });
+
+  it('agrees on notes after the edge names and the labelled names, in any capitals', () => {
+    const random = mulberry32(3);
+    const names = [...MANAGED_NAMES, ...buildLabelledSet().managed.slice(0, 300)];
+    const psaNames = names.flatMap((name) => [
+      ...notedVariants(name),
+      ...notedVariants(caseVariants(name, random)[3] ?? name),
+    ]);
+    expect(disagreements(managed(names), psaNames)).toEqual([]);
+  });
+
+  it('writes the reason of a note after a name typed the same way', () => {
+    const index = buildCompanyNameIndex(managed(['Acme Widgets, Inc.', 'Other Co']));
+    expect(findDuplicateCandidates('ACME WIDGETS, INC. - do not use', index)).toEqual([
+      {
+        companyId: 'm0',
+        companyName: 'Acme Widgets, Inc.',
+        reason: 'similar to "Acme Widgets, Inc.": ignoring the note "do not use", ignoring case',
+        strength: 'similar',
+      },
+    ]);
   });
 
   it('writes the reason of a typo in a name typed otherwise the same way', () => {
