@@ -1,15 +1,8 @@
 import { type Found, found, inReviewOrder } from './candidate-order.js';
 import type { AnalysedName } from './company-name.js';
-import {
-  analyseLookedUp,
-  type CompanyNameIndex,
-  findHits,
-  type Hit,
-  lookUpPlain,
-  type Managed,
-  NO_HITS,
-} from './company-name-index.js';
+import { type CompanyNameIndex, findHits, type Hit, type Managed } from './company-name-index.js';
 import { noteDifference, sameReason, similarReason } from './match-reason.js';
+import { analyseLookedUp, lookUpPlain, NO_HITS } from './plain-lookup.js';
 import { notedCandidates, quickCandidates } from './quick-candidates.js';
 import type { DuplicateCandidate } from './review.js';
 import { similarDifference, spacingDifference } from './similar-names.js';

@@ -7,10 +7,11 @@
  * holds the two to the same candidates and reasons.
  */
 import { type Found, found, inReviewOrder } from './candidate-order.js';
-import { type CompanyNameIndex, lookUpPlain, type PlainHits } from './company-name-index.js';
+import type { CompanyNameIndex } from './company-name-index.js';
 import type { ManagedCompany } from './directory.js';
 import { quote } from './match-reason.js';
 import { findNotes } from './name-notes.js';
+import { lookUpPlain, type PlainHits } from './plain-lookup.js';
 import type { DuplicateCandidate } from './review.js';
 import { typoDifference } from './similar-names.js';
 
