@@ -6,7 +6,7 @@
  * what differs. Anything else returns null and takes the full path (name-matching.ts); a test
  * holds the two to the same candidates and reasons.
  */
-import { type Found, found, inReviewOrder } from './candidate-order.js';
+import { found, inReviewOrder } from './candidate-order.js';
 import type { CompanyNameIndex } from './company-name-index.js';
 import type { ManagedCompany } from './directory.js';
 import { quote } from './match-reason.js';
@@ -70,7 +70,7 @@ function sameTextCandidates(
     caseOnly ? SAME_NAME_BUT_CASE : SAME_NAME,
 ): DuplicateCandidate[] | null {
   const { reader, otherReader } = index;
-  const all: Found[] = [];
+  const all: Named[] = [];
   for (const position of positions) {
     const entry = index.companies[position];
     if (entry === undefined || !sameButCase(psaName, entry.name)) return null;
@@ -101,7 +101,7 @@ function typoCandidates(
   if (spans.isDotted(at)) return null;
   const start = spans.start(at);
   const end = spans.end(at);
-  const all: Found[] = [];
+  const all: Named[] = [];
   for (const position of hits.typo) {
     const entry = index.companies[position];
     if (entry === undefined || !otherReader.read(entry.name)) return null;
@@ -125,14 +125,21 @@ function typoCandidates(
   return ordered(all);
 }
 
-/** Adds a company's candidate once (the first found), as the full path does. */
-function add(all: Found[], entry: ManagedCompany, candidate: DuplicateCandidate): void {
-  if (!all.some((other) => other.entry.id === entry.id)) all.push(found(entry, candidate));
+/** A candidate with the company it names. */
+interface Named {
+  readonly entry: ManagedCompany;
+  readonly candidate: DuplicateCandidate;
 }
 
-function ordered(all: Found[]): DuplicateCandidate[] {
-  // Most names have one: no sort.
-  return all.length === 1 ? all.map((one) => one.candidate) : inReviewOrder(all);
+/** Adds a company's candidate once (the first found), as the full path does. */
+function add(all: Named[], entry: ManagedCompany, candidate: DuplicateCandidate): void {
+  if (!all.some((other) => other.entry.id === entry.id)) all.push({ entry, candidate });
+}
+
+function ordered(all: readonly Named[]): DuplicateCandidate[] {
+  // Most names have one: no sort keys, no sort.
+  if (all.length === 1) return all.map((one) => one.candidate);
+  return inReviewOrder(all.map(({ entry, candidate }) => found(entry, candidate)));
 }
 
 /** Whether `a` and `b` are the same text before `aStart` and from `aEnd` / `bEnd` on. */
