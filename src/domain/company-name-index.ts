@@ -69,7 +69,8 @@ export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): Com
     // Most names are read without their analysis: the hashes are all the index keeps.
     if (reader.read(company.name)) {
       if (reader.to === reader.from) return;
-      addHashed(byCompact, reader.hash(false), position);
+      reader.keyHashes();
+      addHashed(byCompact, reader.compact, position);
       for (let i = reader.from; i < reader.to; i += 1) {
         if (reader.wordLength(i) >= MIN_TYPO_LENGTH - 1)
           seenWords.add(wordEntry(reader, i, wordsByHash).word);

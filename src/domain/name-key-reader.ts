@@ -62,6 +62,12 @@ export class NameKeyReader implements WordSource {
    * `spaced`: a lookup needs both, and the chars are read once.
    */
   keyHashes(): void {
+    if (this.from === 0 && this.to > 0) {
+      // Kept words from the first token on (no leading "The"): the scan has them.
+      this.compact = finish(this.spans.compactStates[this.to - 1] ?? 0);
+      this.spaced = finish(this.spans.spacedStates[this.to - 1] ?? 0);
+      return;
+    }
     const { name } = this.spans;
     let compact = OFFSET;
     let spaced = OFFSET;

@@ -1,4 +1,4 @@
-import { finish, OFFSET, PRIME } from './name-key-hash.js';
+import { finish, OFFSET, PRIME, SPACE } from './name-key-hash.js';
 import { type NameToken, wordFor } from './name-tokens.js';
 
 // Words that end a name as a note in capitals ("Acme OLD", see name-notes.ts): such names take
@@ -35,13 +35,21 @@ export class PlainSpans {
   /** 1 for single letters joined by dots ("P.C."), whose key is their letters. */
   dotted = new Uint8Array(32);
   hashes = new Int32Array(32);
+  /**
+   * The key hashes (name-key-hash.ts) of tokens 0 to `i` together, compact and spaced, not yet
+   * finished: a name's key hashes are read from here when its kept words start at its first token.
+   */
+  compactStates = new Int32Array(32);
+  spacedStates = new Int32Array(32);
 
-  push(start: number, end: number, dotted: boolean, hash: number): void {
+  push(start: number, end: number, dotted: boolean, hash: number, compact: number, spaced: number): void {
     if (this.count === this.starts.length) this.grow();
     this.starts[this.count] = start;
     this.ends[this.count] = end;
     this.dotted[this.count] = dotted ? 1 : 0;
     this.hashes[this.count] = hash;
+    this.compactStates[this.count] = compact;
+    this.spacedStates[this.count] = spaced;
     this.count += 1;
   }
 
@@ -85,14 +93,20 @@ export class PlainSpans {
     const ends = new Int32Array(size);
     const dotted = new Uint8Array(size);
     const hashes = new Int32Array(size);
+    const compactStates = new Int32Array(size);
+    const spacedStates = new Int32Array(size);
     starts.set(this.starts);
     ends.set(this.ends);
     dotted.set(this.dotted);
     hashes.set(this.hashes);
+    compactStates.set(this.compactStates);
+    spacedStates.set(this.spacedStates);
     this.starts = starts;
     this.ends = ends;
     this.dotted = dotted;
     this.hashes = hashes;
+    this.compactStates = compactStates;
+    this.spacedStates = spacedStates;
   }
 }
 
@@ -108,6 +122,9 @@ export function scanPlainSpans(name: string, spans: PlainSpans): boolean {
   spans.count = 0;
   spans.caseless = true;
   const length = name.length;
+  // The whole name's key hashes so far (see PlainSpans.compactStates), read as the words are.
+  let compact = OFFSET;
+  let spaced = OFFSET;
   let i = 0;
   while (i < length) {
     const c = name.charCodeAt(i);
@@ -124,15 +141,19 @@ export function scanPlainSpans(name: string, spans: PlainSpans): boolean {
     const dottedEnd = dottedInitials(name, i);
     // The word is read once: its end, its case and the hash of its key (lower case, no dots).
     let hash = OFFSET;
+    if (spans.count > 0) spaced = Math.imul(spaced ^ SPACE, PRIME);
     let j = i;
     for (const end = dottedEnd > 0 ? dottedEnd : length; j < end; j += 1) {
       const d = name.charCodeAt(j);
       if (d === 0x2e && dottedEnd > 0) continue;
       if (!isAlnum(d)) break;
       if (isCapital(d)) spans.caseless = false;
-      hash = Math.imul(hash ^ (isCapital(d) ? d + 0x20 : d), PRIME);
+      const lower = isCapital(d) ? d + 0x20 : d;
+      hash = Math.imul(hash ^ lower, PRIME);
+      compact = Math.imul(compact ^ lower, PRIME);
+      spaced = Math.imul(spaced ^ lower, PRIME);
     }
-    spans.push(i, j, dottedEnd > 0, finish(hash));
+    spans.push(i, j, dottedEnd > 0, finish(hash), compact, spaced);
     i = j;
   }
   const last = spans.count - 1;
