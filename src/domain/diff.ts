@@ -122,7 +122,9 @@ export function missingRows(
 /** Classifies one fetch against the map and the directory (DESIGN.md section 3, step 3). */
 export function diffCompanies(input: DiffInput): Review {
   const classify = companyClassifier(input.links, input.companies);
-  const fetchedIds = new Set(input.fetched.map((company) => company.psaId));
+  // Only links can be missing from the fetch: without any, no set of 100,000 ids.
+  const fetchedIds =
+    input.links.length === 0 ? new Set<number>() : new Set(input.fetched.map((company) => company.psaId));
   return {
     // The order of reviewOrderKey, with the group apart: the key then stays one flat string.
     inPsa: sortByGroupKeyId(
