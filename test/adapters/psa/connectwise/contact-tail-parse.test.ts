@@ -26,43 +26,61 @@ function fakeApi(contacts: number): ConnectWiseApi {
 /** A page of `length` elements (the last one short, so the list ends there) and no contacts kept. */
 const pageOf = (length: number): ContactPage => ({ length, contacts: [], skipped: [] });
 
-async function readAll(pages: number, workers: number) {
-  const contacts = (pages - 1) * PAGE_SIZE + 1;
-  const lengthOf = (bytes: Uint8Array) => (Number(Buffer.from(bytes).toString()) === pages ? 1 : PAGE_SIZE);
-  const offThread: number[] = [];
-  const inline: number[] = [];
-  let releaseFirst: () => void = () => {};
-  const firstHeld = new Promise<void>((resolve) => {
-    releaseFirst = resolve;
-  });
-  const done = listContacts(fakeApi(contacts), [7, 8, 9], () => {}, {
+/** What every read here shares: two requests at a time, pages of PAGE_SIZE, nothing kept. */
+function paging(workers: number) {
+  return {
     batchSize: 1,
     pageSize: PAGE_SIZE,
     workers,
     concurrency: 2,
     judge: {
-      entity: 'contact',
+      entity: 'contact' as const,
       guard: createFetchGuard({ pageSize: PAGE_SIZE, maxPages: 50, maxRecords: 1_000 }),
       skips: { skip: () => {} },
     },
     deliver: async () => {},
+  };
+}
+
+/** A promise the pool holds page 1 on, and what releases it (after 2 s at the latest). */
+function held(): { readonly first: Promise<void>; readonly release: () => void } {
+  let release: () => void = () => {};
+  const first = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const watchdog = setTimeout(release, 2_000);
+  return {
+    first,
+    release: () => {
+      clearTimeout(watchdog);
+      release();
+    },
+  };
+}
+
+async function readAll(pages: number, workers: number) {
+  const contacts = (pages - 1) * PAGE_SIZE + 1;
+  const lengthOf = (bytes: Uint8Array) => (Number(Buffer.from(bytes).toString()) === pages ? 1 : PAGE_SIZE);
+  const offThread: number[] = [];
+  const inline: number[] = [];
+  // Without the inline parser nothing releases page 1: `held` ends the test instead of hanging.
+  const firstPage = held();
+  await listContacts(fakeApi(contacts), [7, 8, 9], () => {}, {
+    ...paging(workers),
     // The pool holds page 1 until every other page has been read: it stays busy throughout.
     parsePage: async (bytes) => {
       const page = Number(Buffer.from(bytes).toString());
       offThread.push(page);
-      if (page === 1) await firstHeld;
+      if (page === 1) await firstPage.first;
       return pageOf(lengthOf(bytes));
     },
     parseInline: (bytes) => {
       inline.push(Number(Buffer.from(bytes).toString()));
-      if (inline.length + offThread.length === pages) releaseFirst();
+      if (inline.length + offThread.length === pages) firstPage.release();
       return pageOf(lengthOf(bytes));
     },
   });
-  // Without the inline parser nothing releases page 1: end the test instead of hanging.
-  const watchdog = setTimeout(releaseFirst, 2_000);
-  await done;
-  clearTimeout(watchdog);
+  firstPage.release();
   return { offThread: offThread.sort((a, b) => a - b), inline: inline.sort((a, b) => a - b) };
 }
 
@@ -103,35 +121,22 @@ describe('ConnectWise contacts: where pages are parsed', () => {
         return Buffer.from(String(page));
       },
     };
-    let releaseFirst: () => void = () => {};
-    const firstHeld = new Promise<void>((resolve) => {
-      releaseFirst = resolve;
-    });
-    const watchdog = setTimeout(releaseFirst, 2_000);
+    const firstPage = held();
     await listContacts(api, [7, 8, 9], () => {}, {
-      batchSize: 1,
-      pageSize: PAGE_SIZE,
-      workers: 3,
-      concurrency: 2,
-      judge: {
-        entity: 'contact',
-        guard: createFetchGuard({ pageSize: PAGE_SIZE, maxPages: 50, maxRecords: 1_000 }),
-        skips: { skip: () => {} },
-      },
-      deliver: async () => {},
+      ...paging(3),
       // The pool holds page 1 until the end: the event loop parses the pages after it.
       parsePage: async (bytes) => {
-        if (Number(Buffer.from(bytes).toString()) === 1) await firstHeld;
+        if (Number(Buffer.from(bytes).toString()) === 1) await firstPage.first;
         return pageOf(PAGE_SIZE);
       },
       parseInline: (bytes) => {
         const page = Number(Buffer.from(bytes).toString());
         events.push(`parsed ${page} inline`);
-        if (page === pages) releaseFirst();
+        if (page === pages) firstPage.release();
         return pageOf(page === pages ? 1 : PAGE_SIZE);
       },
     });
-    clearTimeout(watchdog);
+    firstPage.release();
     // Page 2 is parsed on the event loop only once page 3's request, given its slot as page 2's
     // response ended, has gone out.
     expect(events).toEqual(['sent 1', 'sent 2', 'sent 3', 'parsed 2 inline', 'parsed 3 inline']);
