@@ -1,10 +1,10 @@
 /**
  * Candidates written without analysing either name, for the kinds of hit most duplicates are: a
  * managed name typed the same way, or in other capitals; one with a typo in one word and the rest
- * typed the same way; one typed the same way with a note after it ("Acme (OLD)"). Both names are plain and read alike (name-key-reader.ts), so
- * their analyses would have the same tokens, kept and removed alike, and the reason says only
- * what differs. Anything else returns null and takes the full path (name-matching.ts); a test
- * holds the two to the same candidates and reasons.
+ * typed the same way; one typed the same way with a note after it ("Acme (OLD)"). Both names are
+ * plain and read alike (name-key-reader.ts), so their analyses would have the same tokens, kept
+ * and removed alike, and the reason says only what differs. Anything else returns null and takes
+ * the full path (name-matching.ts); a test holds the two to the same candidates and reasons.
  */
 import { found, inReviewOrder } from './candidate-order.js';
 import type { CompanyNameIndex } from './company-name-index.js';
