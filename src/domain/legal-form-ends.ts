@@ -22,7 +22,14 @@ const ENDS: ReadonlyMap<number, readonly FormEnd[]> = buildEnds();
 
 /** The forms ending in word `i` of `words`, or undefined when no form ends in it. */
 export function formEndAt(words: WordSource, i: number): FormEnd | undefined {
-  for (const end of ENDS.get(words.wordHash(i)) ?? []) if (words.isWord(i, end.key)) return end;
+  // Indexed, with no fallback array: called for the last word of every name read, often before
+  // the engine has optimised it, where each `?? []` and iterator is an allocation.
+  const ends = ENDS.get(words.wordHash(i));
+  if (ends === undefined) return undefined;
+  for (let k = 0; k < ends.length; k += 1) {
+    const end = ends[k];
+    if (end !== undefined && words.isWord(i, end.key)) return end;
+  }
   return undefined;
 }
 

@@ -2,7 +2,7 @@ import { formEndAt, type WordSource } from './legal-form-ends.js';
 import { LONGEST_FORM, singleFormCounts } from './legal-forms.js';
 import { finish, OFFSET, PRIME, SPACE } from './name-key-hash.js';
 import { maySpell, wordFor } from './name-tokens.js';
-import { findOddForm, mayBeOddForm, type OddFormToken } from './odd-form.js';
+import { findOddForm, mayBeOddForm, type OddFormToken, type WordEnds } from './odd-form.js';
 import { PlainSpans, scanPlainSpans } from './plain-name-scan.js';
 
 /**
@@ -22,6 +22,8 @@ export class NameKeyReader implements WordSource {
   /** The name's key hashes, once `keyHashes` has worked them out. */
   compact = 0;
   spaced = 0;
+  // One view, pointed at the last word of each name read: the reader looks at nearly every name's.
+  private readonly lastWord = new LastWordView(this);
 
   read(name: string): boolean {
     const spans = this.spans;
@@ -34,7 +36,7 @@ export class NameKeyReader implements WordSource {
       if (n < 0) return false;
       cut -= n;
     }
-    if (cut === count && cut > first && mayBeOddForm(this.lastWord(cut - 1), cut - first)) {
+    if (cut === count && cut > first && mayBeOddForm(this.lastWord.at(cut - 1), cut - first)) {
       const before = cut - 2 >= first ? this.token(cut - 2) : undefined;
       if (findOddForm(this.token(cut - 1), before, cut - first) !== null) return false;
     }
@@ -142,9 +144,9 @@ export class NameKeyReader implements WordSource {
     const end = formEndAt(this, last);
     if (end === undefined) return 0;
     const most = Math.min(LONGEST_FORM, cut - keep);
-    for (const keys of end.longer) {
-      const n = keys.length;
-      if (n <= most && keys.every((key, k) => this.isWord(cut - n + k, key))) return n;
+    for (let f = 0; f < end.longer.length; f += 1) {
+      const keys = end.longer[f] ?? [];
+      if (keys.length <= most && this.endsInWords(cut, keys)) return keys.length;
     }
     if (!end.single || most < 1) return 0;
     if (!end.spellingMatters) return 1;
@@ -152,24 +154,15 @@ export class NameKeyReader implements WordSource {
     return singleFormCounts(this.formToken(last), before, spans.caseless) ? 1 : 0;
   }
 
-  /** The last word as mayBeOddForm reads it. */
-  private lastWord(i: number): Parameters<typeof mayBeOddForm>[0] {
-    const { spans } = this;
-    const { name } = spans;
-    let end = spans.end(i) - 1;
-    if (name.charCodeAt(end) === 0x2e) end -= 1;
-    const start = spans.start(i);
-    return {
-      length: this.wordLength(i),
-      first: lower(name.charCodeAt(start)),
-      last: lower(name.charCodeAt(end)),
-      hash: this.wordHash(i),
-      endsWith: (form) => this.endsWith(i, form),
-    };
+  /** Whether the words before token `cut` are `keys`. */
+  private endsInWords(cut: number, keys: readonly string[]): boolean {
+    const n = keys.length;
+    for (let k = 0; k < n; k += 1) if (!this.isWord(cut - n + k, keys[k] ?? '')) return false;
+    return true;
   }
 
   /** Whether word `i` ends in `suffix` (lower case), read from the name. */
-  private endsWith(i: number, suffix: string): boolean {
+  endsWith(i: number, suffix: string): boolean {
     const { spans } = this;
     // Dotted words ("P.C.") are single letters: none ends in a form of three letters or more.
     if (spans.isDotted(i)) return false;
@@ -214,4 +207,33 @@ function lower(c: number): number {
 
 function isLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** A word of the name a reader holds, as mayBeOddForm reads it, without building it. */
+class LastWordView implements WordEnds {
+  length = 0;
+  first = 0;
+  last = 0;
+  hash = 0;
+  private word = 0;
+
+  constructor(private readonly reader: NameKeyReader) {}
+
+  /** Points the view at word `i` of the name read. */
+  at(i: number): this {
+    const { spans } = this.reader;
+    const { name } = spans;
+    let end = spans.end(i) - 1;
+    if (name.charCodeAt(end) === 0x2e) end -= 1;
+    this.word = i;
+    this.length = this.reader.wordLength(i);
+    this.first = lower(name.charCodeAt(spans.start(i)));
+    this.last = lower(name.charCodeAt(end));
+    this.hash = this.reader.wordHash(i);
+    return this;
+  }
+
+  endsWith(form: string): boolean {
+    return this.reader.endsWith(this.word, form);
+  }
 }

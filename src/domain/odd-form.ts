@@ -20,15 +20,21 @@ const LONG_FORM_ENDS: ReadonlySet<string> = new Set(
 );
 const GLUED_ENDS: ReadonlySet<number> = new Set(GLUED_FORMS.map((form) => form.charCodeAt(form.length - 1)));
 
+/** A word's length and first and last char codes (lower case), its hashKeyText, and its ends. */
+export interface WordEnds {
+  readonly length: number;
+  readonly first: number;
+  readonly last: number;
+  readonly hash: number;
+  endsWith(form: string): boolean;
+}
+
 /**
  * Whether findOddForm may find a form on a last word with this length and these char codes (lower
  * case): a quick refusal for readers that have not built the word. `endsWith(form)` tells whether
  * the word ends in `form`; `hash` is the word's hashKeyText.
  */
-export function mayBeOddForm(
-  word: { length: number; first: number; last: number; hash: number; endsWith: (form: string) => boolean },
-  count: number,
-): boolean {
+export function mayBeOddForm(word: WordEnds, count: number): boolean {
   if (count >= 2 && word.length >= 5 && MISSPELT_STARTS.has(word.first * 64 + Math.min(word.length, 63)))
     return true;
   if (count >= 3 && LONG_FORM_END_HASHES.has(word.hash)) return true;
