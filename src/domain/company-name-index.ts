@@ -31,6 +31,12 @@ export interface CompanyNameIndex extends TypoWords {
   readonly reader: NameKeyReader;
   /** Reads the managed names a looked-up name meets, leaving `reader` on the looked-up name. */
   readonly otherReader: NameKeyReader;
+  /**
+   * Each managed name's kept tokens as the reader read it, `from` at 2 * position and `to` after
+   * it; -1 for a name the reader left to the analysis. A name of the same text but for case has
+   * the same tokens: these say whether it keeps the same ones without reading it again.
+   */
+  readonly keptRanges: Int32Array;
   /** The words the reader has met, by hash: each is built as a string once per index. */
   readonly wordsByHash: Map<number, WordEntry>;
 }
@@ -65,9 +71,12 @@ export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): Com
   const seenWords = new Set<string>();
   const reader = new NameKeyReader();
   const wordsByHash = new Map<number, WordEntry>();
+  const keptRanges = new Int32Array(2 * companies.length).fill(-1);
   companies.forEach((company, position) => {
     // Most names are read without their analysis: the hashes are all the index keeps.
     if (reader.read(company.name)) {
+      keptRanges[2 * position] = reader.from;
+      keptRanges[2 * position + 1] = reader.to;
       if (reader.to === reader.from) return;
       reader.keyHashes();
       addHashed(byCompact, reader.compact, position);
@@ -109,6 +118,7 @@ export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): Com
     neighbours: new Map(),
     reader,
     otherReader: new NameKeyReader(),
+    keptRanges,
     wordsByHash,
   };
 }

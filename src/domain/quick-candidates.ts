@@ -69,16 +69,15 @@ function sameTextCandidates(
   reasonFor: (caseOnly: boolean) => SameTextReason = (caseOnly) =>
     caseOnly ? SAME_NAME_BUT_CASE : SAME_NAME,
 ): DuplicateCandidate[] | null {
-  const { reader, otherReader } = index;
+  const { reader, keptRanges } = index;
   const all: Named[] = [];
   for (const position of positions) {
     const entry = index.companies[position];
     if (entry === undefined || !sameButCase(psaName, entry.name)) return null;
     // Case can decide a legal form ("AG", "Ag"): the same words must be kept on both sides (names
     // of the same text but for case and other kept words have other keys; only a collision of
-    // their hashes would bring one here).
-    if (!otherReader.read(entry.name) || otherReader.from !== reader.from || otherReader.to !== reader.to)
-      return null;
+    // their hashes would bring one here). The index says how the reader read the managed name.
+    if (keptRanges[2 * position] !== reader.from || keptRanges[2 * position + 1] !== reader.to) return null;
     const { lead, tail, strength } = reasonFor(psaName !== entry.name);
     const reason = `${lead} ${quote(entry.name)}${tail}`;
     add(all, entry, { companyId: entry.id, companyName: entry.name, reason, strength });

@@ -8,6 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { scaleCase } from '../../../bench/matching-bench.js';
 import type { ManagedCompany } from '../../../src/domain/directory.js';
+import { addHashed } from '../../../src/domain/hash-multimap.js';
+import { hashKeyText } from '../../../src/domain/name-key-hash.js';
 import {
   analyseCompanyName,
   buildCompanyNameIndex,
@@ -185,5 +187,15 @@ describe('matching a name given as text and as its analysis', () => {
         bench.fetched.map((company) => company.name),
       ),
     ).toEqual([]);
+  });
+
+  it('takes the full path when a colliding hash brings a same text whose kept words differ', () => {
+    // "Acme Sa" keeps "sa" (not a legal spelling), "ACME SA" drops it: other keys, so only a
+    // collision of their 32-bit hashes can bring the one to the other. Planted here: the managed
+    // name filed under the PSA name's key as well (in the slot "***", which has no key, left).
+    const index = buildCompanyNameIndex(managed(['Acme Sa', 'Other Co', '***']));
+    addHashed(index.byCompact, hashKeyText('acme', false), 0);
+    expect(findDuplicateCandidates('ACME SA', index)).toEqual([]);
+    expect(findDuplicateCandidates(analyseCompanyName('ACME SA'), index)).toEqual([]);
   });
 });
