@@ -80,9 +80,9 @@ export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): Com
       if (reader.to === reader.from) return;
       reader.keyHashes();
       addHashed(byCompact, reader.compact, position);
+      // A word is added once, when first met, not at each of its ~400k occurrences.
       for (let i = reader.from; i < reader.to; i += 1) {
-        if (reader.wordLength(i) >= MIN_TYPO_LENGTH - 1)
-          seenWords.add(wordEntry(reader, i, wordsByHash).word);
+        if (reader.wordLength(i) >= MIN_TYPO_LENGTH - 1) wordEntry(reader, i, wordsByHash, seenWords);
       }
       return;
     }
@@ -123,13 +123,19 @@ export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): Com
   };
 }
 
-/** The entry of the reader's kept token `i`, made on first meeting. */
-export function wordEntry(reader: NameKeyReader, i: number, map: Map<number, WordEntry>): WordEntry {
+/** The entry of the reader's kept token `i`, made on first meeting (its word then added to `met`). */
+export function wordEntry(
+  reader: NameKeyReader,
+  i: number,
+  map: Map<number, WordEntry>,
+  met?: Set<string>,
+): WordEntry {
   const hash = reader.wordHash(i);
   const head = map.get(hash) ?? null;
   for (let entry = head; entry !== null; entry = entry.next) if (reader.isWord(i, entry.word)) return entry;
   const entry: WordEntry = { word: reader.word(i), next: head, neighbours: null };
   map.set(hash, entry);
+  met?.add(entry.word);
   return entry;
 }
 
