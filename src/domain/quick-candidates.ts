@@ -42,11 +42,10 @@ export function notedCandidates(psaName: string, index: CompanyNameIndex): Dupli
   // The note takes nothing from the name's words: no hit for them, none for it.
   if (hits.sameKey.length === 0) return [];
   const noted = `: ignoring the note ${quote(note.text)}`;
-  return sameTextCandidates(before, hits.sameKey, index, (caseOnly) => ({
-    lead: 'similar to',
-    tail: caseOnly ? `${noted}, ignoring case` : noted,
-    strength: 'similar',
-  }));
+  return sameTextCandidates(before, hits.sameKey, index, {
+    same: { lead: 'similar to', tail: noted, strength: 'similar' },
+    caseOnly: { lead: 'similar to', tail: `${noted}, ignoring case`, strength: 'similar' },
+  });
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
@@ -58,31 +57,60 @@ interface SameTextReason {
   readonly strength: DuplicateCandidate['strength'];
 }
 
-const SAME_NAME: SameTextReason = { lead: 'same name as', tail: '', strength: 'same' };
-const SAME_NAME_BUT_CASE: SameTextReason = { lead: 'same name as', tail: ' ignoring case', strength: 'same' };
+/** The reasons for a managed name of the very same text, and for one that differs only in case. */
+interface SameTextReasons {
+  readonly same: SameTextReason;
+  readonly caseOnly: SameTextReason;
+}
+
+const SAME_NAME: SameTextReasons = {
+  same: { lead: 'same name as', tail: '', strength: 'same' },
+  caseOnly: { lead: 'same name as', tail: ' ignoring case', strength: 'same' },
+};
 
 /** Managed names of the same text but for the capitals of ASCII letters: same names. */
 function sameTextCandidates(
   psaName: string,
   positions: readonly number[],
   index: CompanyNameIndex,
-  reasonFor: (caseOnly: boolean) => SameTextReason = (caseOnly) =>
-    caseOnly ? SAME_NAME_BUT_CASE : SAME_NAME,
+  reasons: SameTextReasons = SAME_NAME,
 ): DuplicateCandidate[] | null {
-  const { reader, keptRanges } = index;
+  // Most such names meet one managed name: its candidate alone, without the list to order.
+  if (positions.length === 1) {
+    const candidate = sameTextCandidate(psaName, positions[0] ?? -1, index, reasons);
+    return candidate === null ? null : [candidate];
+  }
   const all: Named[] = [];
   for (const position of positions) {
+    const candidate = sameTextCandidate(psaName, position, index, reasons);
     const entry = index.companies[position];
-    if (entry === undefined || !sameButCase(psaName, entry.name)) return null;
-    // Case can decide a legal form ("AG", "Ag"): the same words must be kept on both sides (names
-    // of the same text but for case and other kept words have other keys; only a collision of
-    // their hashes would bring one here). The index says how the reader read the managed name.
-    if (keptRanges[2 * position] !== reader.from || keptRanges[2 * position + 1] !== reader.to) return null;
-    const { lead, tail, strength } = reasonFor(psaName !== entry.name);
-    const reason = `${lead} ${quote(entry.name)}${tail}`;
-    add(all, entry, { companyId: entry.id, companyName: entry.name, reason, strength });
+    if (candidate === null || entry === undefined) return null;
+    add(all, entry, candidate);
   }
   return ordered(all);
+}
+
+/** The candidate of the managed name at `position`, or null when it is not the same text. */
+function sameTextCandidate(
+  psaName: string,
+  position: number,
+  index: CompanyNameIndex,
+  reasons: SameTextReasons,
+): DuplicateCandidate | null {
+  const { reader, keptRanges } = index;
+  const entry = index.companies[position];
+  if (entry === undefined || !sameButCase(psaName, entry.name)) return null;
+  // Case can decide a legal form ("AG", "Ag"): the same words must be kept on both sides (names
+  // of the same text but for case and other kept words have other keys; only a collision of
+  // their hashes would bring one here). The index says how the reader read the managed name.
+  if (keptRanges[2 * position] !== reader.from || keptRanges[2 * position + 1] !== reader.to) return null;
+  const { lead, tail, strength } = psaName === entry.name ? reasons.same : reasons.caseOnly;
+  return {
+    companyId: entry.id,
+    companyName: entry.name,
+    reason: `${lead} ${quote(entry.name)}${tail}`,
+    strength,
+  };
 }
 
 /**
@@ -132,7 +160,8 @@ interface Named {
 
 /** Adds a company's candidate once (the first found), as the full path does. */
 function add(all: Named[], entry: ManagedCompany, candidate: DuplicateCandidate): void {
-  if (!all.some((other) => other.entry.id === entry.id)) all.push({ entry, candidate });
+  for (let i = 0; i < all.length; i += 1) if (all[i]?.entry.id === entry.id) return;
+  all.push({ entry, candidate });
 }
 
 function ordered(all: readonly Named[]): DuplicateCandidate[] {
