@@ -4,8 +4,8 @@
 // (dist/.build-stamp), so a restart costs a directory walk, not a compile. Plain JavaScript on
 // purpose: it must run before anything is built.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 
 // `--root <dir>`: another project laid out the same way (the tests use a tiny one).
 const rootAt = process.argv.indexOf('--root');
@@ -45,6 +45,31 @@ if (process.argv.includes('--force') || newestSource >= stampMtime()) {
     stdio: 'inherit',
   });
   if (built.status !== 0) process.exit(built.status ?? 1);
+  for (const source of SOURCES) removeOrphans(join(ROOT, 'dist', source));
   writeFileSync(STAMP, `${started.toISOString()}\n`);
   utimesSync(STAMP, started, started);
+}
+
+/**
+ * Removes compiled files whose source is gone: tsc never deletes, and a stale module left in dist
+ * (a removed migration above all, which the migrator would still run) must not outlive its source.
+ */
+function removeOrphans(path) {
+  let entries;
+  try {
+    entries = readdirSync(path, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const file = join(path, entry.name);
+    if (entry.isDirectory()) {
+      removeOrphans(file);
+      continue;
+    }
+    const compiled = /\.js(\.map)?$|\.d\.ts(\.map)?$/.exec(entry.name);
+    if (compiled === null) continue;
+    const base = relative(join(ROOT, 'dist'), file).slice(0, -compiled[0].length);
+    if (!existsSync(join(ROOT, `${base}.ts`))) rmSync(file);
+  }
 }

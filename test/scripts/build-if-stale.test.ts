@@ -65,4 +65,17 @@ describe('build-if-stale (what `npm start` runs before the CLI)', () => {
     await expect(build()).rejects.toMatchObject({ code: 2 });
     expect(existsSync(output())).toBe(true);
   }, 180_000);
+
+  it('removes the compiled files of a source that is gone, and only those', async () => {
+    const extra = join(root, 'src', 'extra.ts');
+    writeFileSync(join(root, 'src', 'main.ts'), 'export const answer: number = 42;\n');
+    writeFileSync(extra, 'export const extra = 1;\n');
+    await run(process.execPath, [SCRIPT, '--root', root, '--force']);
+    expect(existsSync(join(root, 'dist', 'src', 'extra.js'))).toBe(true);
+
+    rmSync(extra);
+    await run(process.execPath, [SCRIPT, '--root', root, '--force']);
+    expect(existsSync(join(root, 'dist', 'src', 'extra.js'))).toBe(false);
+    expect(existsSync(output())).toBe(true);
+  }, 180_000);
 });
