@@ -15,17 +15,30 @@ const NOTE =
   "(?:old|inactive|in-active|do\\s*not\\s*use|don[’']?t\\s*use|dnu|duplicate|dupe?|closed|archived?|deleted?|obsolete|former(?:\\s+client)?|legacy|merged|test(?:ing)?|not\\s+in\\s+use|unused|defunct|out\\s+of\\s+business|ex[-\\s]?client|cancell?ed|terminated|disabled|retired|no\\s+longer\\s+(?:a\\s+)?client)";
 const SEPARATOR = '[-–—:|/~*_]';
 
-const PATTERNS: readonly RegExp[] = [
+/** A note pattern, and a char class every match of it contains: without one, it is not tried. */
+interface NotePattern {
+  readonly pattern: RegExp;
+  readonly needs: RegExp | null;
+}
+
+const BRACKET = /[([{<]/;
+const STAR = /\*/;
+const SEPARATOR_CHAR = new RegExp(SEPARATOR);
+
+const PATTERNS: readonly NotePattern[] = [
   // Anywhere, in brackets or asterisks, starting with a note word: "(OLD)", "[Inactive - merged]".
-  new RegExp(`[([{<]\\s*${NOTE}\\b[^)\\]}>]*[)\\]}>]`, 'giu'),
-  new RegExp(`\\*+\\s*${NOTE}\\s*\\*+`, 'giu'),
+  { pattern: new RegExp(`[([{<]\\s*${NOTE}\\b[^)\\]}>]*[)\\]}>]`, 'giu'), needs: BRACKET },
+  { pattern: new RegExp(`\\*+\\s*${NOTE}\\s*\\*+`, 'giu'), needs: STAR },
   // At the end, after a separator: "Acme - DO NOT USE", "Acme -- old account".
-  new RegExp(`(?:\\s+${SEPARATOR}+\\s*|${SEPARATOR}+\\s+|${SEPARATOR}{2,})${NOTE}\\b.*$`, 'iu'),
+  {
+    pattern: new RegExp(`(?:\\s+${SEPARATOR}+\\s*|${SEPARATOR}+\\s+|${SEPARATOR}{2,})${NOTE}\\b.*$`, 'iu'),
+    needs: SEPARATOR_CHAR,
+  },
   // At the start, before a separator: "OLD - Acme", "DO NOT USE: Acme".
-  new RegExp(`^\\s*${NOTE}\\s*${SEPARATOR}+\\s*`, 'iu'),
-  // Sorting prefixes: "zz Acme", "ZZ-Acme", "xx_Acme", "zzAcme".
-  /^\s*(?:[zZ]{2,}|[xX]{2,})[\s_\-.:]+/u,
-  /^\s*z{2,}(?=\p{Lu})/u,
+  { pattern: new RegExp(`^\\s*${NOTE}\\s*${SEPARATOR}+\\s*`, 'iu'), needs: SEPARATOR_CHAR },
+  // Sorting prefixes: "zz Acme", "ZZ-Acme", "xx_Acme", "zzAcme" (anchored: they fail at once).
+  { pattern: /^\s*(?:[zZ]{2,}|[xX]{2,})[\s_\-.:]+/u, needs: null },
+  { pattern: /^\s*z{2,}(?=\p{Lu})/u, needs: null },
 ];
 
 // A note in capitals at the end with no separator ("Acme Widgets OLD"), in a name that is not
@@ -47,7 +60,10 @@ export function findNotes(source: string): NameNote[] {
   const mayEndInCaps = MAYBE_CAPS_NOTE.test(source);
   if (!patterns && !mayEndInCaps) return [];
   const spans: { start: number; end: number }[] = [];
-  for (const pattern of patterns ? PATTERNS : []) {
+  for (const { pattern, needs } of patterns ? PATTERNS : []) {
+    // The unanchored patterns scan the whole name with a long alternation at every position:
+    // most names with a note ("Acme (OLD)") have a char only one or two of them need.
+    if (needs !== null && !needs.test(source)) continue;
     pattern.lastIndex = 0;
     for (const match of pattern.global ? source.matchAll(pattern) : [source.match(pattern)]) {
       if (match?.index === undefined) continue;

@@ -120,6 +120,8 @@ describe('similar names (never pre-selected)', () => {
     ['zz Acme Widgets', 'Acme Widgets', 'similar to "Acme Widgets": ignoring the note "zz"'],
     ['[inactive] Acme Widgets', 'Acme Widgets', 'similar to "Acme Widgets": ignoring the note "[inactive]"'],
     ['Acme Widgets', 'Acme Widgets *DNU*', 'similar to "Acme Widgets *DNU*": ignoring the note "*DNU*"'],
+    // Only the asterisk pattern reads a note before the name.
+    ['*DNU* Acme Widgets', 'Acme Widgets', 'similar to "Acme Widgets": ignoring the note "*DNU*"'],
     ['Mueller Bau', 'Muller Bau', 'similar to "Muller Bau": one letter extra: "Mueller" / "Muller"'],
     [
       'Acme Compan',
