@@ -63,7 +63,12 @@ export async function touchLease(
 ): Promise<void> {
   const expiresAt = new Date(clock.now().getTime() + ttlMs).toISOString();
   const held = await repos.leases.renew(leaseKey(run.integrationId), run.id, run.leaseToken, expiresAt);
-  if (!held) throw new AppError('lock_lost');
+  if (held) return;
+  // A concurrent action (the other click of a double click) may have finished the run and freed
+  // its lock since this one read it: that is the answer, not a lost lock.
+  const fresh = await repos.runs.get(run.id);
+  if (fresh !== null && isFinished(fresh.status)) refuseStatus(fresh);
+  throw new AppError('lock_lost');
 }
 
 const MAX_CAS_ATTEMPTS = 5;
