@@ -80,7 +80,7 @@ export function buildCompanyNameIndex(companies: readonly ManagedCompany[]): Com
       if (reader.to === reader.from) return;
       reader.keyHashes();
       addHashed(byCompact, reader.compact, position);
-      // A word is added once, when first met, not at each of its ~400k occurrences.
+      // A word joins the typo words once, when first met, not at each of its occurrences.
       for (let i = reader.from; i < reader.to; i += 1) {
         if (reader.wordLength(i) >= MIN_TYPO_LENGTH - 1) wordEntry(reader, i, wordsByHash, seenWords);
       }
