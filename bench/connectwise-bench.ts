@@ -1,3 +1,4 @@
+import { CONNECTWISE_DEFAULTS } from '../adapters/psa/connectwise/connectwise-provider.js';
 import { createPsaGateway } from '../adapters/psa/gateway.js';
 import { Secret } from '../src/domain/secret.js';
 import type { PsaGateway } from '../src/ports/psa-gateway.js';
@@ -7,7 +8,7 @@ import { timed } from './memory-sampler.js';
 import { startSandboxProcess } from './sandbox-thread.js';
 
 // The product default (PSA_CONCURRENCY): what an MSP gets without tuning.
-const CONCURRENCY = 4;
+const CONCURRENCY = CONNECTWISE_DEFAULTS.concurrency;
 const LATENCY_MS = 50;
 /** The sandbox's default codebase (its API lives under /v2026_1/apis/3.0). */
 const SANDBOX_CODEBASE = 'v2026_1/';

@@ -3,6 +3,7 @@ import type { ChatPlatform } from '../../../src/domain/chat-identity.js';
 import { domainOf } from '../../../src/domain/company-domains.js';
 import { Secret } from '../../../src/domain/secret.js';
 import { decodeKey } from '../../crypto/encryption-key.js';
+import { CONNECTWISE_DEFAULTS } from '../../psa/connectwise/connectwise-provider.js';
 import {
   DatabaseUrlError,
   DEFAULT_DATABASE_URL,
@@ -182,7 +183,7 @@ function schema(cwd: string) {
       .transform((seconds) => (seconds ?? 30) * 1000),
     PSA_CONCURRENCY: integerVariable(1, 32, 'PSA_CONCURRENCY must be a whole number from 1 to 32')
       .optional()
-      .transform((count) => count ?? 4),
+      .transform((count) => count ?? CONNECTWISE_DEFAULTS.concurrency),
     DATABASE_CONNECT_TIMEOUT_SECONDS: positiveNumberVariable(
       600,
       'DATABASE_CONNECT_TIMEOUT_SECONDS must be a number of seconds (up to 600)',

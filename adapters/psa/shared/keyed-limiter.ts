@@ -7,6 +7,7 @@
  *   const limiter = createKeyedLimiter({ defaultLimit: 3, limits: { 'Contacts/query': 2 } });
  *   await limiter.run('Companies/query', () => http.send(...));
  *   limiter.inFlight('Companies/query'); limiter.maxInFlight('Companies/query');
+ *   limiter.lower('Companies/query'); // the PSA said 429: one fewer at once from now on (not below 1)
  *
  * Waiters are served first-in first-out so a long batch run cannot starve a progress count.
  */
@@ -20,6 +21,11 @@ export interface KeyedLimiterOptions {
 export interface KeyedLimiter {
   run<T>(key: string, task: () => Promise<T>): Promise<T>;
   limitFor(key: string): number;
+  /**
+   * One request fewer at once on the key from now on, never below 1; returns the new limit. Tasks
+   * already running finish; waiters start only once the running ones are under the new limit.
+   */
+  lower(key: string): number;
   inFlight(key: string): number;
   /** Highest number of tasks seen running at once on the key, for benches and tests. */
   maxInFlight(key: string): number;
@@ -33,8 +39,9 @@ interface Slot {
 
 export function createKeyedLimiter(options: KeyedLimiterOptions): KeyedLimiter {
   const slots = new Map<string, Slot>();
+  const lowered = new Map<string, number>();
   const limitFor = (key: string): number => {
-    const limit = options.limits?.[key] ?? options.defaultLimit;
+    const limit = lowered.get(key) ?? options.limits?.[key] ?? options.defaultLimit;
     if (!(limit >= 1)) throw new RangeError(`concurrency limit for ${key} must be at least 1`);
     return limit;
   };
@@ -49,7 +56,9 @@ export function createKeyedLimiter(options: KeyedLimiterOptions): KeyedLimiter {
 
   async function acquire(key: string): Promise<Slot> {
     const slot = slotFor(key);
-    if (slot.running >= limitFor(key)) {
+    // Behind waiters too: a newcomer never overtakes one (first-in first-out).
+    if (slot.running >= limitFor(key) || slot.waiters.length > 0) {
+      // `release` counts this task as running before it wakes it.
       await new Promise<void>((resolve) => slot.waiters.push(resolve));
     } else {
       slot.running += 1;
@@ -58,12 +67,16 @@ export function createKeyedLimiter(options: KeyedLimiterOptions): KeyedLimiter {
     return slot;
   }
 
-  function release(slot: Slot): void {
-    const next = slot.waiters.shift();
-    // Hand the slot straight to the next waiter: `running` stays the same, so no newcomer can slip
-    // in between and exceed the limit.
-    if (next !== undefined) next();
-    else slot.running -= 1;
+  function release(key: string, slot: Slot): void {
+    slot.running -= 1;
+    // Waiters are counted as running before they wake, so no newcomer can slip in between and
+    // exceed the limit. After `lower`, the running tasks drain below the new limit first.
+    while (slot.running < limitFor(key)) {
+      const next = slot.waiters.shift();
+      if (next === undefined) break;
+      slot.running += 1;
+      next();
+    }
   }
 
   return {
@@ -72,10 +85,15 @@ export function createKeyedLimiter(options: KeyedLimiterOptions): KeyedLimiter {
       try {
         return await task();
       } finally {
-        release(slot);
+        release(key, slot);
       }
     },
     limitFor,
+    lower(key) {
+      const limit = Math.max(1, limitFor(key) - 1);
+      lowered.set(key, limit);
+      return limit;
+    },
     inFlight: (key) => slots.get(key)?.running ?? 0,
     maxInFlight: (key) => slots.get(key)?.peak ?? 0,
   };

@@ -10,7 +10,8 @@
  *
  * Guarantees: a timeout on every attempt (psa_timeout, not retried: a slow PSA gets slower when we
  * pile on); full-jitter retries for idempotent requests on 429/502/503/504 and network errors,
- * waiting at least `Retry-After`; then psa_rate_limited (with retryAfterSeconds) / psa_server_error
+ * waiting at least `Retry-After` (and, with `lowerLimitOn429`, one request fewer at once from then
+ * on); then psa_rate_limited (with retryAfterSeconds) / psa_server_error
  * / psa_unreachable. Non-idempotent requests are sent once. 2xx bodies that are not JSON or fail the
  * schema give psa_invalid_response. Nothing from the response body, the URL's query or the
  * request headers reaches an AppError or a log line.
@@ -89,6 +90,12 @@ export interface PsaHttpOptions {
   readonly maxBodyBytes?: number;
   readonly classify?: Classifier;
   readonly limiter?: KeyedLimiter;
+  /**
+   * A 429 on a limited endpoint lowers its limit by one for the rest of this client's life (see
+   * KeyedLimiter.lower): the PSA said the bound was too much. For a client made per session; a
+   * limit the vendor documents (Autotask's three threads) stays as it is.
+   */
+  readonly lowerLimitOn429?: boolean;
 }
 
 export interface PsaHttp {
@@ -262,6 +269,13 @@ export function createPsaHttp(options: PsaHttpOptions): PsaHttp {
     return { ...response, data: parseSuccess(request, response.data, schema) };
   }
 
+  function easeOff(request: PsaRequest): void {
+    const key = request.endpointKey;
+    if (options.lowerLimitOn429 !== true || options.limiter === undefined || key === undefined) return;
+    const limit = options.limiter.lower(key);
+    options.logger?.info({ endpoint: key, limit }, 'psa asked us to slow down (429): fewer requests at once');
+  }
+
   async function sendForBytes(request: PsaRequest): Promise<PsaResponse<Buffer>> {
     for (let attempt = 1; ; attempt += 1) {
       const started = now();
@@ -299,6 +313,7 @@ export function createPsaHttp(options: PsaHttpOptions): PsaHttp {
           throw new AppError(verdict.code, {}, { cause: new PsaStatusCause(outcome.status) });
         code = verdict.code;
         retryAfterMs = parseRetryAfterMs(outcome.headers['retry-after'], now());
+        if (outcome.status === 429) easeOff(request);
       }
 
       const canRetry =

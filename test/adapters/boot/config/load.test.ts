@@ -7,6 +7,7 @@ import {
   loadConfig,
   usesSandboxPsa,
 } from '../../../../adapters/boot/config/load.js';
+import { CONNECTWISE_DEFAULTS } from '../../../../adapters/psa/connectwise/connectwise-provider.js';
 import { thrown } from '../../../support/thrown.js';
 
 const KEY = randomBytes(32).toString('base64');
@@ -30,7 +31,10 @@ describe('configuration', () => {
       port: 3000,
       host: '0.0.0.0',
       sandboxPsa: 'auto',
+      // ConnectWise's own default, one value for the bot and the bench.
+      psaConcurrency: CONNECTWISE_DEFAULTS.concurrency,
     });
+    expect(CONNECTWISE_DEFAULTS.concurrency).toBe(5);
     expect(config.slack).toBeNull();
     expect(config.teams).toBeNull();
     expect(hasChatCredentials(config)).toBe(false);

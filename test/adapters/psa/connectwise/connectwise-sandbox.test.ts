@@ -192,6 +192,27 @@ describe('ConnectWise sandbox faults', () => {
     expect(sleeps).toEqual([3_000]);
   });
 
+  it('keeps one request fewer in flight for the rest of the session after each 429', async () => {
+    const slow = await startSandboxConnectWise({ latencyMs: 15 });
+    try {
+      const session = open({ contactBatchSize: 10, concurrency: 4 }, {}, slow.credentials);
+      const companies = await gather<PsaCompany>((sink) =>
+        session.fetchCompanies({ typeIds: [], statusIds: [], activeOnly: false }, () => {}, sink),
+      );
+      const ids = companies.map((c) => c.psaId);
+      slow.injectFault({ status: 429, retryAfterSeconds: 1, times: 2, path: '/company/contacts' });
+      const first = await gather<PsaContact>((sink) => session.fetchContacts(ids, () => {}, sink));
+      slow.resetStats();
+      const second = await gather<PsaContact>((sink) => session.fetchContacts(ids, () => {}, sink));
+      expect(second.length).toBe(first.length);
+      expect(second.length).toBeGreaterThan(0);
+      // Four, less one for each of the two 429s.
+      expect(slow.stats().maxInFlight).toBe(2);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('reports a 429 that persists with its retry time', async () => {
     psa.injectFault({ status: 429, retryAfterSeconds: 4, times: 2, path: '/company/contacts/count' });
     const error = (await open()

@@ -40,6 +40,46 @@ describe('createKeyedLimiter', () => {
     expect(limiter.inFlight('a')).toBe(0);
   });
 
+  it('lowers a key by one, never below 1, letting running tasks finish first', async () => {
+    const limiter = createKeyedLimiter({ defaultLimit: 3, limits: { other: 2 } });
+    const gates = Array.from({ length: 6 }, () => deferred());
+    const started: number[] = [];
+    const runs = gates.map((gate, index) =>
+      limiter.run('a', async () => {
+        started.push(index);
+        await gate.promise;
+      }),
+    );
+    await tick();
+    expect(started).toEqual([0, 1, 2]);
+    expect(limiter.lower('a')).toBe(2);
+    expect(limiter.lower('a')).toBe(1);
+    expect(limiter.lower('a')).toBe(1);
+    expect(limiter.limitFor('other')).toBe(2);
+    // Three still run over the new limit of 1: a waiter starts only when none is left running.
+    gates[0]?.resolve();
+    await tick();
+    gates[1]?.resolve();
+    await tick();
+    expect(started).toEqual([0, 1, 2]);
+    expect(limiter.inFlight('a')).toBe(1);
+    gates[2]?.resolve();
+    await tick();
+    expect(started).toEqual([0, 1, 2, 3]);
+    expect(limiter.inFlight('a')).toBe(1);
+    // A newcomer queues behind the waiters.
+    const late = limiter.run('a', async () => {
+      started.push(6);
+    });
+    gates[3]?.resolve();
+    await tick();
+    expect(started).toEqual([0, 1, 2, 3, 4]);
+    for (const gate of gates) gate.resolve();
+    await Promise.all([...runs, late]);
+    expect(started).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(limiter.inFlight('a')).toBe(0);
+  });
+
   it('releases the slot when a task fails', async () => {
     const limiter = createKeyedLimiter({ defaultLimit: 1 });
     await expect(limiter.run('k', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');

@@ -214,4 +214,38 @@ describe('createPsaHttp', () => {
     expect(limiter.maxInFlight('items')).toBe(2);
     expect(http.requestCount()).toBe(6);
   });
+
+  it('keeps one request fewer in flight after a 429 when asked to, and says so in the log', async () => {
+    const pool = agent.get(ORIGIN);
+    pool.intercept({ path: /.*/, method: 'GET' }).reply(429, '', { headers: { 'retry-after': '1' } });
+    pool.intercept({ path: /.*/, method: 'GET' }).reply(200, { ok: true }).persist();
+    const lines: unknown[] = [];
+    const sink = (fields: unknown) => lines.push(fields);
+    const logger = { debug: () => {}, info: sink, warn: sink, error: sink };
+    const limiter = createKeyedLimiter({ defaultLimit: 3 });
+    const http = client({ limiter, lowerLimitOn429: true, logger });
+    await http.send({ ...get, endpointKey: 'items' }, schema);
+    expect(limiter.limitFor('items')).toBe(2);
+    expect(lines).toEqual([{ endpoint: 'items', limit: 2 }]);
+    await http.send({ ...get, endpointKey: 'items' }, schema);
+    expect(limiter.limitFor('items')).toBe(2);
+  });
+
+  it('leaves the limit alone on a 429 by default (a limit the vendor documents)', async () => {
+    const pool = agent.get(ORIGIN);
+    pool.intercept({ path: /.*/, method: 'GET' }).reply(429, '', { headers: { 'retry-after': '1' } });
+    pool.intercept({ path: /.*/, method: 'GET' }).reply(200, { ok: true });
+    const limiter = createKeyedLimiter({ defaultLimit: 3 });
+    await client({ limiter }).send({ ...get, endpointKey: 'items' }, schema);
+    expect(limiter.limitFor('items')).toBe(3);
+  });
+
+  it('lowers only on 429, not on a 503', async () => {
+    const pool = agent.get(ORIGIN);
+    pool.intercept({ path: /.*/, method: 'GET' }).reply(503, '');
+    pool.intercept({ path: /.*/, method: 'GET' }).reply(200, { ok: true });
+    const limiter = createKeyedLimiter({ defaultLimit: 3 });
+    await client({ limiter, lowerLimitOn429: true }).send({ ...get, endpointKey: 'items' }, schema);
+    expect(limiter.limitFor('items')).toBe(3);
+  });
 });
