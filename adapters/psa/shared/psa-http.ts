@@ -10,9 +10,9 @@
  *
  * Guarantees: a timeout on every attempt (psa_timeout, not retried: a slow PSA gets slower when we
  * pile on); full-jitter retries for idempotent requests on 429/502/503/504 and network errors,
- * waiting at least `Retry-After` (and, with `lowerLimitOn429`, one request fewer at once from then
- * on); then psa_rate_limited (with retryAfterSeconds) / psa_server_error
- * / psa_unreachable. Non-idempotent requests are sent once. 2xx bodies that are not JSON or fail the
+ * waiting at least `Retry-After` (with `lowerLimitOn429`, a 429 also leaves one request fewer in
+ * flight from then on); then psa_rate_limited (with retryAfterSeconds) / psa_server_error /
+ * psa_unreachable. Non-idempotent requests are sent once. 2xx bodies that are not JSON or fail the
  * schema give psa_invalid_response. Nothing from the response body, the URL's query or the
  * request headers reaches an AppError or a log line.
  *
