@@ -25,7 +25,7 @@ export interface ConnectWiseSettings {
    * Requests in flight at once for one session. ConnectWise documents no hard limit, but the MSP's
    * staff share the server: five keeps a large import to 13 dependent round trips (5,000 companies,
    * 50,000 contacts) while a 429 lowers it for the rest of the session (psa-http.ts). Whole-list
-   * contact pages are parsed on one worker thread (contact-page-pool.ts, ~5 ms per 1,000
+   * contact pages are parsed on one worker thread (contact-page-pool.ts, 5–6 ms per 1,000
    * contacts), which keeps up with five per 50 ms round trip. Raise it for sites with slow answers.
    */
   readonly concurrency?: number;
