@@ -44,14 +44,17 @@ export async function approveRun(
     if (run === null) throw new AppError('run_not_found');
     requireStatus(run, ['pending-approval']);
     requireVersion(run, version);
-    const lease = await repos.leases.get(leaseKey(run.integrationId));
-    // Fencing: only the run that still holds the integration's lock with its token may write.
-    if (lease === null || lease.holder !== run.id || lease.token !== run.leaseToken)
-      throw new AppError('lock_lost');
     const now = deps.clock.now().toISOString();
-    // The claim bumps the version alone: the run becomes `applied` with its result, below.
+    // The claim bumps the version alone: the run becomes `applied` with its result, below. It
+    // comes before the lock check: a click that read the run just before another one applied it
+    // (and freed the lock) then meets the moved version, "already approved", not a lost lock.
     const claimed = await repos.runs.update(run, {}, now);
     if (claimed === null) throw new AppError('run_finished', { hint: 'approved' });
+    const lease = await repos.leases.get(leaseKey(run.integrationId));
+    // Fencing: only the run that still holds the integration's lock with its token may write (a
+    // refusal here rolls the claim back with everything else).
+    if (lease === null || lease.holder !== run.id || lease.token !== run.leaseToken)
+      throw new AppError('lock_lost');
     const result = await applyRun(deps, repos, run, deps.settings.applyChunkSize);
     const finished = await repos.runs.update(
       claimed,

@@ -51,6 +51,37 @@ async function directorySize(h: CoreHarness): Promise<{ companies: number; users
   };
 }
 
+/**
+ * A storage whose first transaction, once it has read a run, waits for `meanwhile` before going on:
+ * another writer's whole transaction fits in between.
+ */
+function pausedAfterFirstRunRead(storage: Storage, meanwhile: () => Promise<void>): Storage {
+  let armed = true;
+  return {
+    repos: storage.repos,
+    transaction: (work) =>
+      storage.transaction((repos: Repositories) => {
+        if (!armed) return work(repos);
+        armed = false;
+        let paused = false;
+        return work({
+          ...repos,
+          runs: {
+            ...repos.runs,
+            get: async (runId) => {
+              const run = await repos.runs.get(runId);
+              if (!paused) {
+                paused = true;
+                await meanwhile();
+              }
+              return run;
+            },
+          },
+        });
+      }),
+  };
+}
+
 /** A storage whose next transaction dies half-way through the apply, like a killed process. */
 function crashingOnce(storage: Storage): Storage {
   let armed = true;
@@ -98,6 +129,31 @@ describe.each(storageDialects())('import safety on $name', (dialect) => {
     expect(await directorySize(h)).toEqual({ companies: 2, users: 3, links: 3 });
     expect((await h.deps.storage.repos.licences.get(h.tenantId)).used).toBe(3);
   });
+
+  // Only PostgreSQL lets two transactions interleave like this; SQLite runs them one at a time.
+  it.runIf(dialect.name === 'postgres')(
+    'tells a click that read the run just before another one applied it "already approved", not a lost lock',
+    async () => {
+      const runId = await pendingRun(h);
+      const version = await versionOf(h.bot, h.bob, runId);
+      const others: Promise<View>[] = [];
+      const late = createImportBot({
+        ...h.deps,
+        storage: pausedAfterFirstRunRead(h.deps.storage, async () => {
+          // The other click applies the run, frees the lock and commits while this one waits.
+          const other = h.bot.handle(h.bob, { kind: 'approve', runId, version });
+          others.push(other);
+          await other;
+        }),
+      }).bot;
+      const view = await late.handle(h.bob, { kind: 'approve', runId, version });
+      const [other] = others;
+      if (other === undefined) throw new Error('the other click never ran');
+      expectView(await other, 'result');
+      expect(view).toMatchObject({ kind: 'error', code: 'run_finished' });
+      expect(await directorySize(h)).toEqual({ companies: 2, users: 3, links: 3 });
+    },
+  );
 
   it('leaves nothing behind when the apply dies half-way, and a retry completes it once', async () => {
     const runId = await pendingRun(h);
