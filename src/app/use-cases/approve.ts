@@ -1,9 +1,10 @@
 import { AppError } from '../../domain/errors.js';
 import type { ImportRun } from '../../domain/run.js';
+import { isFinished } from '../../domain/run-status.js';
 import type { Access } from '../access.js';
 import { audit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
-import { leaseKey, loadRun, mutateRun, requireStatus } from '../run-guard.js';
+import { leaseKey, loadRun, mutateRun, refuseStatus, requireStatus } from '../run-guard.js';
 import { applyRun } from './apply-plan.js';
 import { recordRejectionEvents } from './directory-events.js';
 import { expireIfStale } from './expire.js';
@@ -21,6 +22,17 @@ function requireMayApprove(run: ImportRun, access: Access): void {
  */
 function requireVersion(run: ImportRun, version: number): void {
   if (run.version !== version) throw new AppError('stale_view');
+}
+
+/**
+ * The answer for a click whose claim found the run moved on (PostgreSQL: another transaction
+ * committed since this one read it): what finished it (applied, rejected, cancelled, expired),
+ * else the approver no longer looks at the current version.
+ */
+function refuseMoved(fresh: ImportRun | null): never {
+  if (fresh === null) throw new AppError('run_not_found');
+  if (isFinished(fresh.status)) refuseStatus(fresh);
+  throw new AppError('stale_view');
 }
 
 /**
@@ -47,9 +59,9 @@ export async function approveRun(
     const now = deps.clock.now().toISOString();
     // The claim bumps the version alone: the run becomes `applied` with its result, below. It
     // comes before the lock check: a click that read the run just before another one applied it
-    // (and freed the lock) then meets the moved version, "already approved", not a lost lock.
+    // (and freed the lock) then meets the moved version, "already applied", not a lost lock.
     const claimed = await repos.runs.update(run, {}, now);
-    if (claimed === null) throw new AppError('run_finished', { hint: 'approved' });
+    if (claimed === null) refuseMoved(await repos.runs.get(runId));
     const lease = await repos.leases.get(leaseKey(run.integrationId));
     // Fencing: only the run that still holds the integration's lock with its token may write (a
     // refusal here rolls the claim back with everything else).

@@ -131,27 +131,50 @@ describe.each(storageDialects())('import safety on $name', (dialect) => {
   });
 
   // Only PostgreSQL lets two transactions interleave like this; SQLite runs them one at a time.
-  it.runIf(dialect.name === 'postgres')(
-    'tells a click that read the run just before another one applied it "already approved", not a lost lock',
-    async () => {
-      const runId = await pendingRun(h);
-      const version = await versionOf(h.bot, h.bob, runId);
-      const others: Promise<View>[] = [];
-      const late = createImportBot({
-        ...h.deps,
-        storage: pausedAfterFirstRunRead(h.deps.storage, async () => {
-          // The other click applies the run, frees the lock and commits while this one waits.
-          const other = h.bot.handle(h.bob, { kind: 'approve', runId, version });
-          others.push(other);
-          await other;
-        }),
-      }).bot;
-      const view = await late.handle(h.bob, { kind: 'approve', runId, version });
-      const [other] = others;
-      if (other === undefined) throw new Error('the other click never ran');
-      expectView(await other, 'result');
-      expect(view).toMatchObject({ kind: 'error', code: 'run_finished' });
-      expect(await directorySize(h)).toEqual({ companies: 2, users: 3, links: 3 });
+  describe.runIf(dialect.name === 'postgres')(
+    'an approval that read the run just before another click finished it',
+    () => {
+      it.each([
+        {
+          other: 'approve',
+          expected: 'result',
+          hint: 'applied',
+          directory: { companies: 2, users: 3, links: 3 },
+        },
+        {
+          other: 'reject',
+          expected: 'approval',
+          hint: 'rejected',
+          directory: { companies: 0, users: 0, links: 0 },
+        },
+      ] as const)(
+        'is told the run is already $hint, not that it lost its lock (other click: $other)',
+        async (c) => {
+          const runId = await pendingRun(h);
+          const version = await versionOf(h.bot, h.bob, runId);
+          const others: Promise<View>[] = [];
+          const late = createImportBot({
+            ...h.deps,
+            storage: pausedAfterFirstRunRead(h.deps.storage, async () => {
+              // The other click finishes the run, frees the lock and commits while this one waits.
+              const other = h.bot.handle(
+                h.bob,
+                c.other === 'approve'
+                  ? { kind: 'approve', runId, version }
+                  : { kind: 'reject', runId, version, reason: 'not now' },
+              );
+              others.push(other);
+              await other;
+            }),
+          }).bot;
+          const view = await late.handle(h.bob, { kind: 'approve', runId, version });
+          const [other] = others;
+          if (other === undefined) throw new Error('the other click never ran');
+          expectView(await other, c.expected);
+          expect(view).toMatchObject({ kind: 'error', code: 'run_finished', details: { hint: c.hint } });
+          expect(await directorySize(h)).toEqual(c.directory);
+        },
+      );
     },
   );
 
