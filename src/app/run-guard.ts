@@ -63,10 +63,16 @@ export async function touchLease(
 ): Promise<void> {
   const expiresAt = new Date(clock.now().getTime() + ttlMs).toISOString();
   const held = await repos.leases.renew(leaseKey(run.integrationId), run.id, run.leaseToken, expiresAt);
-  if (held) return;
-  // A concurrent action (the other click of a double click) may have finished the run and freed
-  // its lock since this one read it: that is the answer, not a lost lock.
-  const fresh = await repos.runs.get(run.id);
+  if (!held) await refuseLostLock(repos, run.id);
+}
+
+/**
+ * The refusal for a run whose lock renewal failed. A concurrent action (the other click of a
+ * double click, a cancel) may have finished the run and freed its lock since this one read it:
+ * that is the answer, not a lost lock.
+ */
+export async function refuseLostLock(repos: Repositories, runId: string): Promise<never> {
+  const fresh = await repos.runs.get(runId);
   if (fresh !== null && isFinished(fresh.status)) refuseStatus(fresh);
   throw new AppError('lock_lost');
 }

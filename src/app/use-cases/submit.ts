@@ -6,7 +6,7 @@ import { contactsOf, type ImportRun } from '../../domain/run.js';
 import type { Access } from '../access.js';
 import { audit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
-import { leaseKey, mutateRun, requireRequester, requireStatus } from '../run-guard.js';
+import { leaseKey, mutateRun, refuseLostLock, requireRequester, requireStatus } from '../run-guard.js';
 import { runTotals } from '../run-rows.js';
 
 /** The refusal names this many same-name groups at most; the admin fixes them and submits again. */
@@ -61,7 +61,7 @@ export async function submitForApproval(deps: AppDeps, access: Access, runId: st
       run.leaseToken,
       approvalExpiresAt,
     );
-    if (!held) throw new AppError('lock_lost');
+    if (!held) await refuseLostLock(repos, run.id);
     return {
       status: 'pending-approval',
       // Submitted from the company review, the plan imports companies only.

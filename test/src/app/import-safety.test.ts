@@ -17,6 +17,13 @@ const PAGE = { page: 0, pageSize: 50 };
 
 /** Prepares a run up to "waiting for approval": two new companies, three new users. */
 async function pendingRun(h: CoreHarness): Promise<string> {
+  const runId = await reviewedRun(h);
+  expectView(await h.bot.handle(h.alice, { kind: 'submit', runId }), 'approval');
+  return runId;
+}
+
+/** The same run, reviewed and ready to submit. */
+async function reviewedRun(h: CoreHarness): Promise<string> {
   h.psa.companies = [company(1, 'Globex'), company(2, 'Initech')];
   h.psa.contacts = [
     contact(11, 1, 'a@globex.test'),
@@ -37,7 +44,6 @@ async function pendingRun(h: CoreHarness): Promise<string> {
     contactType: null,
     paging: PAGE,
   });
-  expectView(await h.bot.handle(h.alice, { kind: 'submit', runId }), 'approval');
   return runId;
 }
 
@@ -79,6 +85,28 @@ function pausedAfterFirstRunRead(storage: Storage, meanwhile: () => Promise<void
           },
         });
       }),
+  };
+}
+
+/** A storage that runs `meanwhile` just before its first lock renewal outside a transaction. */
+function beforeFirstRenewal(storage: Storage, meanwhile: () => Promise<unknown>): Storage {
+  let armed = true;
+  const leases = storage.repos.leases;
+  return {
+    ...storage,
+    repos: {
+      ...storage.repos,
+      leases: {
+        ...leases,
+        renew: async (...args) => {
+          if (armed) {
+            armed = false;
+            await meanwhile();
+          }
+          return leases.renew(...args);
+        },
+      },
+    },
   };
 }
 
@@ -177,6 +205,17 @@ describe.each(storageDialects())('import safety on $name', (dialect) => {
       );
     },
   );
+
+  it('tells a submit whose lock a cancel freed a moment before "already cancelled", not a lost lock', async () => {
+    const runId = await reviewedRun(h);
+    const late = createImportBot({
+      ...h.deps,
+      storage: beforeFirstRenewal(h.deps.storage, () => h.bot.handle(h.alice, { kind: 'cancel', runId })),
+    }).bot;
+    const view = await late.handle(h.alice, { kind: 'submit', runId });
+    expect(view).toMatchObject({ kind: 'error', code: 'run_finished', details: { hint: 'cancelled' } });
+    expect((await h.deps.storage.repos.runs.get(runId))?.status).toBe('cancelled');
+  });
 
   it('leaves nothing behind when the apply dies half-way, and a retry completes it once', async () => {
     const runId = await pendingRun(h);
