@@ -57,11 +57,8 @@ async function directorySize(h: CoreHarness): Promise<{ companies: number; users
   };
 }
 
-/**
- * A storage whose first transaction, once it has read a run, waits for `meanwhile` before going on:
- * another writer's whole transaction fits in between.
- */
-function pausedAfterFirstRunRead(storage: Storage, meanwhile: () => Promise<void>): Storage {
+/** A storage whose first transaction works on `wrap(repos)` instead of its repositories. */
+function firstTransactionWith(storage: Storage, wrap: (repos: Repositories) => Repositories): Storage {
   let armed = true;
   return {
     repos: storage.repos,
@@ -69,23 +66,31 @@ function pausedAfterFirstRunRead(storage: Storage, meanwhile: () => Promise<void
       storage.transaction((repos: Repositories) => {
         if (!armed) return work(repos);
         armed = false;
-        let paused = false;
-        return work({
-          ...repos,
-          runs: {
-            ...repos.runs,
-            get: async (runId) => {
-              const run = await repos.runs.get(runId);
-              if (!paused) {
-                paused = true;
-                await meanwhile();
-              }
-              return run;
-            },
-          },
-        });
+        return work(wrap(repos));
       }),
   };
+}
+
+/**
+ * A storage whose first transaction, once it has read a run, waits for `meanwhile` before going on:
+ * another writer's whole transaction fits in between.
+ */
+function pausedAfterFirstRunRead(storage: Storage, meanwhile: () => Promise<void>): Storage {
+  let paused = false;
+  return firstTransactionWith(storage, (repos) => ({
+    ...repos,
+    runs: {
+      ...repos.runs,
+      get: async (runId) => {
+        const run = await repos.runs.get(runId);
+        if (!paused) {
+          paused = true;
+          await meanwhile();
+        }
+        return run;
+      },
+    },
+  }));
 }
 
 /** A storage that runs `meanwhile` just before its first lock renewal outside a transaction. */
@@ -112,24 +117,15 @@ function beforeFirstRenewal(storage: Storage, meanwhile: () => Promise<unknown>)
 
 /** A storage whose next transaction dies half-way through the apply, like a killed process. */
 function crashingOnce(storage: Storage): Storage {
-  let armed = true;
-  return {
-    repos: storage.repos,
-    transaction: (work) =>
-      storage.transaction((repos: Repositories) => {
-        if (!armed) return work(repos);
-        armed = false;
-        return work({
-          ...repos,
-          contactMap: {
-            ...repos.contactMap,
-            upsertMany: async () => {
-              throw new Error('killed mid-apply');
-            },
-          },
-        });
-      }),
-  };
+  return firstTransactionWith(storage, (repos) => ({
+    ...repos,
+    contactMap: {
+      ...repos.contactMap,
+      upsertMany: async () => {
+        throw new Error('killed mid-apply');
+      },
+    },
+  }));
 }
 
 describe.each(storageDialects())('import safety on $name', (dialect) => {
